@@ -2,3 +2,5 @@
 
 pub mod diag;
 pub mod model;
+pub mod fold;
+pub mod sanitize;
