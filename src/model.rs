@@ -53,6 +53,13 @@ pub struct Field {
     pub value: String,
 }
 
+impl Faculty {
+    /// Research topics as one line, the form search matches and panes show.
+    pub fn research_line(&self) -> String {
+        self.research.join(", ")
+    }
+}
+
 impl Directory {
     pub fn school_of(&self, person: &Faculty) -> &School {
         &self.schools[person.school]

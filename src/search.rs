@@ -1,0 +1,496 @@
+//! Fuzzy finding over the directory (skim's algorithm from `fuzzy-matcher`).
+//!
+//! Folded copies of the searchable text are made once, when the index is
+//! built; a keystroke only runs the matcher. Each space-separated term must
+//! match one of a person's fields; a term scores best in the name, then the
+//! research topics, the title and the school, and a person's score is the sum
+//! over terms. Equal scores keep directory order.
+
+use std::thread;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::fold::{fold, fold_with_origins};
+use crate::model::{Directory, PersonId};
+
+/// Past this many matrix cells the matcher falls back to a greedy match, so a
+/// pathological multi-megabyte field cannot take seconds or gigabytes.
+const MATCHER_CELL_LIMIT: usize = 200_000;
+
+/// Below this many candidates a second thread costs more than it saves.
+const PARALLEL_THRESHOLD: usize = 20_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Name,
+    Research,
+    Title,
+    School,
+}
+
+impl Field {
+    const ALL: [Field; 4] = [Field::Name, Field::Research, Field::Title, Field::School];
+
+    /// Added to a match's score in this field, so that of two equally good
+    /// matches the one in the name wins, then research, title and school;
+    /// small enough that a clean match in research still beats a scattered
+    /// one in the name (skim gives about 12 points for each well-placed letter).
+    fn bonus(self) -> i64 {
+        match self {
+            Field::Name => 24,
+            Field::Research => 16,
+            Field::Title => 8,
+            Field::School => 0,
+        }
+    }
+}
+
+/// A parsed query: folded terms, each knowing whether it is case-sensitive.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    text: String,
+    terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    folded: String,
+    case_sensitive: bool,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let terms = text
+            .split_whitespace()
+            .map(|word| {
+                let folded = fold(word).unwrap_or_else(|| word.to_string());
+                // Smart case: an upper-case letter asks for exact case.
+                let case_sensitive = folded.chars().any(char::is_uppercase);
+                Term {
+                    folded,
+                    case_sensitive,
+                }
+            })
+            .filter(|term| !term.folded.is_empty())
+            .collect();
+        Query {
+            text: text.to_string(),
+            terms,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// True when every person matching `self` also matches `previous`, so
+    /// the previous hits are enough candidates: typing more only narrows.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        self.text.starts_with(&previous.text)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub person: PersonId,
+    pub score: i64,
+}
+
+/// Where a query matched one person: character positions in the original
+/// text of each field (research positions are in `Faculty::research_line`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights {
+    pub name: Vec<usize>,
+    pub research: Vec<usize>,
+    pub title: Vec<usize>,
+    pub school: Vec<usize>,
+}
+
+impl Highlights {
+    pub fn of(&self, field: Field) -> &[usize] {
+        match field {
+            Field::Name => &self.name,
+            Field::Research => &self.research,
+            Field::Title => &self.title,
+            Field::School => &self.school,
+        }
+    }
+
+    fn of_mut(&mut self, field: Field) -> &mut Vec<usize> {
+        match field {
+            Field::Name => &mut self.name,
+            Field::Research => &mut self.research,
+            Field::Title => &mut self.title,
+            Field::School => &mut self.school,
+        }
+    }
+}
+
+/// The folded, searchable text of a directory. Folded copies are kept only
+/// where folding changes something.
+pub struct Index {
+    people: Vec<PersonText>,
+    schools: Vec<Option<String>>,
+    exact: SkimMatcherV2,
+    ignoring_case: SkimMatcherV2,
+}
+
+struct PersonText {
+    name: Option<Box<str>>,
+    title: Option<Box<str>>,
+    research: Box<str>,
+}
+
+impl Index {
+    pub fn build(directory: &Directory) -> Index {
+        let people = directory
+            .faculty
+            .iter()
+            .map(|person| {
+                let research = person.research_line();
+                PersonText {
+                    name: fold(&person.name).map(String::into_boxed_str),
+                    title: person
+                        .title
+                        .as_deref()
+                        .and_then(fold)
+                        .map(String::into_boxed_str),
+                    research: fold(&research).unwrap_or(research).into_boxed_str(),
+                }
+            })
+            .collect();
+        let schools = directory.schools.iter().map(|s| fold(&s.name)).collect();
+        let matcher = SkimMatcherV2::default().element_limit(MATCHER_CELL_LIMIT);
+        Index {
+            people,
+            schools,
+            exact: SkimMatcherV2::default()
+                .element_limit(MATCHER_CELL_LIMIT)
+                .respect_case(),
+            ignoring_case: matcher.ignore_case(),
+        }
+    }
+
+    /// Every candidate that matches `query`, best first; equal scores in
+    /// directory order. An empty query keeps all candidates, in directory order.
+    pub fn search(
+        &self,
+        directory: &Directory,
+        query: &Query,
+        candidates: &[PersonId],
+    ) -> Vec<Hit> {
+        let mut hits = if candidates.len() < PARALLEL_THRESHOLD {
+            self.score_all(directory, query, candidates)
+        } else {
+            let (first, second) = candidates.split_at(candidates.len() / 2);
+            thread::scope(|scope| {
+                let other = scope.spawn(|| self.score_all(directory, query, second));
+                let mut hits = self.score_all(directory, query, first);
+                // A panic in the matcher is a bug; fall back to one thread's work.
+                hits.extend(other.join().unwrap_or_default());
+                hits
+            })
+        };
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.person.cmp(&b.person)));
+        hits
+    }
+
+    fn score_all(&self, directory: &Directory, query: &Query, candidates: &[PersonId]) -> Vec<Hit> {
+        // A school's score for a term is the same for all its people.
+        let mut school_scores: Vec<Vec<Option<Option<i64>>>> =
+            vec![vec![None; directory.schools.len()]; query.terms.len()];
+        candidates
+            .iter()
+            .filter_map(|&person| {
+                let mut total = 0;
+                for (term_index, term) in query.terms.iter().enumerate() {
+                    let school = directory.faculty[person].school;
+                    let school_score =
+                        *school_scores[term_index][school].get_or_insert_with(|| {
+                            self.score(self.school_text(directory, school), term)
+                                .map(|s| s + Field::School.bonus())
+                        });
+                    let best = [Field::Name, Field::Research, Field::Title]
+                        .into_iter()
+                        .filter_map(|field| {
+                            let text = self.text(directory, person, field);
+                            self.score(text, term).map(|s| s + field.bonus())
+                        })
+                        .chain(school_score)
+                        .max()?;
+                    total += best;
+                }
+                Some(Hit {
+                    person,
+                    score: total,
+                })
+            })
+            .collect()
+    }
+
+    /// Match positions of `query` in `person`'s fields, for highlighting. Each
+    /// term is shown where it scored best, as in ranking.
+    pub fn highlights(&self, directory: &Directory, query: &Query, person: PersonId) -> Highlights {
+        let mut highlights = Highlights::default();
+        for term in &query.terms {
+            let best = Field::ALL
+                .into_iter()
+                .filter_map(|field| {
+                    let score = self.score(self.text(directory, person, field), term)?;
+                    Some((score + field.bonus(), field))
+                })
+                // max_by_key keeps the last of equals; the fields are in preference order.
+                .rev()
+                .max_by_key(|&(score, _)| score);
+            let Some((_, field)) = best else { continue };
+            let original = original_text(directory, person, field);
+            let (folded, origins) = fold_with_origins(&original);
+            if let Some((_, positions)) = self.matcher(term).fuzzy_indices(&folded, &term.folded) {
+                let found = highlights.of_mut(field);
+                found.extend(positions.iter().filter_map(|&p| origins.get(p).copied()));
+                found.sort_unstable();
+                found.dedup();
+            }
+        }
+        highlights
+    }
+
+    fn score(&self, text: &str, term: &Term) -> Option<i64> {
+        if !may_contain(text, term) {
+            return None;
+        }
+        self.matcher(term)
+            .fuzzy_match(text, &term.folded)
+            .map(|score| score.max(1))
+    }
+
+    fn matcher(&self, term: &Term) -> &SkimMatcherV2 {
+        if term.case_sensitive {
+            &self.exact
+        } else {
+            &self.ignoring_case
+        }
+    }
+
+    fn text<'a>(&'a self, directory: &'a Directory, person: PersonId, field: Field) -> &'a str {
+        let text = &self.people[person];
+        let original = &directory.faculty[person];
+        match field {
+            Field::Name => text.name.as_deref().unwrap_or(&original.name),
+            Field::Research => &text.research,
+            Field::Title => text
+                .title
+                .as_deref()
+                .or(original.title.as_deref())
+                .unwrap_or(""),
+            Field::School => self.school_text(directory, original.school),
+        }
+    }
+
+    fn school_text<'a>(&'a self, directory: &'a Directory, school: usize) -> &'a str {
+        self.schools[school]
+            .as_deref()
+            .unwrap_or(&directory.schools[school].name)
+    }
+}
+
+fn original_text(directory: &Directory, person: PersonId, field: Field) -> String {
+    let original = &directory.faculty[person];
+    match field {
+        Field::Name => original.name.clone(),
+        Field::Research => original.research_line(),
+        Field::Title => original.title.clone().unwrap_or_default(),
+        Field::School => directory.school_of(original).name.clone(),
+    }
+}
+
+/// A fast rejection: the term's characters must appear in order. Most people
+/// fail this for most queries, and it costs far less than the matcher, which
+/// first copies the text into a vector of characters.
+fn may_contain(text: &str, term: &Term) -> bool {
+    let mut haystack = text.chars();
+    term.folded.chars().all(|wanted| {
+        if term.case_sensitive {
+            haystack.any(|c| c == wanted)
+        } else {
+            haystack.any(|c| c == wanted || c.to_lowercase().eq(wanted.to_lowercase()))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Faculty, School};
+
+    fn person(school: usize, name: &str, title: &str, research: &[&str]) -> Faculty {
+        Faculty {
+            school,
+            name: name.into(),
+            title: Some(title.into()),
+            research: research.iter().map(|r| r.to_string()).collect(),
+            ..Faculty::default()
+        }
+    }
+
+    fn directory() -> Directory {
+        Directory {
+            schools: vec![
+                School {
+                    name: "MIT".into(),
+                    ..School::default()
+                },
+                School {
+                    name: "Université de Montréal".into(),
+                    ..School::default()
+                },
+            ],
+            faculty: vec![
+                person(
+                    0,
+                    "Song Han",
+                    "Associate Professor",
+                    &["Efficient AI", "LLM quantization"],
+                ),
+                person(0, "José Zoë", "Professor", &["Databases"]),
+                person(1, "Søren Ångström", "Professor", &["Optics"]),
+                person(
+                    1,
+                    "Ada Lovelace",
+                    "Professor of Quantum Computing",
+                    &["Song writing"],
+                ),
+                person(1, "Quentin Tarantino", "Lecturer", &["Film"]),
+            ],
+        }
+    }
+
+    fn names(directory: &Directory, query: &str) -> Vec<String> {
+        let index = Index::build(directory);
+        let all: Vec<_> = (0..directory.faculty.len()).collect();
+        index
+            .search(directory, &Query::new(query), &all)
+            .iter()
+            .map(|hit| directory.faculty[hit.person].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn accents_and_marks_fold() {
+        let dir = directory();
+        assert_eq!(names(&dir, "jose"), ["José Zoë"]);
+        assert_eq!(names(&dir, "zoe"), ["José Zoë"]);
+        assert_eq!(names(&dir, "soren"), ["Søren Ångström"]);
+        assert_eq!(names(&dir, "angstrom"), ["Søren Ångström"]);
+        assert_eq!(
+            names(&dir, "montreal"),
+            ["Søren Ångström", "Ada Lovelace", "Quentin Tarantino"]
+        );
+    }
+
+    #[test]
+    fn a_name_match_outranks_research_title_and_school() {
+        let dir = directory();
+        // "song" is Song Han's name and Ada Lovelace's research; it is also
+        // scattered through Søren Ångström's name, a worse match.
+        assert_eq!(
+            names(&dir, "song"),
+            ["Song Han", "Ada Lovelace", "Søren Ångström"]
+        );
+        // "quant" is Song Han's research and Ada Lovelace's title.
+        let found = names(&dir, "quant");
+        let rank = |name: &str| found.iter().position(|n| n == name);
+        assert!(rank("Song Han") < rank("Ada Lovelace"), "{found:?}");
+    }
+
+    #[test]
+    fn smart_case() {
+        let dir = directory();
+        assert_eq!(names(&dir, "lovelace"), ["Ada Lovelace"]);
+        assert_eq!(names(&dir, "Lovelace"), ["Ada Lovelace"]);
+        assert!(names(&dir, "LOVELACE").is_empty());
+        assert!(names(&dir, "lovelacE").is_empty());
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let dir = directory();
+        assert_eq!(names(&dir, "professor optics"), ["Søren Ångström"]);
+        assert_eq!(names(&dir, "tarantino"), ["Quentin Tarantino"]);
+        assert!(names(&dir, "tarantino   optics").is_empty());
+        assert!(names(&dir, "zzz").is_empty());
+    }
+
+    #[test]
+    fn empty_query_keeps_directory_order() {
+        let dir = directory();
+        assert_eq!(names(&dir, "  ").len(), 5);
+        assert_eq!(names(&dir, "")[0], "Song Han");
+    }
+
+    #[test]
+    fn equal_scores_keep_directory_order() {
+        let mut dir = directory();
+        let twin = dir.faculty[1].clone();
+        dir.faculty.insert(0, twin.clone());
+        dir.faculty.push(twin);
+        let index = Index::build(&dir);
+        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        let hits = index.search(&dir, &Query::new("jose"), &all);
+        let order: Vec<_> = hits.iter().map(|h| h.person).collect();
+        assert_eq!(order, [0, 2, 6]);
+    }
+
+    #[test]
+    fn highlights_land_on_original_characters() {
+        let dir = directory();
+        let index = Index::build(&dir);
+        let found = index.highlights(&dir, &Query::new("zoe"), 1);
+        // "José Zoë": Z o ë are characters 5, 6, 7.
+        assert_eq!(found.name, [5, 6, 7]);
+        let found = index.highlights(&dir, &Query::new("quantization han"), 0);
+        assert_eq!(found.name, [5, 6, 7]);
+        let research = dir.faculty[0].research_line();
+        let marked: String = found
+            .research
+            .iter()
+            .filter_map(|&i| research.chars().nth(i))
+            .collect();
+        assert_eq!(marked, "quantization");
+    }
+
+    #[test]
+    fn narrowing_is_detected_from_the_typed_text() {
+        assert!(Query::new("sto").narrows(&Query::new("st")));
+        assert!(Query::new("st ion").narrows(&Query::new("st")));
+        assert!(!Query::new("s").narrows(&Query::new("st")));
+    }
+
+    #[test]
+    fn searching_within_candidates_only_returns_candidates() {
+        let dir = directory();
+        let index = Index::build(&dir);
+        let hits = index.search(&dir, &Query::new("professor"), &[2, 3]);
+        let people: Vec<_> = hits.iter().map(|h| h.person).collect();
+        assert_eq!(people, [2, 3]);
+    }
+
+    #[test]
+    fn large_candidate_sets_give_the_same_answer_on_two_threads() {
+        let mut dir = directory();
+        let base = dir.faculty.clone();
+        while dir.faculty.len() < PARALLEL_THRESHOLD * 2 {
+            dir.faculty.extend(base.iter().cloned());
+        }
+        let index = Index::build(&dir);
+        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        let hits = index.search(&dir, &Query::new("soren"), &all);
+        assert_eq!(hits.len(), dir.faculty.len() / base.len());
+        assert!(hits.windows(2).all(|w| w[0].person < w[1].person));
+    }
+}
