@@ -1,6 +1,7 @@
 //! profdex: a terminal browser for directories of university faculty.
 
 pub mod diag;
+pub mod favorites;
 pub mod fold;
 pub mod model;
 pub mod sanitize;

@@ -1,0 +1,352 @@
+//! Favorites (bookmarks), kept in `<data dir>/favorites.json`.
+//!
+//! A favorite is identified by its school's name and the person's name,
+//! compared case-insensitively with white space folded: it survives
+//! reordering and editing of every other field. A favorite whose person is
+//! no longer in the data is kept, never dropped, so that a file that fails to
+//! load for a day does not silently shed bookmarks.
+//!
+//! Every change re-reads the file, applies itself and writes the result
+//! atomically, so two running profdex processes do not undo each other's
+//! changes, and a file that cannot be read is never overwritten.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Directory, Faculty, PersonId, identity_key};
+
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FavoriteKey {
+    pub school: String,
+    pub name: String,
+}
+
+impl FavoriteKey {
+    pub fn of(directory: &Directory, person: &Faculty) -> FavoriteKey {
+        FavoriteKey {
+            school: directory.school_of(person).name.clone(),
+            name: person.name.clone(),
+        }
+    }
+
+    fn identity(&self) -> (String, String) {
+        (identity_key(&self.school), identity_key(&self.name))
+    }
+
+    pub fn same_as(&self, other: &FavoriteKey) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+/// The bookmarks in the order they were added.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Favorites {
+    keys: Vec<FavoriteKey>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FavoritesFile {
+    version: u32,
+    favorites: Vec<FavoriteKey>,
+}
+
+impl Favorites {
+    pub fn keys(&self) -> &[FavoriteKey] {
+        &self.keys
+    }
+
+    pub fn contains(&self, key: &FavoriteKey) -> bool {
+        self.keys.iter().any(|k| k.same_as(key))
+    }
+
+    /// Adds `key` unless present; true when it was added.
+    pub fn add(&mut self, key: FavoriteKey) -> bool {
+        let added = !self.contains(&key);
+        if added {
+            self.keys.push(key);
+        }
+        added
+    }
+
+    /// Removes `key` if present; true when it was removed.
+    pub fn remove(&mut self, key: &FavoriteKey) -> bool {
+        let before = self.keys.len();
+        self.keys.retain(|k| !k.same_as(key));
+        self.keys.len() != before
+    }
+
+    /// Each favorite's person in `directory`, or `None` for one that is no
+    /// longer there. One pass over the people of the schools concerned.
+    pub fn resolve(&self, directory: &Directory) -> Vec<Option<PersonId>> {
+        let mut wanted: HashMap<(String, String), usize> = HashMap::new();
+        for (position, key) in self.keys.iter().enumerate() {
+            wanted.entry(key.identity()).or_insert(position);
+        }
+        let school_keys: Vec<Option<String>> = directory
+            .schools
+            .iter()
+            .map(|school| {
+                let key = identity_key(&school.name);
+                wanted.keys().any(|(s, _)| *s == key).then_some(key)
+            })
+            .collect();
+        let mut found = vec![None; self.keys.len()];
+        for (id, person) in directory.faculty.iter().enumerate() {
+            if let Some(school_key) = &school_keys[person.school] {
+                let identity = (school_key.clone(), identity_key(&person.name));
+                if let Some(&position) = wanted.get(&identity) {
+                    found[position].get_or_insert(id);
+                }
+            }
+        }
+        // Duplicated keys (written by hand) resolve like their first copy.
+        for (position, key) in self.keys.iter().enumerate() {
+            if let Some(&first) = wanted.get(&key.identity()) {
+                found[position] = found[first];
+            }
+        }
+        found
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read favorites file {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("favorites file {} is not valid ({source}); it was left untouched — fix or move it away", path.display())]
+    Invalid {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("favorites file {} has format version {version}, newer than this profdex understands ({FORMAT_VERSION}); it was left untouched", path.display())]
+    TooNew { path: PathBuf, version: u32 },
+    #[error("cannot save favorites to {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+/// The favorites file on disk.
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn new(path: impl Into<PathBuf>) -> Store {
+        Store { path: path.into() }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The saved favorites; none when the file does not exist yet.
+    pub fn load(&self) -> Result<Favorites, StoreError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Ok(Favorites::default());
+            }
+            Err(source) => {
+                return Err(StoreError::Read {
+                    path: self.path.clone(),
+                    source,
+                });
+            }
+        };
+        let file: FavoritesFile =
+            serde_json::from_slice(&bytes).map_err(|source| StoreError::Invalid {
+                path: self.path.clone(),
+                source,
+            })?;
+        if file.version > FORMAT_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                version: file.version,
+            });
+        }
+        Ok(Favorites {
+            keys: file.favorites,
+        })
+    }
+
+    /// Re-reads the file, applies `change` and saves the result if it
+    /// changed anything. Returns the favorites as saved and what `change` said.
+    pub fn update<T>(
+        &self,
+        change: impl FnOnce(&mut Favorites) -> T,
+    ) -> Result<(Favorites, T), StoreError> {
+        let mut favorites = self.load()?;
+        let before = favorites.clone();
+        let outcome = change(&mut favorites);
+        if favorites != before {
+            self.save(&favorites)?;
+        }
+        Ok((favorites, outcome))
+    }
+
+    /// Temp file in the same directory, fsync, rename, fsync the directory:
+    /// a crash leaves either the old file or the new one, never half of one.
+    fn save(&self, favorites: &Favorites) -> Result<(), StoreError> {
+        let write_error = |source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let dir = match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(dir).map_err(write_error)?;
+        let file = FavoritesFile {
+            version: FORMAT_VERSION,
+            favorites: favorites.keys.clone(),
+        };
+        let mut json = serde_json::to_vec_pretty(&file)
+            .map_err(io::Error::other)
+            .map_err(write_error)?;
+        json.push(b'\n');
+        let mut temp = tempfile::Builder::new()
+            .prefix(".favorites.")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(write_error)?;
+        temp.write_all(&json).map_err(write_error)?;
+        temp.as_file().sync_all().map_err(write_error)?;
+        temp.persist(&self.path).map_err(|e| write_error(e.error))?;
+        sync_dir(dir).map_err(write_error)
+    }
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::School;
+
+    fn key(school: &str, name: &str) -> FavoriteKey {
+        FavoriteKey {
+            school: school.into(),
+            name: name.into(),
+        }
+    }
+
+    fn directory() -> Directory {
+        let person = |school, name: &str| Faculty {
+            school,
+            name: name.into(),
+            ..Faculty::default()
+        };
+        Directory {
+            schools: vec![
+                School {
+                    name: "MIT".into(),
+                    ..School::default()
+                },
+                School {
+                    name: "UC Berkeley".into(),
+                    ..School::default()
+                },
+            ],
+            faculty: vec![
+                person(0, "Song Han"),
+                person(1, "Ion Stoica"),
+                person(1, "Song Han"),
+            ],
+        }
+    }
+
+    #[test]
+    fn round_trips_through_the_file_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("nested/favorites.json"));
+        assert_eq!(store.load().unwrap(), Favorites::default());
+        store
+            .update(|f| f.add(key("UC Berkeley", "Ion Stoica")))
+            .unwrap();
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let loaded = store.load().unwrap();
+        assert_eq!(
+            loaded.keys(),
+            [key("UC Berkeley", "Ion Stoica"), key("MIT", "Song Han")]
+        );
+        let (_, removed) = store
+            .update(|f| f.remove(&key("uc berkeley", "ion  STOICA")))
+            .unwrap();
+        assert!(removed);
+        assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
+    }
+
+    #[test]
+    fn identity_ignores_case_and_spacing_and_nothing_else() {
+        let mut favorites = Favorites::default();
+        assert!(favorites.add(key("MIT", "Song Han")));
+        assert!(!favorites.add(key("mit", "song  han")));
+        assert!(favorites.add(key("UC Berkeley", "Song Han")));
+        assert_eq!(favorites.keys().len(), 2);
+    }
+
+    #[test]
+    fn resolves_people_and_keeps_orphans() {
+        let favorites = Favorites {
+            keys: vec![
+                key("uc berkeley", "song han"),
+                key("MIT", "Someone Who Left"),
+                key("MIT", "Song Han"),
+            ],
+        };
+        assert_eq!(favorites.resolve(&directory()), [Some(2), None, Some(0)]);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_reported_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let garbage = b"{ \"version\": 1, \"favorites\": [ oops";
+        fs::write(&path, garbage).unwrap();
+        let store = Store::new(&path);
+        let error = store.update(|f| f.add(key("MIT", "Song Han"))).unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(message.contains("not valid"), "{message}");
+        assert_eq!(fs::read(&path).unwrap(), garbage);
+    }
+
+    #[test]
+    fn a_newer_format_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let newer = br#"{"version": 7, "favorites": [], "tags": {}}"#;
+        fs::write(&path, newer).unwrap();
+        let error = Store::new(&path)
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap_err();
+        assert!(matches!(error, StoreError::TooNew { version: 7, .. }));
+        assert_eq!(fs::read(&path).unwrap(), newer);
+    }
+
+    #[test]
+    fn saving_leaves_no_temporary_files_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("favorites.json"));
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["favorites.json"]);
+    }
+}
