@@ -4,5 +4,6 @@ pub mod diag;
 pub mod favorites;
 pub mod fold;
 pub mod model;
+pub mod open;
 pub mod sanitize;
 pub mod search;

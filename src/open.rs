@@ -1,0 +1,157 @@
+//! Opening a URL in the user's browser, without ever going through a shell.
+//!
+//! `$BROWSER`, when set, is a command line split into words the way a shell
+//! would split it (quotes respected) but run directly; `%s` in it is
+//! replaced by the URL, otherwise the URL is the last argument. Without it
+//! the platform's opener is used. Only absolute http(s) URLs are opened, so
+//! a data file cannot make profdex run `file://` or `javascript:` links.
+
+use std::process::{Command, Stdio};
+
+use crate::model::is_openable_url;
+use crate::sanitize::sanitize;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum OpenError {
+    #[error("refused to open \"{0}\": only absolute http(s) URLs are opened")]
+    NotHttp(String),
+    #[error("cannot understand $BROWSER ({0})")]
+    BadBrowser(String),
+}
+
+/// How a URL will be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Launch {
+    pub program: String,
+    pub args: Vec<String>,
+    /// `$BROWSER` may be a text-mode browser (lynx, w3m) that needs the
+    /// terminal, so it runs in the foreground; the platform opener hands the
+    /// URL to a desktop browser and returns.
+    pub needs_terminal: bool,
+}
+
+impl Launch {
+    /// Plans how to open `url`, with `browser` the value of `$BROWSER`.
+    pub fn plan(url: &str, browser: Option<&str>) -> Result<Launch, OpenError> {
+        if !is_openable_url(url) {
+            return Err(OpenError::NotHttp(sanitize(url).into_owned()));
+        }
+        let browser = browser.map(str::trim).filter(|b| !b.is_empty());
+        let Some(browser) = browser else {
+            let (program, mut args) = platform_opener();
+            args.push(url.to_string());
+            return Ok(Launch {
+                program: program.to_string(),
+                args,
+                needs_terminal: false,
+            });
+        };
+        let mut words = shell_words::split(browser)
+            .map_err(|error| OpenError::BadBrowser(error.to_string()))?;
+        if words.is_empty() {
+            return Err(OpenError::BadBrowser("it is empty".into()));
+        }
+        let program = words.remove(0);
+        let mut args = words;
+        if args.iter().any(|arg| arg.contains("%s")) {
+            for arg in &mut args {
+                *arg = arg.replace("%s", url);
+            }
+        } else {
+            args.push(url.to_string());
+        }
+        Ok(Launch {
+            program,
+            args,
+            needs_terminal: true,
+        })
+    }
+
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(&self.program);
+        command.args(&self.args);
+        if !self.needs_terminal {
+            command
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+        }
+        command
+    }
+}
+
+fn platform_opener() -> (&'static str, Vec<String>) {
+    if cfg!(target_os = "macos") {
+        ("open", Vec::new())
+    } else if cfg!(windows) {
+        // `start` is a cmd built-in, which would mean a shell; this is not.
+        ("rundll32", vec!["url.dll,FileProtocolHandler".to_string()])
+    } else {
+        ("xdg-open", Vec::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URL: &str = "https://sky.cs.berkeley.edu/";
+
+    #[test]
+    fn browser_gets_the_url_as_last_argument() {
+        let launch = Launch::plan(URL, Some("firefox --new-tab")).unwrap();
+        assert_eq!(launch.program, "firefox");
+        assert_eq!(launch.args, ["--new-tab", URL]);
+        assert!(launch.needs_terminal);
+    }
+
+    #[test]
+    fn percent_s_is_replaced_and_quotes_are_respected() {
+        let launch = Launch::plan(URL, Some("'/opt/My Browser/run' --url=%s --x")).unwrap();
+        assert_eq!(launch.program, "/opt/My Browser/run");
+        assert_eq!(launch.args, [format!("--url={URL}"), "--x".to_string()]);
+    }
+
+    #[test]
+    fn shell_syntax_is_not_interpreted() {
+        let launch = Launch::plan(URL, Some("echo hi; rm -rf ~")).unwrap();
+        assert_eq!(launch.program, "echo");
+        assert_eq!(launch.args, ["hi;", "rm", "-rf", "~", URL]);
+    }
+
+    #[test]
+    fn without_browser_the_platform_opener_is_used() {
+        for browser in [None, Some(""), Some("   ")] {
+            let launch = Launch::plan(URL, browser).unwrap();
+            assert!(!launch.needs_terminal);
+            assert_eq!(launch.args.last().map(String::as_str), Some(URL));
+        }
+    }
+
+    #[test]
+    fn only_http_urls_are_opened() {
+        for url in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "hanlab.mit.edu",
+            "https://x.org/\u{1b}]",
+        ] {
+            assert!(
+                matches!(Launch::plan(url, Some("lynx")), Err(OpenError::NotHttp(_))),
+                "{url:?}"
+            );
+        }
+        let error = Launch::plan("ftp://a\u{1b}b", None)
+            .unwrap_err()
+            .to_string();
+        assert!(!error.contains('\u{1b}'), "{error:?}");
+    }
+
+    #[test]
+    fn an_unbalanced_browser_command_is_an_error() {
+        assert!(matches!(
+            Launch::plan(URL, Some("'lynx")),
+            Err(OpenError::BadBrowser(_))
+        ));
+    }
+}
