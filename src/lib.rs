@@ -5,5 +5,6 @@ pub mod favorites;
 pub mod fold;
 pub mod model;
 pub mod open;
+pub mod parse;
 pub mod sanitize;
 pub mod search;
