@@ -1,10 +1,13 @@
 //! profdex: a terminal browser for directories of university faculty.
 
+pub mod cli;
 pub mod diag;
 pub mod favorites;
 pub mod fold;
 pub mod model;
 pub mod open;
 pub mod parse;
+pub mod report;
 pub mod sanitize;
 pub mod search;
+pub mod sources;

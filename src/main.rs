@@ -1,1 +1,33 @@
-fn main() {}
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use profdex::cli::{Cli, Command, Failure, Setup, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Setup::from_args(&cli.global).and_then(|setup| {
+        // Until the interactive browser exists, the bare command lists everyone.
+        let command = cli.command.unwrap_or(Command::List {
+            school: None,
+            favorites: false,
+            json: false,
+        });
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        run(&setup, command, &mut out).and_then(|()| out.flush().map_err(Failure::from))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `profdex list | head` closing the pipe early is not a failure.
+        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!(
+                "profdex: {}",
+                profdex::sanitize::sanitize(&failure.to_string())
+            );
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

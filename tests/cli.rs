@@ -1,0 +1,484 @@
+//! The command line, end to end: the real binary with a private data dir.
+
+mod common;
+
+use std::fs;
+
+use common::{Sandbox, names};
+
+#[test]
+fn list_json_has_the_built_in_schools() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["list", "--json"]);
+    run.assert_code(0);
+    assert_eq!(run.stderr, "", "the seeds load without diagnostics");
+    let rows = run.json();
+    assert_eq!(rows.len(), 18);
+    let count = |school: &str| rows.iter().filter(|r| r["school"] == school).count();
+    assert_eq!(count("MIT"), 9);
+    assert_eq!(count("UC Berkeley"), 9);
+    for row in &rows {
+        assert!(
+            row["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "{row}"
+        );
+        assert!(
+            row["research"].as_array().is_some_and(|r| !r.is_empty()),
+            "{row}"
+        );
+        assert!(
+            row["website"]
+                .as_str()
+                .is_some_and(|w| w.starts_with("https://")),
+            "{row}"
+        );
+        assert_eq!(row["favorite"], false);
+    }
+    // Sorted by school, then name.
+    assert_eq!(rows[0]["name"], "Carina Hong");
+    assert_eq!(rows[9]["name"], "Alex Dimakis");
+}
+
+#[test]
+fn show_song_han_in_full() {
+    let sandbox = Sandbox::new();
+    let rows = sandbox
+        .run(&["show", "song han", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows.len(), 1);
+    let song = &rows[0];
+    assert_eq!(song["name"], "Song Han");
+    assert_eq!(song["title"], "Associate Professor of EECS");
+    let research = song["research"].as_array().unwrap();
+    assert_eq!(research.len(), 5);
+    assert_eq!(research[0], "Efficient AI computing");
+    assert_eq!(song["website"], "https://hanlab.mit.edu/");
+    assert_eq!(song["labs"].as_array().unwrap().len(), 4);
+    assert_eq!(song["research_focus"], "Machine Learning Systems (MLSys)");
+
+    let ion = &sandbox
+        .run(&["show", "stoica", "--json"])
+        .assert_code(0)
+        .json()[0];
+    let labs = ion["labs"].as_array().unwrap();
+    assert_eq!(labs.len(), 3);
+    assert_eq!(labs[1]["name"], "Sky Computing Lab");
+    assert_eq!(labs[1]["url"], "https://sky.cs.berkeley.edu/");
+}
+
+#[test]
+fn show_as_text_names_the_labs() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["show", "stoica"]);
+    run.assert_code(0);
+    assert!(run.stdout.starts_with("Ion Stoica\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("2  Sky Computing Lab  https://sky.cs.berkeley.edu/"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains('\x1b'), "no colour when piped");
+}
+
+#[test]
+fn search_ranks_the_obvious_person_first() {
+    let sandbox = Sandbox::new();
+    let rows = sandbox
+        .run(&["search", "quantization", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows[0]["name"], "Song Han");
+    assert!(rows[0]["score"].as_i64().is_some());
+    let rows = sandbox
+        .run(&["search", "stoica", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows[0]["name"], "Ion Stoica");
+    // Several words are several terms, all of which must match.
+    let rows = sandbox
+        .run(&["search", "apache", "ray", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows[0]["name"], "Ion Stoica");
+    assert!(
+        rows.iter()
+            .all(|r| r["research"].to_string().contains("Apache")),
+        "{rows:?}"
+    );
+    let rows = sandbox
+        .run(&[
+            "search", "systems", "--school", "mit", "--limit", "2", "--json",
+        ])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["school"] == "MIT"));
+}
+
+#[test]
+fn nothing_found_exits_1_and_usage_errors_exit_2() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["search", "xqzxqzxqz"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("no one matches"), "{}", run.stderr);
+    sandbox.run(&["show", "xqzxqzxqz"]).assert_code(1);
+    sandbox
+        .run(&["search", "a", "--school", "Nowhere U"])
+        .assert_code(2);
+    sandbox.run(&["frobnicate"]).assert_code(2);
+    sandbox.run(&["search"]).assert_code(2);
+    sandbox
+        .run(&["open", "stoica", "--lab", "9"])
+        .assert_code(2);
+    sandbox
+        .run(&["open", "stoica", "--lab", "0"])
+        .assert_code(2);
+    let run = sandbox.run(&["--schools", "/no/such/place", "list"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("/no/such/place"), "{}", run.stderr);
+}
+
+#[test]
+fn favorites_persist_across_processes() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["favorites"]).assert_code(1);
+    let run = sandbox.run(&["favorite", "add", "stoica"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("Added Ion Stoica"), "{}", run.stdout);
+    sandbox
+        .run(&["favorite", "add", "song", "han"])
+        .assert_code(0);
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica", "Song Han"]);
+    assert!(rows.iter().all(|r| r["favorite"] == true));
+    let listed = sandbox
+        .run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(
+        names(&listed),
+        ["Song Han", "Ion Stoica"],
+        "sorted by school"
+    );
+    sandbox.run(&["favorite", "remove", "ion"]).assert_code(0);
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Song Han"]);
+    sandbox
+        .run(&["favorite", "remove", "xqzxqz"])
+        .assert_code(1);
+}
+
+#[test]
+fn a_corrupt_favorites_file_is_reported_and_left_alone() {
+    let sandbox = Sandbox::new();
+    let garbage = b"{\"version\": 1, \"favorites\": [ {\"school\": \"MIT\"";
+    let path = sandbox.favorites_file();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, garbage).unwrap();
+    for args in [
+        &["favorite", "add", "stoica"][..],
+        &["favorite", "remove", "han"],
+        &["favorites"],
+    ] {
+        let run = sandbox.run(args);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains(&path.display().to_string()),
+            "{}",
+            run.stderr
+        );
+    }
+    // Reading commands still work, saying why no favorites are shown.
+    let run = sandbox.run(&["list", "--json"]);
+    run.assert_code(0);
+    assert!(run.stderr.contains("favorites"), "{}", run.stderr);
+    assert_eq!(fs::read(&path).unwrap(), garbage);
+}
+
+const MY_SCHOOL: &str = "# Example U - Test Faculty\n\n## Faculty\n\n### Ada Lovelace\n- **Title**: Professor\n- **Website**: https://ada.example.org/\n\n### Alan Turing\n- **Title**: Reader\n";
+
+#[test]
+fn a_favorite_survives_editing_and_outlives_its_person() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("data/schools/example.md", MY_SCHOOL);
+    sandbox.run(&["favorite", "add", "lovelace"]).assert_code(0);
+    // Reordered, retitled, different case and spacing in the school name.
+    fs::write(
+        &file,
+        "# EXAMPLE  u - Renamed Directory\n## Faculty\n### Alan Turing\n### Ada Lovelace\n- **Title**: Countess\n",
+    )
+    .unwrap();
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(rows[0]["name"], "Ada Lovelace");
+    assert_eq!(rows[0]["title"], "Countess");
+    assert!(rows[0].get("missing").is_none());
+    // Gone from the data: kept, and marked missing.
+    fs::remove_file(&file).unwrap();
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(rows[0]["name"], "Ada Lovelace");
+    assert_eq!(rows[0]["missing"], true);
+    sandbox.run(&["favorite", "add", "stoica"]).assert_code(0);
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ada Lovelace", "Ion Stoica"]);
+    // A missing favorite can still be removed by name.
+    sandbox
+        .run(&["favorite", "remove", "ada lovelace"])
+        .assert_code(0);
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica"]);
+}
+
+#[test]
+fn open_hands_the_url_to_browser_without_a_shell() {
+    let sandbox = Sandbox::new();
+    let browser = sandbox.fake_browser();
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", &browser)
+            .args(["open", "stoica"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(0);
+    assert_eq!(
+        sandbox.browser_log(),
+        ["https://people.eecs.berkeley.edu/~istoica/"]
+    );
+    let with_placeholder = format!("{} --go=%s", browser.display());
+    sandbox
+        .command()
+        .env("BROWSER", with_placeholder)
+        .args(["open", "stoica", "--lab", "2"])
+        .status()
+        .unwrap();
+    assert_eq!(
+        sandbox.browser_log()[1..],
+        ["--go=https://sky.cs.berkeley.edu/".to_string()]
+    );
+}
+
+#[test]
+fn open_refuses_a_person_without_a_website() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&[
+        "--schools",
+        sandbox.write("u.md", MY_SCHOOL).to_str().unwrap(),
+        "open",
+        "turing",
+    ]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("Alan Turing has no website"),
+        "{}",
+        run.stderr
+    );
+}
+
+use common::Run;
+
+#[test]
+fn sources_merge_in_order() {
+    let sandbox = Sandbox::new();
+    sandbox.write("data/schools/example.md", MY_SCHOOL);
+    let later = sandbox.write(
+        "later.md",
+        "# example u\n## Faculty\n### ada  lovelace\n- **Title**: Countess of Lovelace\n- **Email**: ada@example.org\n### Grace Hopper\n- **Title**: Rear Admiral\n",
+    );
+    let run = sandbox.run(&[
+        "--no-builtin",
+        "--schools",
+        later.to_str().unwrap(),
+        "list",
+        "--json",
+    ]);
+    run.assert_code(0);
+    let rows = run.json();
+    assert_eq!(
+        names(&rows),
+        ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    );
+    assert!(rows.iter().all(|r| r["school"] == "Example U"));
+    assert_eq!(rows[0]["title"], "Countess of Lovelace", "later fields win");
+    assert_eq!(
+        rows[0]["website"], "https://ada.example.org/",
+        "earlier fields stay"
+    );
+    assert_eq!(rows[0]["extra"][0]["key"], "Email");
+    assert!(run.stderr.contains("duplicate person"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("{}:3:1: warning:", later.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn data_dir_comes_from_the_flag_then_the_environment() {
+    let sandbox = Sandbox::new();
+    let other = sandbox.path("elsewhere");
+    let run = sandbox.run(&["--data-dir", other.to_str().unwrap(), "paths"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains(&format!(
+            "favorites       {}",
+            other.join("favorites.json").display()
+        )),
+        "{}",
+        run.stdout
+    );
+    let run = sandbox.run(&["paths"]);
+    assert!(
+        run.stdout
+            .contains(&sandbox.data_dir().display().to_string()),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("builtin:mit.md"), "{}", run.stdout);
+    // Without either: the platform directory under $XDG_DATA_HOME.
+    let run = common::Run::from(
+        sandbox
+            .command()
+            .env_remove("PROFDEX_DATA_DIR")
+            .env("XDG_DATA_HOME", sandbox.path("xdg"))
+            .arg("paths")
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        run.stdout
+            .contains(&sandbox.path("xdg/profdex").display().to_string()),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn hostile_files_are_diagnosed_and_the_good_entries_kept() {
+    let sandbox = Sandbox::new();
+    sandbox.write("bad/garbage.md", [0xff, 0xfe, 0x00, 0x80, b'#', 0xc3]);
+    sandbox.write("bad/empty.md", "");
+    sandbox.write(
+        "bad/mixed.md",
+        "# Mixed U\n## Faculty\n###\n- **Title**: Ghost\n### Good Person\n- **Title**:\n- **Website**: javascript:alert(1)\n- **Research**: Things\n",
+    );
+    let dir = sandbox.path("bad");
+    let run = sandbox.run(&[
+        "--no-builtin",
+        "--schools",
+        dir.to_str().unwrap(),
+        "list",
+        "--json",
+    ]);
+    assert_ne!(run.code, 101, "panicked: {}", run.stderr);
+    run.assert_code(0);
+    let rows = run.json();
+    assert_eq!(names(&rows), ["Good Person"]);
+    assert_eq!(rows[0]["research"][0], "Things");
+    assert!(rows[0]["website"].is_null());
+    let check = sandbox.run(&["check", dir.to_str().unwrap()]);
+    check.assert_code(1);
+    let garbage = dir.join("garbage.md").display().to_string();
+    let mixed = dir.join("mixed.md").display().to_string();
+    assert!(
+        check.stderr.contains(&format!("{garbage}:")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains(&format!("{mixed}:3:1: error:")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains(&format!("{mixed}:6:")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains(&format!("{mixed}:7:")),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stdout.contains("1 people") || check.stdout.contains("1 person"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn check_passes_on_the_built_in_data() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["check"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("checked 2 files: 2 schools, 18 people, 0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn completions_and_help() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["completions", "bash"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("profdex"));
+    let run = sandbox.run(&["--help"]);
+    run.assert_code(0);
+    for command in [
+        "list",
+        "search",
+        "show",
+        "open",
+        "favorites",
+        "favorite",
+        "check",
+        "paths",
+        "completions",
+    ] {
+        assert!(
+            run.stdout.contains(command),
+            "{command} missing from --help"
+        );
+    }
+    sandbox.run(&["--version"]).assert_code(0);
+}
+
+#[test]
+fn control_characters_in_data_never_reach_the_terminal_raw() {
+    let sandbox = Sandbox::new();
+    let evil = sandbox.write(
+        "evil.md",
+        "# Evil U\n## Faculty\n### Mallory \u{1b}]0;pwned\u{7}Person\n- **Title**: \u{1b}[2JClear\n",
+    );
+    let run = sandbox.run(&[
+        "--no-builtin",
+        "--schools",
+        evil.to_str().unwrap(),
+        "--color",
+        "never",
+        "list",
+    ]);
+    run.assert_code(0);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(run.stdout.contains("\u{FFFD}[2JClear"), "{:?}", run.stdout);
+    let rows = sandbox
+        .run(&[
+            "--no-builtin",
+            "--schools",
+            evil.to_str().unwrap(),
+            "list",
+            "--json",
+        ])
+        .json();
+    assert_eq!(
+        rows[0]["title"], "\u{FFFD}[2JClear",
+        "the reader replaces control characters"
+    );
+}
