@@ -1,9 +1,11 @@
 //! profdex: a terminal browser for directories of university faculty.
 
+pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod favorites;
 pub mod fold;
+pub mod keys;
 pub mod model;
 pub mod open;
 pub mod parse;
@@ -11,3 +13,4 @@ pub mod report;
 pub mod sanitize;
 pub mod search;
 pub mod sources;
+pub mod ui;

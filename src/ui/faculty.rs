@@ -1,0 +1,186 @@
+//! The faculty pane: the filter line and the (filtered) list of people.
+//! Only the rows on screen are built, whatever the size of the list.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::schools::fit;
+use super::{Panes, highlighted, pane_block, safe};
+use crate::app::{App, Focus, Mode, Scope};
+
+pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Faculty;
+    let scope = match app.scope() {
+        Scope::All => "All schools".to_string(),
+        Scope::Favorites => "★ Favorites".to_string(),
+        Scope::School(school) => safe(&app.directory.schools[school].name),
+    };
+    let title = Line::from(format!(
+        " Faculty · {} ",
+        fit(&scope, usize::from(area.width).saturating_sub(16))
+    ))
+    .style(app.theme.title);
+    pane_block(app, title, focused).render(area, buf);
+    render_filter(app, panes.filter, buf);
+    let rows = panes.faculty_rows;
+    if app.hits.is_empty() && app.missing_favorites().next().is_none() {
+        render_empty(app, rows, buf);
+        return;
+    }
+    let several_schools =
+        !matches!(app.scope(), Scope::School(_)) && app.directory.schools.len() > 1;
+    let mut missing = app
+        .missing_favorites()
+        .skip(app.offset.saturating_sub(app.hits.len()));
+    for (index, row) in (app.offset..).zip(rows.rows()) {
+        if let Some(hit) = app.hits.get(index) {
+            let style = if index == app.selected {
+                if focused {
+                    app.theme.selected
+                } else {
+                    app.theme.selected_unfocused
+                }
+            } else {
+                app.theme.text
+            };
+            render_person(app, hit.person, several_schools, style, row, buf);
+        } else if let Some(key) = missing.next().filter(|_| app.filter.is_empty()) {
+            let text = format!(
+                "✗ {} · {} (not in the loaded data)",
+                safe(&key.name),
+                safe(&key.school)
+            );
+            Line::styled(text, app.theme.dim).render(row, buf);
+        } else {
+            break;
+        }
+    }
+}
+
+fn render_person(
+    app: &App,
+    person: usize,
+    with_school: bool,
+    style: ratatui::style::Style,
+    row: Rect,
+    buf: &mut Buffer,
+) {
+    let faculty = &app.directory.faculty[person];
+    let found = if app.query.is_empty() {
+        Default::default()
+    } else {
+        app.index.highlights(&app.directory, &app.query, person)
+    };
+    buf.set_style(row, style);
+    let star = if app.is_favorite[person] {
+        Span::styled("★ ", style.patch(app.theme.star))
+    } else {
+        Span::raw("  ")
+    };
+    let school = if with_school {
+        let school = safe(&app.directory.school_of(faculty).name);
+        fit(&school, usize::from(row.width / 3))
+    } else {
+        String::new()
+    };
+    let school_width = if school.is_empty() {
+        0
+    } else {
+        school.width() as u16 + 1
+    };
+    let [name_area, school_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(school_width)]).areas(row);
+    let mut spans = vec![star];
+    spans.extend(highlighted(
+        &faculty.name,
+        &found.name,
+        style,
+        style.patch(app.theme.matched),
+    ));
+    Line::from(spans).render(name_area, buf);
+    if !school.is_empty() {
+        // Dimmed beside the name, except on the selected row's own colours.
+        let school_style = if style == app.theme.text {
+            app.theme.dim
+        } else {
+            style
+        };
+        let school_spans = if found.school.is_empty() {
+            vec![Span::styled(school, school_style)]
+        } else {
+            highlighted(
+                &school,
+                &found.school,
+                school_style,
+                style.patch(app.theme.matched),
+            )
+        };
+        Line::from(school_spans)
+            .alignment(Alignment::Right)
+            .render(school_area, buf);
+    }
+}
+
+fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
+    let count = format!(" {}/{}", app.hits.len(), app.scope_total());
+    let editing = app.mode == Mode::Filter;
+    let [text_area, count_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(count.width() as u16),
+    ])
+    .areas(area);
+    let line = if app.filter.is_empty() && !editing {
+        Line::from(vec![
+            Span::styled("/", app.theme.key),
+            Span::styled(" to filter", app.theme.dim),
+        ])
+    } else {
+        let prompt = Span::styled("/ ", app.theme.key);
+        let mut text = safe(&app.filter);
+        // Keep the end of a long filter in view: that is where typing happens.
+        let room = usize::from(text_area.width).saturating_sub(3);
+        while text.width() > room {
+            text.remove(0);
+        }
+        let cursor = if editing {
+            Span::styled("▏", app.theme.key)
+        } else {
+            Span::raw("")
+        };
+        Line::from(vec![prompt, Span::styled(text, app.theme.text), cursor])
+    };
+    line.render(text_area, buf);
+    Line::styled(count, app.theme.dim).render(count_area, buf);
+}
+
+fn render_empty(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = if !app.filter.is_empty() {
+        vec![
+            Line::styled(
+                format!("No matches for “{}”", safe(&app.filter)),
+                app.theme.heading,
+            ),
+            Line::styled("Esc or Ctrl-u clears the filter", app.theme.dim),
+        ]
+    } else if app.scope() == Scope::Favorites {
+        vec![
+            Line::styled("No favorites yet", app.theme.heading),
+            Line::styled("Press b on a person to bookmark them", app.theme.dim),
+        ]
+    } else {
+        vec![Line::styled("No one here", app.theme.heading)]
+    };
+    let top = area.height / 3;
+    let area = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
