@@ -11,6 +11,7 @@ pub mod open;
 pub mod parse;
 pub mod report;
 pub mod sanitize;
+pub mod screenshot;
 pub mod search;
 pub mod sources;
 pub mod ui;

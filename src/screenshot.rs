@@ -1,0 +1,237 @@
+//! Screenshots of the real UI: scenes rendered by the app's own drawing code
+//! into a `TestBackend`, then written out as SVG. `cargo run --example
+//! screenshots` refreshes `screenshots/`; a test fails when they are stale.
+
+use std::fmt::Write as _;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use crate::app::{Action, App, update};
+use crate::favorites::{FavoriteKey, Favorites};
+use crate::sources::{self, Input};
+use crate::ui::Theme;
+
+const CELL_WIDTH: f32 = 8.4;
+const CELL_HEIGHT: f32 = 18.0;
+const FONT_SIZE: f32 = 14.0;
+const BACKGROUND: &str = "#1d2021";
+const FOREGROUND: &str = "#d5c4a1";
+
+/// The browser on the built-in data at `width` x `height`, after `actions`.
+pub fn app_after(width: u16, height: u16, favorites: &[(&str, &str)], actions: &[Action]) -> App {
+    let inputs: Vec<Input> = sources::BUILTIN
+        .iter()
+        .map(|&(name, text)| Input::Builtin { name, text })
+        .collect();
+    let loaded = sources::load(&inputs);
+    let mut saved = Favorites::default();
+    for (school, name) in favorites {
+        saved.add(FavoriteKey {
+            school: school.to_string(),
+            name: name.to_string(),
+        });
+    }
+    let mut app = App::new(
+        loaded.directory,
+        saved,
+        Theme::colored(),
+        Rect::new(0, 0, width, height),
+    );
+    for action in actions {
+        update(&mut app, action.clone());
+    }
+    app
+}
+
+pub fn render(app: &App) -> Buffer {
+    let backend = TestBackend::new(app.area.width, app.area.height);
+    let mut terminal = match Terminal::new(backend) {
+        Ok(terminal) => terminal,
+        Err(never) => match never {},
+    };
+    let drawn = terminal.draw(|frame| frame.render_widget(app, frame.area()));
+    if let Err(never) = drawn {
+        match never {}
+    }
+    terminal.backend().buffer().clone()
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    let mut actions = vec![Action::StartFilter];
+    actions.extend(text.chars().map(Action::FilterInput));
+    actions
+}
+
+/// The screenshots the README shows: (file stem, app).
+pub fn scenes() -> Vec<(&'static str, App)> {
+    let favorites = [
+        ("UC Berkeley", "Ion Stoica"),
+        ("MIT", "Song Han"),
+        ("UC Berkeley", "Matei Zaharia"),
+    ];
+    let mut search = typed("sys dist");
+    search.push(Action::Down);
+    vec![
+        ("start", app_after(120, 32, &favorites, &[])),
+        ("search", app_after(120, 32, &favorites, &search)),
+        (
+            "favorites",
+            app_after(
+                120,
+                32,
+                &favorites,
+                &[Action::FocusLeft, Action::Down, Action::FocusRight],
+            ),
+        ),
+        (
+            "help",
+            app_after(120, 32, &favorites, &[Action::ToggleHelp]),
+        ),
+        ("narrow", app_after(80, 24, &favorites, &typed("stoica"))),
+    ]
+}
+
+/// The buffer as an SVG picture of a terminal.
+pub fn to_svg(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let width = f32::from(area.width) * CELL_WIDTH;
+    let height = f32::from(area.height) * CELL_HEIGHT;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="'DejaVu Sans Mono','Menlo','Consolas',monospace" font-size="{FONT_SIZE}">"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#
+    );
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let start = &buffer[(x, y)];
+            let style = (start.fg, start.bg, start.modifier);
+            let mut text = String::new();
+            let mut end = x;
+            while end < area.right() {
+                let cell = &buffer[(end, y)];
+                if (cell.fg, cell.bg, cell.modifier) != style {
+                    break;
+                }
+                text.push_str(cell.symbol());
+                end += 1;
+            }
+            run(&mut svg, x, y, end - x, &text, style);
+            x = end;
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn run(
+    svg: &mut String,
+    x: u16,
+    y: u16,
+    cells: u16,
+    text: &str,
+    (fg, bg, modifier): (Color, Color, Modifier),
+) {
+    let (mut fg, mut bg) = (hex(fg, FOREGROUND), hex(bg, BACKGROUND));
+    if modifier.contains(Modifier::REVERSED) {
+        std::mem::swap(&mut fg, &mut bg);
+    }
+    let left = f32::from(x) * CELL_WIDTH;
+    let top = f32::from(y) * CELL_HEIGHT;
+    let width = f32::from(cells) * CELL_WIDTH;
+    if bg != BACKGROUND {
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{left}" y="{top}" width="{width}" height="{CELL_HEIGHT}" fill="{bg}"/>"#
+        );
+    }
+    if text.trim().is_empty() {
+        return;
+    }
+    let mut attributes = format!(r#"fill="{fg}""#);
+    if modifier.contains(Modifier::BOLD) {
+        attributes.push_str(r#" font-weight="bold""#);
+    }
+    if modifier.contains(Modifier::UNDERLINED) {
+        attributes.push_str(r#" text-decoration="underline""#);
+    }
+    if modifier.contains(Modifier::DIM) {
+        attributes.push_str(r#" opacity="0.6""#);
+    }
+    let baseline = top + CELL_HEIGHT * 0.75;
+    let _ = writeln!(
+        svg,
+        r#"<text x="{left}" y="{baseline}" textLength="{width}" lengthAdjust="spacingAndGlyphs" xml:space="preserve" {attributes}>{}</text>"#,
+        escape(text)
+    );
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn hex(color: Color, default: &'static str) -> String {
+    let named = match color {
+        Color::Reset => default,
+        Color::Black => "#1d2021",
+        Color::Red => "#fb4934",
+        Color::Green => "#b8bb26",
+        Color::Yellow => "#fabd2f",
+        Color::Blue => "#3b5f8a",
+        Color::Magenta => "#d3869b",
+        Color::Cyan => "#8ec07c",
+        Color::Gray => "#a89984",
+        Color::DarkGray => "#665c54",
+        Color::LightRed => "#fb4934",
+        Color::LightGreen => "#b8bb26",
+        Color::LightYellow => "#fabd2f",
+        Color::LightBlue => "#83a598",
+        Color::LightMagenta => "#d3869b",
+        Color::LightCyan => "#8ec07c",
+        Color::White => "#fbf1c7",
+        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(_) => default,
+    };
+    named.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Style;
+
+    #[test]
+    fn svg_has_text_backgrounds_and_escapes() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buffer.set_string(
+            0,
+            0,
+            "<a&b>",
+            Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD),
+        );
+        let svg = to_svg(&buffer);
+        assert!(svg.contains("&lt;a&amp;b&gt;"), "{svg}");
+        assert!(svg.contains(r##"fill="#3b5f8a""##), "{svg}");
+        assert!(svg.contains(r#"font-weight="bold""#), "{svg}");
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.ends_with("</svg>\n"));
+    }
+}
