@@ -14,4 +14,5 @@ pub mod sanitize;
 pub mod screenshot;
 pub mod search;
 pub mod sources;
+pub mod tui;
 pub mod ui;

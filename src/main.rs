@@ -3,17 +3,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use profdex::cli::{Cli, Command, Failure, Setup, run};
+use profdex::cli::{Cli, Failure, Setup, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = Setup::from_args(&cli.global).and_then(|setup| {
-        // Until the interactive browser exists, the bare command lists everyone.
-        let command = cli.command.unwrap_or(Command::List {
-            school: None,
-            favorites: false,
-            json: false,
-        });
+        let Some(command) = cli.command else {
+            return profdex::tui::run(&setup);
+        };
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
         run(&setup, command, &mut out).and_then(|()| out.flush().map_err(Failure::from))

@@ -133,3 +133,4 @@ pub fn names(rows: &[serde_json::Value]) -> Vec<&str> {
 pub fn exists(path: &Path) -> bool {
     path.exists()
 }
+pub mod tmux;

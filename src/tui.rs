@@ -1,0 +1,255 @@
+//! Running the browser: the terminal, the event loop and the side effects.
+//!
+//! The loop is generic over the ratatui backend, the event source and the
+//! host that carries out effects, so tests drive it with a `TestBackend`
+//! and scripted events.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitStatus;
+use std::time::Duration;
+
+use base64::Engine;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, Effect, update};
+use crate::cli::{Failure, Setup};
+use crate::favorites::{Favorites, Store};
+use crate::keys;
+use crate::open::Launch;
+
+/// Where events come from: the terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event, waiting for it; `None` when there will be no more.
+    fn next_event(&mut self) -> io::Result<Option<Event>>;
+    /// Whether another event is ready now, so bursts (fast typing, pastes,
+    /// wheel scrolling) are applied before the next frame is drawn.
+    fn has_pending(&mut self) -> io::Result<bool>;
+}
+
+/// Carries out what `update` asks for and reports back with an action.
+pub trait Host {
+    fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
+    where
+        B::Error: Into<io::Error>;
+}
+
+pub fn run_loop<B, E, H>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    host: &mut H,
+) -> io::Result<()>
+where
+    B: Backend,
+    B::Error: Into<io::Error>,
+    E: EventSource,
+    H: Host,
+{
+    while !app.quit {
+        terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))
+            .map_err(Into::into)?;
+        let Some(event) = events.next_event()? else {
+            break;
+        };
+        handle(terminal, app, host, &event);
+        while !app.quit && events.has_pending()? {
+            let Some(event) = events.next_event()? else {
+                break;
+            };
+            handle(terminal, app, host, &event);
+        }
+    }
+    Ok(())
+}
+
+fn handle<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, event: &Event)
+where
+    B: Backend,
+    B::Error: Into<io::Error>,
+    H: Host,
+{
+    let mut next = keys::action_for_event(app.mode, event);
+    while let Some(action) = next {
+        next = update(app, action).and_then(|effect| host.perform(terminal, effect));
+    }
+}
+
+/// Key presses, mouse and resizes from the real terminal.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        event::read().map(Some)
+    }
+
+    fn has_pending(&mut self) -> io::Result<bool> {
+        event::poll(Duration::ZERO)
+    }
+}
+
+/// The real side effects: a browser, the favorites file, the clipboard.
+pub struct SystemHost {
+    pub store: Store,
+    pub browser: Option<String>,
+}
+
+impl Host for SystemHost {
+    fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
+    where
+        B::Error: Into<io::Error>,
+    {
+        Some(match effect {
+            Effect::Open(url) => Action::Opened(open(terminal, &url, self.browser.as_deref())),
+            Effect::SaveFavorite(key, add) => {
+                let saved = self.store.update(|favorites| {
+                    if add {
+                        favorites.add(key);
+                    } else {
+                        favorites.remove(&key);
+                    }
+                });
+                Action::Saved(
+                    saved
+                        .map(|(favorites, ())| favorites)
+                        .map_err(|e| e.to_string()),
+                )
+            }
+            Effect::Copy(text) => match copy_osc52(&text) {
+                Ok(()) => Action::Copied(text),
+                Err(error) => Action::Opened(Err(format!("Cannot copy: {error}"))),
+            },
+        })
+    }
+}
+
+fn open<B: Backend>(
+    terminal: &mut Terminal<B>,
+    url: &str,
+    browser: Option<&str>,
+) -> Result<String, String>
+where
+    B::Error: Into<io::Error>,
+{
+    let launch = Launch::plan(url, browser).map_err(|e| e.to_string())?;
+    let failed = |error: io::Error| format!("Cannot start {}: {error}", launch.program);
+    if !launch.needs_terminal {
+        let mut child = launch.command().spawn().map_err(failed)?;
+        // Reap the opener when it exits; it only hands the URL over.
+        std::thread::spawn(move || child.wait());
+        return Ok(url.to_string());
+    }
+    // $BROWSER may be lynx or w3m: give it the terminal while it runs.
+    let _ = leave_screen();
+    let status: io::Result<ExitStatus> = launch.command().status();
+    let _ = enter_screen();
+    let _ = terminal.clear().map_err(Into::into);
+    match status {
+        Ok(status) if status.success() => Ok(url.to_string()),
+        Ok(status) => Err(format!("{} failed ({status})", launch.program)),
+        Err(error) => Err(failed(error)),
+    }
+}
+
+/// OSC 52 asks the terminal itself to set the clipboard, which works over
+/// SSH and needs no clipboard tool on the machine.
+fn copy_osc52(text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
+fn enter_screen() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+fn leave_screen() -> io::Result<()> {
+    let result = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    disable_raw_mode()?;
+    result
+}
+
+/// The terminal goes back to normal on a panic too, before the message is
+/// printed, so the message is readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave_screen();
+        previous(info);
+    }));
+}
+
+/// `profdex` with no command: load, then browse until the user quits.
+pub fn run(setup: &Setup) -> Result<(), Failure> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "the browser needs a terminal; for scripts use `profdex list`, `profdex search QUERY` or `--help`".into(),
+        ));
+    }
+    let (inputs, loaded) = setup.load()?;
+    let store = setup.store();
+    let (favorites, favorites_error) = match store.load() {
+        Ok(favorites) => (favorites, None),
+        Err(error) => (Favorites::default(), Some(error.to_string())),
+    };
+    let theme = crate::ui::Theme::new(setup.color.enabled(true));
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let mut app = App::new(
+        loaded.directory,
+        favorites,
+        theme,
+        Rect::new(0, 0, width, height),
+    );
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    match favorites_error {
+        Some(error) => app.set_status(error, true),
+        None if !loaded.diagnostics.is_empty() => app.set_status(
+            format!(
+                "{} diagnostic{} ({errors} error{}) in {} files: run `profdex check` to see them",
+                loaded.diagnostics.len(),
+                if loaded.diagnostics.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if errors == 1 { "" } else { "s" },
+                inputs.len()
+            ),
+            errors > 0,
+        ),
+        None => {}
+    }
+    let mut host = SystemHost {
+        store,
+        browser: std::env::var("BROWSER").ok(),
+    };
+    install_panic_hook();
+    enter_screen()?;
+    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .and_then(|mut terminal| run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host));
+    leave_screen()?;
+    result.map_err(Failure::from)
+}

@@ -1,0 +1,167 @@
+//! The real binary in a real terminal emulator: tmux on a private socket,
+//! driven by send-keys and read with capture-pane.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::{BIN, Sandbox};
+
+/// How long a screen may take to show what a test waits for. Generous, as
+/// CI machines can be slow; a passing test never waits this long.
+const PATIENCE: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(25);
+
+pub struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `profdex ARGS` in a detached session of `width` x `height`
+    /// with the sandbox's data directory and fake browser. When the program
+    /// exits, the shell prints its status and whether the terminal is back
+    /// in canonical (cooked) mode, then waits, so tests can read both.
+    pub fn start(sandbox: &Sandbox, width: u16, height: u16, args: &str) -> Tmux {
+        // A fresh socket each time: a server being killed must not race a new one.
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let socket = sandbox.path(&format!(
+            "tmux-{}.sock",
+            STARTED.fetch_add(1, Ordering::Relaxed)
+        ));
+        let browser = sandbox.fake_browser();
+        let script = format!(
+            "export PROFDEX_DATA_DIR='{data}' BROWSER='{browser}' HOME='{home}'; unset NO_COLOR; \
+             '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
+            data = sandbox.data_dir().display(),
+            browser = browser.display(),
+            home = sandbox.dir.path().display(),
+        );
+        let tmux = Tmux { socket };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "sh",
+            "-c",
+            &script,
+        ]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs (is it installed?)");
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    /// Presses keys by tmux name (`Enter`, `Escape`, `C-c`, `q`, …).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally, one key press per character, as a person would.
+    pub fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.run(&["send-keys", "-t", "0", "-l", &c.to_string()]);
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-t", "0"]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    pub fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// Waits for profdex to exit, and returns its exit status line and
+    /// whether the terminal was left in canonical mode (as a shell needs it).
+    pub fn wait_for_exit(&self) -> (String, bool) {
+        let screen = self.wait_for("tty mode: ");
+        let status = screen
+            .lines()
+            .find(|l| l.starts_with("exited with"))
+            .unwrap_or("")
+            .to_string();
+        (
+            status,
+            screen.lines().any(|line| line == "tty mode: icanon"),
+        )
+    }
+
+    /// Whether the pane is showing the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        let output = self.run(&["display-message", "-p", "-t", "0", "#{alternate_on}"]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    }
+
+    /// Polls until the screen satisfies `ready`, and returns it.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen is:\n{screen}"
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+
+    /// Polls until `check` holds for something outside the screen.
+    pub fn eventually(&self, what: &str, check: impl Fn() -> bool) {
+        let start = Instant::now();
+        while !check() {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; the screen is:\n{}",
+                self.screen()
+            );
+            thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
