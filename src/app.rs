@@ -274,7 +274,12 @@ impl App {
             self.narrowing.clear();
             self.refilter(Keep::Selection);
         }
-        self.scope_offset = keep_visible(self.scope_row, self.scope_offset, self.schools_height());
+        self.scope_offset = keep_visible(
+            self.scope_row,
+            self.scope_offset,
+            self.schools_height(),
+            self.scope_rows(),
+        );
     }
 
     fn list_height(&self) -> usize {
@@ -296,7 +301,12 @@ impl App {
     }
 
     fn scroll_to_selection(&mut self) {
-        self.offset = keep_visible(self.selected, self.offset, self.list_height());
+        self.offset = keep_visible(
+            self.selected,
+            self.offset,
+            self.list_height(),
+            self.hits.len(),
+        );
     }
 
     /// Moves the focused pane's cursor by `delta` rows.
@@ -344,9 +354,12 @@ enum Keep {
     Chosen,
 }
 
-/// The new first visible row so that `selected` is on screen.
-fn keep_visible(selected: usize, offset: usize, height: usize) -> usize {
+/// The new first visible row of a list of `total` rows in a window of
+/// `height`: `selected` on screen, and no empty rows below the last one
+/// when the window grows.
+fn keep_visible(selected: usize, offset: usize, height: usize, total: usize) -> usize {
     let height = height.max(1);
+    let offset = offset.min(total.saturating_sub(height));
     if selected < offset {
         selected
     } else if selected >= offset + height {
@@ -509,7 +522,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Resize(width, height) => {
             app.area = Rect::new(0, 0, width, height);
             app.scroll_to_selection();
-            app.scope_offset = keep_visible(app.scope_row, app.scope_offset, app.schools_height());
+            app.scope_offset = keep_visible(
+                app.scope_row,
+                app.scope_offset,
+                app.schools_height(),
+                app.scope_rows(),
+            );
         }
         Action::Opened(Ok(url)) => app.set_status(format!("Opened {url}"), false),
         Action::Opened(Err(error)) => app.set_status(error, true),
@@ -867,6 +885,15 @@ mod tests {
         ] {
             assert_eq!(update(&mut app, action), None);
         }
+    }
+
+    #[test]
+    fn growing_the_window_fills_it_from_the_top() {
+        assert_eq!(keep_visible(99, 80, 20, 100), 80);
+        assert_eq!(keep_visible(99, 80, 40, 100), 60);
+        assert_eq!(keep_visible(5, 80, 40, 100), 5);
+        assert_eq!(keep_visible(0, 3, 40, 10), 0);
+        assert_eq!(keep_visible(50, 0, 10, 100), 41);
     }
 
     #[test]

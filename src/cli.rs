@@ -538,11 +538,17 @@ fn check(setup: &Setup, paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), 
     let warnings = loaded.diagnostics.len() - errors;
     writeln!(
         out,
-        "checked {} file{}: {} schools, {} people, {errors} error{}, {warnings} warning{}",
+        "checked {} file{}: {} school{}, {} {}, {errors} error{}, {warnings} warning{}",
         inputs.len(),
         plural(inputs.len()),
         loaded.directory.schools.len(),
+        plural(loaded.directory.schools.len()),
         loaded.directory.faculty.len(),
+        if loaded.directory.faculty.len() == 1 {
+            "person"
+        } else {
+            "people"
+        },
         plural(errors),
         plural(warnings),
     )?;

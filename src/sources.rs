@@ -180,6 +180,10 @@ impl Merger {
     fn add(&mut self, label: &str, file: ParsedFile) {
         self.loaded.diagnostics.extend(file.diagnostics);
         let Some(school) = file.school else { return };
+        // An empty file (or one of only prose) has nothing to browse.
+        if file.people.is_empty() && school.labs.is_empty() {
+            return;
+        }
         let school_id = self.merge_school(school);
         for parsed in file.people {
             self.merge_person(label, school_id, parsed);
