@@ -311,8 +311,20 @@ fn original_text(directory: &Directory, person: PersonId, field: Field) -> Strin
 
 /// A fast rejection: the term's characters must appear in order. Most people
 /// fail this for most queries, and it costs far less than the matcher, which
-/// first copies the text into a vector of characters.
+/// first copies the text into a vector of characters. An ASCII term (most
+/// of them) is looked for byte by byte: its bytes never occur inside the
+/// UTF-8 encoding of other characters.
 fn may_contain(text: &str, term: &Term) -> bool {
+    if term.folded.is_ascii() {
+        let mut haystack = text.bytes();
+        return term.folded.bytes().all(|wanted| {
+            if term.case_sensitive {
+                haystack.any(|b| b == wanted)
+            } else {
+                haystack.any(|b| b.eq_ignore_ascii_case(&wanted))
+            }
+        });
+    }
     let mut haystack = text.chars();
     term.folded.chars().all(|wanted| {
         if term.case_sensitive {
