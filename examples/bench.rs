@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use profdex::app::{Action, App, update};
+use profdex::app::{Action, App, Effect, SearchResult, update};
 use profdex::favorites::Favorites;
 use profdex::screenshot::render;
 use profdex::sources::{self, SourceOptions};
@@ -67,29 +67,64 @@ fn main() {
     ] {
         update(&mut app, Action::Cancel);
         update(&mut app, Action::StartFilter);
-        let mut worst = Duration::ZERO;
-        let mut total = Duration::ZERO;
+        let mut typing = Figures::default();
         for c in query.chars() {
-            let took = time(|| {
-                update(&mut app, Action::FilterInput(c));
-                render(&app);
-            });
-            worst = worst.max(took);
-            total += took;
+            typing.add(keystroke(&mut app, Action::FilterInput(c)));
         }
         let hits = app.hits.len();
-        let mut widen = Duration::ZERO;
+        let mut deleting = Figures::default();
         for _ in query.chars() {
-            widen = widen.max(time(|| {
-                update(&mut app, Action::FilterBackspace);
-                render(&app);
-            }));
+            deleting.add(keystroke(&mut app, Action::FilterBackspace));
         }
         println!(
-            "typing {query:?}: {hits} hits at the end; per keystroke mean {:.2?}, worst {worst:.2?}; worst backspace {widen:.2?}",
-            total / query.chars().count() as u32,
+            "typing {query:?} ({hits} hits): frame after a key worst {:.2?}; results shown mean {:.2?}, worst {:.2?}; backspace results worst {:.2?}",
+            typing.worst_frame,
+            typing.total / query.chars().count() as u32,
+            typing.worst,
+            deleting.worst,
         );
     }
+}
+
+#[derive(Default)]
+struct Figures {
+    total: Duration,
+    worst: Duration,
+    worst_frame: Duration,
+}
+
+impl Figures {
+    fn add(&mut self, (frame, results): (Duration, Duration)) {
+        self.total += results;
+        self.worst = self.worst.max(results);
+        self.worst_frame = self.worst_frame.max(frame);
+    }
+}
+
+/// One key as the browser handles it: the frame drawn right after the key
+/// (the filter line answers at once), then, when the list is long enough to
+/// be searched in the background, the search and the frame showing its
+/// results. Returns both times from the key press.
+fn keystroke(app: &mut App, action: Action) -> (Duration, Duration) {
+    let start = Instant::now();
+    let effect = update(app, action);
+    render(app);
+    let frame = start.elapsed();
+    if let Some(Effect::Search(request)) = effect {
+        let hits = app
+            .index
+            .search(&app.directory, &request.query, &request.candidates);
+        update(
+            app,
+            Action::Searched(SearchResult {
+                generation: request.generation,
+                query: request.query,
+                hits,
+            }),
+        );
+        render(app);
+    }
+    (frame, start.elapsed())
 }
 
 fn time(work: impl FnOnce()) -> Duration {

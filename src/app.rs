@@ -5,6 +5,8 @@
 //! the clipboard. The runner carries effects out and reports back with
 //! another action, so everything here is testable without a terminal.
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 use crate::favorites::{FavoriteKey, Favorites};
@@ -73,6 +75,7 @@ pub enum Action {
     Opened(Result<String, String>),
     Saved(Result<Favorites, String>),
     Copied(String),
+    Searched(SearchResult),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +84,27 @@ pub enum Effect {
     /// Add (true) or remove (false) a favorite on disk.
     SaveFavorite(FavoriteKey, bool),
     Copy(String),
+    /// Search a large list in the background; answered by `Action::Searched`.
+    Search(SearchRequest),
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub candidates: Vec<PersonId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub generation: u64,
+    pub query: Query,
+    pub hits: Vec<Hit>,
+}
+
+/// Lists at least this long are searched in the background, so typing never
+/// waits for the matcher (a few milliseconds per 10,000 people and term).
+pub const BACKGROUND_SEARCH: usize = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -90,8 +113,9 @@ pub struct Status {
 }
 
 pub struct App {
-    pub directory: Directory,
-    pub index: Index,
+    /// Shared with the background search.
+    pub directory: Arc<Directory>,
+    pub index: Arc<Index>,
     pub theme: Theme,
     /// People per school and in all, computed once at load.
     pub counts: Vec<usize>,
@@ -120,6 +144,10 @@ pub struct App {
     pub offset: usize,
     pub detail_scroll: usize,
     pub help_scroll: usize,
+    /// The search under way in the background, if any, and what its
+    /// answer keeps selected.
+    pending: Option<(u64, Keep)>,
+    generation: u64,
     pub status: Option<Status>,
     pub area: Rect,
     pub quit: bool,
@@ -127,7 +155,8 @@ pub struct App {
 
 impl App {
     pub fn new(directory: Directory, favorites: Favorites, theme: Theme, area: Rect) -> App {
-        let index = Index::build(&directory);
+        let index = Arc::new(Index::build(&directory));
+        let directory = Arc::new(directory);
         let counts = directory.counts_by_school();
         let mut school_people: Vec<Vec<PersonId>> =
             counts.iter().map(|&n| Vec::with_capacity(n)).collect();
@@ -158,13 +187,21 @@ impl App {
             offset: 0,
             detail_scroll: 0,
             help_scroll: 0,
+            pending: None,
+            generation: 0,
             status: None,
             area,
             quit: false,
         };
         app.set_favorites(favorites);
-        app.refilter(Keep::Selection);
+        // The empty filter is answered at once, whatever the size.
+        let _ = app.refilter(Keep::Selection);
         app
+    }
+
+    /// Whether the list is waiting for a search in the background.
+    pub fn is_searching(&self) -> bool {
+        self.pending.is_some()
     }
 
     pub fn scope(&self) -> Scope {
@@ -218,13 +255,11 @@ impl App {
         self.favorites = favorites;
     }
 
-    /// Recomputes the hits for the scope and filter, keeping the selection
-    /// on the same person when they are still listed (see `chosen`).
-    fn refilter(&mut self, keep: Keep) {
-        let keep = match keep {
-            Keep::Selection => self.selected_person(),
-            Keep::Chosen => self.selected_person().filter(|_| self.chosen),
-        };
+    /// Recomputes the hits for the scope and filter: at once for short
+    /// lists and empty filters, in the background (an `Effect::Search`)
+    /// for long ones.
+    #[must_use]
+    fn refilter(&mut self, keep: Keep) -> Option<Effect> {
         let query = Query::new(&self.filter);
         // While the query only grows, the last hits are the only candidates.
         while let Some((previous, _)) = self.narrowing.last() {
@@ -233,29 +268,45 @@ impl App {
             }
             self.narrowing.pop();
         }
-        let favorites: Vec<PersonId>;
-        let candidates: Vec<PersonId>;
-        let candidates: &[PersonId] = match (self.narrowing.last(), self.scope()) {
-            (Some((_, hits)), _) => {
-                candidates = hits.iter().map(|hit| hit.person).collect();
-                &candidates
-            }
-            (None, Scope::All) => &self.everyone,
-            (None, Scope::School(school)) => &self.school_people[school],
-            (None, Scope::Favorites) => {
-                favorites = self.favorite_people.iter().flatten().copied().collect();
-                &favorites
-            }
+        let candidates: Vec<PersonId> = match (self.narrowing.last(), self.scope()) {
+            (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
+            (None, Scope::All) => self.everyone.clone(),
+            (None, Scope::School(school)) => self.school_people[school].clone(),
+            (None, Scope::Favorites) => self.favorite_people.iter().flatten().copied().collect(),
         };
-        self.hits = if query.is_empty() && self.scope() == Scope::Favorites {
-            // Favorites keep the order they were added in.
-            candidates
-                .iter()
-                .map(|&person| Hit { person, score: 0 })
-                .collect()
+        // Favorites are a personal list, short enough to answer at once.
+        let at_once = candidates.len() < BACKGROUND_SEARCH || self.scope() == Scope::Favorites;
+        if query.is_empty() {
+            // Every candidate, in its own order (favorites: as added).
+            let hits = candidates
+                .into_iter()
+                .map(|person| Hit { person, score: 0 })
+                .collect();
+            self.show(query, hits, keep);
+            None
+        } else if at_once {
+            let hits = self.index.search(&self.directory, &query, &candidates);
+            self.show(query, hits, keep);
+            None
         } else {
-            self.index.search(&self.directory, &query, candidates)
+            self.generation += 1;
+            self.pending = Some((self.generation, keep));
+            Some(Effect::Search(SearchRequest {
+                generation: self.generation,
+                query,
+                candidates,
+            }))
+        }
+    }
+
+    /// Shows `hits` for `query`, keeping the selection as `keep` says.
+    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
+        let keep = match keep {
+            Keep::Selection => self.selected_person(),
+            Keep::Chosen => self.selected_person().filter(|_| self.chosen),
         };
+        self.pending = None;
+        self.hits = hits;
         if !query.is_empty() {
             self.narrowing.push((query.clone(), self.hits.clone()));
         }
@@ -267,12 +318,14 @@ impl App {
         self.scroll_to_selection();
     }
 
-    fn change_scope(&mut self, row: usize) {
+    #[must_use]
+    fn change_scope(&mut self, row: usize) -> Option<Effect> {
         let row = row.min(self.scope_rows() - 1);
+        let mut effect = None;
         if row != self.scope_row {
             self.scope_row = row;
             self.narrowing.clear();
-            self.refilter(Keep::Selection);
+            effect = self.refilter(Keep::Selection);
         }
         self.scope_offset = keep_visible(
             self.scope_row,
@@ -280,6 +333,7 @@ impl App {
             self.schools_height(),
             self.scope_rows(),
         );
+        effect
     }
 
     fn list_height(&self) -> usize {
@@ -310,16 +364,19 @@ impl App {
     }
 
     /// Moves the focused pane's cursor by `delta` rows.
-    fn move_by(&mut self, delta: isize) {
+    #[must_use]
+    fn move_by(&mut self, delta: isize) -> Option<Effect> {
         if self.mode == Mode::Help {
             self.help_scroll = self
                 .help_scroll
                 .saturating_add_signed(delta)
                 .min(HELP_SCROLL_LIMIT);
-            return;
+            return None;
         }
         match self.focus {
-            Focus::Schools => self.change_scope(self.scope_row.saturating_add_signed(delta)),
+            Focus::Schools => {
+                return self.change_scope(self.scope_row.saturating_add_signed(delta));
+            }
             Focus::Faculty => {
                 self.chosen = true;
                 self.select(self.selected.saturating_add_signed(delta));
@@ -329,6 +386,7 @@ impl App {
                 self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(last);
             }
         }
+        None
     }
 
     fn page(&self) -> isize {
@@ -372,12 +430,12 @@ fn keep_visible(selected: usize, offset: usize, height: usize, total: usize) -> 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Quit => app.quit = true,
-        Action::Up => app.move_by(-1),
-        Action::Down => app.move_by(1),
-        Action::PageUp => app.move_by(-app.page()),
-        Action::PageDown => app.move_by(app.page()),
-        Action::Top => app.move_by(isize::MIN / 2),
-        Action::Bottom => app.move_by(isize::MAX / 2),
+        Action::Up => return app.move_by(-1),
+        Action::Down => return app.move_by(1),
+        Action::PageUp => return app.move_by(-app.page()),
+        Action::PageDown => return app.move_by(app.page()),
+        Action::Top => return app.move_by(isize::MIN / 2),
+        Action::Bottom => return app.move_by(isize::MAX / 2),
         Action::FocusNext | Action::FocusRight => {
             app.focus = match (app.focus, action == Action::FocusNext) {
                 (Focus::Schools, _) => Focus::Faculty,
@@ -403,11 +461,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::FilterInput(c) => {
             app.filter.push(c);
-            app.refilter(Keep::Chosen);
+            return app.refilter(Keep::Chosen);
         }
         Action::FilterBackspace => {
             app.filter.pop();
-            app.refilter(Keep::Chosen);
+            return app.refilter(Keep::Chosen);
         }
         Action::FilterDeleteWord => {
             let kept = app
@@ -416,12 +474,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 .rfind(char::is_whitespace)
                 .map_or(0, |i| i + 1);
             app.filter.truncate(kept);
-            app.refilter(Keep::Chosen);
+            return app.refilter(Keep::Chosen);
         }
         Action::FilterAccept => app.mode = Mode::Browse,
         Action::ClearFilter => {
             app.filter.clear();
-            app.refilter(Keep::Selection);
+            return app.refilter(Keep::Selection);
         }
         Action::Cancel => match app.mode {
             Mode::Help => app.mode = Mode::Browse,
@@ -429,7 +487,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.mode = Mode::Browse;
                 if !app.filter.is_empty() {
                     app.filter.clear();
-                    app.refilter(Keep::Selection);
+                    return app.refilter(Keep::Selection);
                 }
             }
         },
@@ -496,7 +554,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.set_status(text, false);
             if app.scope() == Scope::Favorites {
                 app.narrowing.clear();
-                app.refilter(Keep::Selection);
+                // Favorites are always filtered at once: no effect to lose.
+                let _ = app.refilter(Keep::Selection);
             }
             return Some(Effect::SaveFavorite(key, added));
         }
@@ -504,7 +563,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             Some(url) => return Some(Effect::Copy(url)),
             None => app.set_status("Nothing to copy: no website", true),
         },
-        Action::Click(at) => click(app, at),
+        Action::Click(at) => return click(app, at),
         Action::ScrollUp(at) | Action::ScrollDown(at) => {
             let delta = if matches!(action, Action::ScrollUp(_)) {
                 -3
@@ -513,11 +572,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             };
             let panes = ui::layout(app.area, app.focus);
             let focus = app.focus;
+            let mut effect = None;
             if let Some(pane) = panes.pane_at(at) {
                 app.focus = pane;
-                app.move_by(delta);
+                effect = app.move_by(delta);
             }
             app.focus = focus;
+            return effect;
         }
         Action::Resize(width, height) => {
             app.area = Rect::new(0, 0, width, height);
@@ -537,7 +598,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.set_favorites(favorites);
             if app.scope() == Scope::Favorites {
                 app.narrowing.clear();
-                app.refilter(Keep::Selection);
+                return app.refilter(Keep::Selection);
+            }
+        }
+        Action::Searched(result) => {
+            // Only the answer to the latest question is shown.
+            if let Some((generation, keep)) = app.pending
+                && generation == result.generation
+            {
+                app.show(result.query, result.hits, keep);
             }
         }
         Action::Saved(Err(error)) => app.set_status(format!("Not saved: {error}"), true),
@@ -545,13 +614,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-fn click(app: &mut App, at: Position) {
+fn click(app: &mut App, at: Position) -> Option<Effect> {
     let panes = ui::layout(app.area, app.focus);
     if panes.schools_rows.contains(at) {
         app.focus = Focus::Schools;
         let row = app.scope_offset + usize::from(at.y - panes.schools_rows.y);
         if row < app.scope_rows() {
-            app.change_scope(row);
+            return app.change_scope(row);
         }
     } else if panes.faculty_rows.contains(at) {
         app.focus = Focus::Faculty;
@@ -563,6 +632,7 @@ fn click(app: &mut App, at: Position) {
     } else if let Some(pane) = panes.pane_at(at) {
         app.focus = pane;
     }
+    None
 }
 
 #[cfg(test)]
@@ -894,6 +964,67 @@ mod tests {
         assert_eq!(keep_visible(5, 80, 40, 100), 5);
         assert_eq!(keep_visible(0, 3, 40, 10), 0);
         assert_eq!(keep_visible(50, 0, 10, 100), 41);
+    }
+
+    #[test]
+    fn long_lists_are_searched_in_the_background() {
+        let mut directory = directory();
+        let ion = directory.faculty[2].clone();
+        while directory.faculty.len() < BACKGROUND_SEARCH {
+            directory.faculty.push(Faculty {
+                name: format!("Person {}", directory.faculty.len()),
+                ..directory.faculty[1].clone()
+            });
+        }
+        directory.faculty.push(ion);
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        update(&mut app, Action::StartFilter);
+        let Some(Effect::Search(first)) = update(&mut app, Action::FilterInput('s')) else {
+            panic!("a long list is searched in the background");
+        };
+        assert!(app.is_searching());
+        assert_eq!(app.filter, "s", "the filter line answers at once");
+        let Some(Effect::Search(second)) = update(&mut app, Action::FilterInput('t')) else {
+            panic!("each keystroke asks again");
+        };
+        assert!(second.generation > first.generation);
+        // An answer overtaken by typing is dropped.
+        let stale = app
+            .index
+            .search(&app.directory, &first.query, &first.candidates);
+        update(
+            &mut app,
+            Action::Searched(SearchResult {
+                generation: first.generation,
+                query: first.query,
+                hits: stale,
+            }),
+        );
+        assert!(app.is_searching());
+        let hits = app
+            .index
+            .search(&app.directory, &second.query, &second.candidates);
+        update(
+            &mut app,
+            Action::Searched(SearchResult {
+                generation: second.generation,
+                query: second.query,
+                hits,
+            }),
+        );
+        assert!(!app.is_searching());
+        assert_eq!(selected_name(&app), Some("Ion Stoica"));
+        // Clearing answers at once, and a late answer cannot bring the filter back.
+        update(&mut app, Action::FilterInput('o'));
+        assert!(app.is_searching());
+        assert_eq!(update(&mut app, Action::ClearFilter), None);
+        assert!(!app.is_searching());
+        assert_eq!(app.hits.len(), app.directory.faculty.len());
     }
 
     #[test]

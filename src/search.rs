@@ -21,6 +21,9 @@ const MATCHER_CELL_LIMIT: usize = 200_000;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_THRESHOLD: usize = 20_000;
 
+/// How many candidates are scored between checks that the search is still wanted.
+const CHUNK: usize = 4096;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Name,
@@ -184,29 +187,56 @@ impl Index {
         query: &Query,
         candidates: &[PersonId],
     ) -> Vec<Hit> {
+        self.search_while(directory, query, candidates, &|| true)
+            .unwrap_or_default()
+    }
+
+    /// Like `search`, but gives up (returning `None`) soon after
+    /// `keep_going` turns false: a search in the background stops when the
+    /// user has typed on and its answer is no longer wanted.
+    pub fn search_while(
+        &self,
+        directory: &Directory,
+        query: &Query,
+        candidates: &[PersonId],
+        keep_going: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let mut hits = if candidates.len() < PARALLEL_THRESHOLD {
-            self.score_all(directory, query, candidates)
+            self.score_all(directory, query, candidates, keep_going)?
         } else {
             let (first, second) = candidates.split_at(candidates.len() / 2);
             thread::scope(|scope| {
-                let other = scope.spawn(|| self.score_all(directory, query, second));
-                let mut hits = self.score_all(directory, query, first);
-                // A panic in the matcher is a bug; fall back to one thread's work.
-                hits.extend(other.join().unwrap_or_default());
-                hits
-            })
+                let other = scope.spawn(|| self.score_all(directory, query, second, keep_going));
+                let hits = self.score_all(directory, query, first, keep_going);
+                let other = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                hits.zip(other).map(|(mut hits, other)| {
+                    hits.extend(other);
+                    hits
+                })
+            })?
         };
         hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.person.cmp(&b.person)));
-        hits
+        Some(hits)
     }
 
-    fn score_all(&self, directory: &Directory, query: &Query, candidates: &[PersonId]) -> Vec<Hit> {
+    fn score_all(
+        &self,
+        directory: &Directory,
+        query: &Query,
+        candidates: &[PersonId],
+        keep_going: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         // A school's score for a term is the same for all its people.
         let mut school_scores: Vec<Vec<Option<Option<i64>>>> =
             vec![vec![None; directory.schools.len()]; query.terms.len()];
-        candidates
-            .iter()
-            .filter_map(|&person| {
+        let mut hits = Vec::new();
+        for chunk in candidates.chunks(CHUNK) {
+            if !keep_going() {
+                return None;
+            }
+            hits.extend(chunk.iter().filter_map(|&person| {
                 let mut total = 0;
                 for (term_index, term) in query.terms.iter().enumerate() {
                     let school = directory.faculty[person].school;
@@ -229,8 +259,9 @@ impl Index {
                     person,
                     score: total,
                 })
-            })
-            .collect()
+            }));
+        }
+        Some(hits)
     }
 
     /// Match positions of `query` in `person`'s fields, for highlighting. Each
@@ -490,6 +521,19 @@ mod tests {
         let hits = index.search(&dir, &Query::new("professor"), &[2, 3]);
         let people: Vec<_> = hits.iter().map(|h| h.person).collect();
         assert_eq!(people, [2, 3]);
+    }
+
+    #[test]
+    fn a_search_no_longer_wanted_stops() {
+        let dir = directory();
+        let index = Index::build(&dir);
+        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        assert_eq!(
+            index.search_while(&dir, &Query::new("jose"), &all, &|| false),
+            None
+        );
+        let found = index.search_while(&dir, &Query::new("jose"), &all, &|| true);
+        assert_eq!(found.map(|hits| hits.len()), Some(1));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
@@ -26,22 +27,38 @@ use crate::cli::{Failure, Setup};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
 use crate::open::Launch;
+use crate::worker::SearchWorker;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
     /// The next event, waiting for it; `None` when there will be no more.
     fn next_event(&mut self) -> io::Result<Option<Event>>;
-    /// Whether another event is ready now, so bursts (fast typing, pastes,
-    /// wheel scrolling) are applied before the next frame is drawn.
-    fn has_pending(&mut self) -> io::Result<bool>;
+    /// Whether an event is ready within `timeout`. With a zero timeout this
+    /// lets bursts (fast typing, pastes, wheel scrolling) be applied before
+    /// the next frame is drawn.
+    fn ready(&mut self, timeout: Duration) -> io::Result<bool>;
 }
 
 /// Carries out what `update` asks for and reports back with an action.
 pub trait Host {
     fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
     where
-        B::Error: Into<io::Error>;
+        B::Error: std::error::Error + Send + Sync + 'static;
+
+    /// Work finished in the background since the last call, as an action.
+    fn finished(&mut self) -> Option<Action> {
+        None
+    }
+
+    /// Whether background work is under way, so the loop should look for
+    /// its answer instead of only waiting for the next key.
+    fn busy(&self) -> bool {
+        false
+    }
 }
+
+/// How often the loop looks for a background answer while one is due.
+const BACKGROUND_POLL: Duration = Duration::from_millis(10);
 
 pub fn run_loop<B, E, H>(
     terminal: &mut Terminal<B>,
@@ -51,21 +68,32 @@ pub fn run_loop<B, E, H>(
 ) -> io::Result<()>
 where
     B: Backend,
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
     E: EventSource,
     H: Host,
 {
     while !app.quit {
         terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))
-            .map_err(Into::into)?;
-        let Some(event) = events.next_event()? else {
-            break;
-        };
-        handle(terminal, app, host, &event);
-        while !app.quit && events.has_pending()? {
-            let Some(event) = events.next_event()? else {
+            .map_err(io::Error::other)?;
+        // Wait for a key (or a background answer), then apply everything
+        // already waiting before drawing again.
+        loop {
+            if let Some(action) = host.finished() {
+                dispatch(terminal, app, host, action);
                 break;
+            }
+            if !host.busy() || events.ready(BACKGROUND_POLL)? {
+                let Some(event) = events.next_event()? else {
+                    return Ok(());
+                };
+                handle(terminal, app, host, &event);
+                break;
+            }
+        }
+        while !app.quit && events.ready(Duration::ZERO)? {
+            let Some(event) = events.next_event()? else {
+                return Ok(());
             };
             handle(terminal, app, host, &event);
         }
@@ -76,10 +104,21 @@ where
 fn handle<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, event: &Event)
 where
     B: Backend,
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
     H: Host,
 {
-    let mut next = keys::action_for_event(app.mode, event);
+    if let Some(action) = keys::action_for_event(app.mode, event) {
+        dispatch(terminal, app, host, action);
+    }
+}
+
+fn dispatch<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, action: Action)
+where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    H: Host,
+{
+    let mut next = Some(action);
     while let Some(action) = next {
         next = update(app, action).and_then(|effect| host.perform(terminal, effect));
     }
@@ -93,8 +132,8 @@ impl EventSource for TerminalEvents {
         event::read().map(Some)
     }
 
-    fn has_pending(&mut self) -> io::Result<bool> {
-        event::poll(Duration::ZERO)
+    fn ready(&mut self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
     }
 }
 
@@ -102,12 +141,13 @@ impl EventSource for TerminalEvents {
 pub struct SystemHost {
     pub store: Store,
     pub browser: Option<String>,
+    pub search: SearchWorker,
 }
 
 impl Host for SystemHost {
     fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
     where
-        B::Error: Into<io::Error>,
+        B::Error: std::error::Error + Send + Sync + 'static,
     {
         Some(match effect {
             Effect::Open(url) => Action::Opened(open(terminal, &url, self.browser.as_deref())),
@@ -129,7 +169,19 @@ impl Host for SystemHost {
                 Ok(()) => Action::Copied(text),
                 Err(error) => Action::Opened(Err(format!("Cannot copy: {error}"))),
             },
+            Effect::Search(request) => {
+                self.search.submit(request);
+                return None;
+            }
         })
+    }
+
+    fn finished(&mut self) -> Option<Action> {
+        self.search.try_result().map(Action::Searched)
+    }
+
+    fn busy(&self) -> bool {
+        self.search.busy()
     }
 }
 
@@ -139,7 +191,7 @@ fn open<B: Backend>(
     browser: Option<&str>,
 ) -> Result<String, String>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     let launch = Launch::plan(url, browser).map_err(|e| e.to_string())?;
     let failed = |error: io::Error| format!("Cannot start {}: {error}", launch.program);
@@ -153,7 +205,7 @@ where
     let _ = leave_screen();
     let status: io::Result<ExitStatus> = launch.command().status();
     let _ = enter_screen();
-    let _ = terminal.clear().map_err(Into::into);
+    let _ = terminal.clear();
     match status {
         Ok(status) if status.success() => Ok(url.to_string()),
         Ok(status) => Err(format!("{} failed ({status})", launch.program)),
@@ -245,6 +297,7 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     let mut host = SystemHost {
         store,
         browser: std::env::var("BROWSER").ok(),
+        search: SearchWorker::spawn(Arc::clone(&app.directory), Arc::clone(&app.index)),
     };
     install_panic_hook();
     enter_screen()?;

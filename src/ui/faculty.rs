@@ -125,7 +125,11 @@ fn render_person(
 }
 
 fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
-    let count = format!(" {}/{}", app.hits.len(), app.scope_total());
+    let count = if app.is_searching() {
+        " searching…".to_string()
+    } else {
+        format!(" {}/{}", app.hits.len(), app.scope_total())
+    };
     let editing = app.mode == Mode::Filter;
     let [text_area, count_area] = Layout::horizontal([
         Constraint::Fill(1),

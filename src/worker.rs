@@ -1,0 +1,144 @@
+//! The background search: a thread that answers the latest search request
+//! and drops the ones overtaken by typing, so keystrokes never wait for the
+//! matcher on large directories.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread;
+
+use crate::app::{SearchRequest, SearchResult};
+use crate::model::Directory;
+use crate::search::Index;
+
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    results: Receiver<SearchResult>,
+    /// The newest generation asked for; older searches stop early.
+    latest: Arc<AtomicU64>,
+    /// The newest generation answered: the newest request is always
+    /// answered, while waiting ones it overtook may be skipped.
+    answered: u64,
+}
+
+impl SearchWorker {
+    pub fn spawn(directory: Arc<Directory>, index: Arc<Index>) -> SearchWorker {
+        let (requests, incoming) = mpsc::channel::<SearchRequest>();
+        let (answers, results) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let wanted = Arc::clone(&latest);
+        thread::spawn(move || {
+            while let Ok(mut request) = incoming.recv() {
+                // Only the newest of the waiting requests matters.
+                while let Ok(newer) = incoming.try_recv() {
+                    request = newer;
+                }
+                let current = || wanted.load(Ordering::Relaxed) == request.generation;
+                let hits =
+                    index.search_while(&directory, &request.query, &request.candidates, &current);
+                let result = SearchResult {
+                    generation: request.generation,
+                    query: request.query,
+                    hits: hits.unwrap_or_default(),
+                };
+                if answers.send(result).is_err() {
+                    return;
+                }
+            }
+        });
+        SearchWorker {
+            requests,
+            results,
+            latest,
+            answered: 0,
+        }
+    }
+
+    pub fn submit(&mut self, request: SearchRequest) {
+        let generation = request.generation;
+        self.latest.store(generation, Ordering::Relaxed);
+        if self.requests.send(request).is_err() {
+            // The thread is gone; nothing will answer.
+            self.answered = generation;
+        }
+    }
+
+    /// Whether an answer is still to come.
+    pub fn busy(&self) -> bool {
+        self.answered < self.latest.load(Ordering::Relaxed)
+    }
+
+    /// The next answer, if one is ready. Answers to superseded requests come
+    /// back too (empty or complete); the app ignores them by generation.
+    pub fn try_result(&mut self) -> Option<SearchResult> {
+        match self.results.try_recv() {
+            Ok(result) => {
+                self.answered = self.answered.max(result.generation);
+                Some(result)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.answered = self.latest.load(Ordering::Relaxed);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::model::{Faculty, School};
+    use crate::search::Query;
+
+    fn worker() -> SearchWorker {
+        let directory = Directory {
+            schools: vec![School {
+                name: "MIT".into(),
+                ..School::default()
+            }],
+            faculty: ["Song Han", "Tim Kraska", "Yoon Kim"]
+                .iter()
+                .map(|name| Faculty {
+                    name: name.to_string(),
+                    ..Faculty::default()
+                })
+                .collect(),
+        };
+        let index = Arc::new(Index::build(&directory));
+        SearchWorker::spawn(Arc::new(directory), index)
+    }
+
+    fn wait(worker: &mut SearchWorker) -> Vec<SearchResult> {
+        let start = Instant::now();
+        let mut results = Vec::new();
+        while worker.busy() {
+            assert!(start.elapsed() < Duration::from_secs(20), "no answer");
+            results.extend(worker.try_result());
+            std::thread::yield_now();
+        }
+        results
+    }
+
+    #[test]
+    fn the_newest_request_is_answered() {
+        let mut worker = worker();
+        assert!(!worker.busy());
+        for (generation, text) in [(1, "k"), (2, "ki"), (3, "kim")] {
+            worker.submit(SearchRequest {
+                generation,
+                query: Query::new(text),
+                candidates: vec![0, 1, 2],
+            });
+        }
+        assert!(worker.busy());
+        let results = wait(&mut worker);
+        let last = results.last().expect("an answer");
+        assert_eq!(last.generation, 3);
+        assert_eq!(last.query, Query::new("kim"));
+        let people: Vec<_> = last.hits.iter().map(|hit| hit.person).collect();
+        assert_eq!(people, [2]);
+    }
+}

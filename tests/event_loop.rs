@@ -1,0 +1,128 @@
+//! The event loop with scripted keys, a TestBackend and the real background
+//! search, on a directory large enough to be searched in the background.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use profdex::app::{App, BACKGROUND_SEARCH};
+use profdex::favorites::{Favorites, Store};
+use profdex::model::{Directory, Faculty, School};
+use profdex::tui::{EventSource, SystemHost, run_loop};
+use profdex::ui::Theme;
+use profdex::worker::SearchWorker;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+/// Keys from a script; when it runs out, the loop ends once nothing is
+/// still being searched.
+struct Script(VecDeque<Event>);
+
+impl Script {
+    fn typing(keys: &str) -> Script {
+        let events = keys
+            .chars()
+            .map(|c| {
+                let code = if c == '\n' {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Char(c)
+                };
+                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            })
+            .collect();
+        Script(events)
+    }
+}
+
+impl EventSource for Script {
+    fn next_event(&mut self) -> io::Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+
+    fn ready(&mut self, timeout: Duration) -> io::Result<bool> {
+        if self.0.is_empty() {
+            std::thread::sleep(timeout);
+        }
+        Ok(!self.0.is_empty())
+    }
+}
+
+fn large_directory() -> Directory {
+    let mut faculty: Vec<Faculty> = (0..BACKGROUND_SEARCH * 2)
+        .map(|n| Faculty {
+            school: n % 2,
+            name: format!("Person Number {n}"),
+            title: Some("Professor".into()),
+            research: vec!["Systems".into(), "Databases".into()],
+            ..Faculty::default()
+        })
+        .collect();
+    faculty.insert(
+        BACKGROUND_SEARCH,
+        Faculty {
+            school: 1,
+            name: "Ion Stoica".into(),
+            title: Some("Professor, Director of Sky Computing Lab".into()),
+            research: vec!["Cloud computing".into()],
+            website: Some("https://people.eecs.berkeley.edu/~istoica/".into()),
+            ..Faculty::default()
+        },
+    );
+    let school = |name: &str| School {
+        name: name.into(),
+        ..School::default()
+    };
+    Directory {
+        schools: vec![school("MIT"), school("UC Berkeley")],
+        faculty,
+    }
+}
+
+#[test]
+fn typing_on_a_large_directory_shows_the_background_answer() {
+    let area = Rect::new(0, 0, 120, 30);
+    let mut app = App::new(
+        large_directory(),
+        Favorites::default(),
+        Theme::colored(),
+        area,
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut host = SystemHost {
+        store: Store::new(dir.path().join("favorites.json")),
+        browser: None,
+        search: SearchWorker::spawn(Arc::clone(&app.directory), Arc::clone(&app.index)),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut Script::typing("/stoica\n"),
+        &mut host,
+    )
+    .expect("loop");
+
+    assert!(!app.is_searching());
+    assert_eq!(app.filter, "stoica");
+    let first = app
+        .hits
+        .first()
+        .map(|hit| app.directory.faculty[hit.person].name.as_str());
+    assert_eq!(first, Some("Ion Stoica"));
+    // Draw once more, as the loop would before the next key.
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("draw");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(screen.contains("Professor, Director of Sky Computing Lab"));
+}
