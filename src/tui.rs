@@ -27,6 +27,7 @@ use crate::cli::{Failure, Setup};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
 use crate::open::Launch;
+use crate::sources::{self, Input};
 use crate::worker::SearchWorker;
 
 /// Where events come from: the terminal, or a script in tests.
@@ -261,19 +262,34 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
             "the browser needs a terminal; for scripts use `profdex list`, `profdex search QUERY` or `--help`".into(),
         ));
     }
-    let (inputs, loaded) = setup.load()?;
+    let inputs = sources::discover(&setup.options)?;
+    install_panic_hook();
+    enter_screen()?;
+    let result = browse(setup, &inputs);
+    leave_screen()?;
+    result
+}
+
+/// Loads the data behind a loading message (a million people take seconds),
+/// then runs the browser until the user quits.
+fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.draw(|frame| {
+        crate::ui::render_loading(inputs.len(), frame.area(), frame.buffer_mut());
+    })?;
+    let loaded = sources::load(inputs);
     let store = setup.store();
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
     let theme = crate::ui::Theme::new(setup.color.enabled(true));
-    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let area = terminal.size()?;
     let mut app = App::new(
         loaded.directory,
         favorites,
         theme,
-        Rect::new(0, 0, width, height),
+        Rect::new(0, 0, area.width, area.height),
     );
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     match favorites_error {
@@ -299,10 +315,6 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
         browser: std::env::var("BROWSER").ok(),
         search: SearchWorker::spawn(Arc::clone(&app.directory), Arc::clone(&app.index)),
     };
-    install_panic_hook();
-    enter_screen()?;
-    let result = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .and_then(|mut terminal| run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host));
-    leave_screen()?;
-    result.map_err(Failure::from)
+    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
+    Ok(())
 }

@@ -144,6 +144,14 @@ impl Widget for &App {
     }
 }
 
+/// What the screen shows while the directory files are read.
+pub fn render_loading(files: usize, area: Rect, buf: &mut Buffer) {
+    let plural = if files == 1 { "" } else { "s" };
+    Paragraph::new(format!("Loading {files} directory file{plural}…"))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
 /// A bordered pane, its border showing whether it has the focus.
 fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     let (border, kind) = if focused {
