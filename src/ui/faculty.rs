@@ -37,15 +37,7 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         .skip(app.offset.saturating_sub(app.hits.len()));
     for (index, row) in (app.offset..).zip(rows.rows()) {
         if let Some(hit) = app.hits.get(index) {
-            let style = if index == app.selected {
-                if focused {
-                    app.theme.selected
-                } else {
-                    app.theme.selected_unfocused
-                }
-            } else {
-                app.theme.text
-            };
+            let style = app.theme.row(index == app.selected, focused);
             render_person(app, hit.person, several_schools, style, row, buf);
         } else if let Some(key) = missing.next().filter(|_| app.filter.is_empty()) {
             let text = format!(

@@ -28,15 +28,7 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         let room = width.saturating_sub(count.len() + 2);
         let label = fit(&label, room);
         let gap = width.saturating_sub(label.width() + count.len() + 1);
-        let style = if line == app.scope_row {
-            if focused {
-                app.theme.selected
-            } else {
-                app.theme.selected_unfocused
-            }
-        } else {
-            app.theme.text
-        };
+        let style = app.theme.row(line == app.scope_row, focused);
         Line::from(vec![
             Span::raw(" "),
             Span::raw(label),

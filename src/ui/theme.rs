@@ -31,6 +31,16 @@ impl Theme {
         }
     }
 
+    /// The style of a list row: highlighted when selected, less so when
+    /// its pane does not have the focus.
+    pub fn row(&self, selected: bool, focused: bool) -> Style {
+        match (selected, focused) {
+            (true, true) => self.selected,
+            (true, false) => self.selected_unfocused,
+            (false, _) => self.text,
+        }
+    }
+
     pub fn colored() -> Theme {
         let accent = Color::Cyan;
         Theme {
