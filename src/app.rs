@@ -14,9 +14,6 @@ use crate::model::{Directory, PersonId, SchoolId};
 use crate::search::{Hit, Index, Query};
 use crate::ui::{self, Theme};
 
-/// The help overlay is a few dozen lines; the view stops at its end.
-const HELP_SCROLL_LIMIT: usize = 100;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Schools,
@@ -55,6 +52,8 @@ pub enum Action {
     FocusRight,
     StartFilter,
     FilterInput(char),
+    /// Pasted text: typed into the filter at once, one search.
+    FilterPaste(String),
     FilterBackspace,
     FilterDeleteWord,
     /// `Enter` while filtering: keep the filter, back to browsing.
@@ -76,6 +75,7 @@ pub enum Action {
     Saved(Result<Favorites, String>),
     Copied(String),
     Searched(SearchResult),
+    SearchFailed(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,6 +268,14 @@ impl App {
             }
             self.narrowing.pop();
         }
+        // Backspace over a space, or back to a query already answered.
+        if let Some((previous, hits)) = self.narrowing.last()
+            && previous.same_as(&query)
+        {
+            let hits = hits.clone();
+            self.show(query, hits, keep);
+            return None;
+        }
         let candidates: Vec<PersonId> = match (self.narrowing.last(), self.scope()) {
             (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
             (None, Scope::All) => self.everyone.clone(),
@@ -307,7 +315,11 @@ impl App {
         };
         self.pending = None;
         self.hits = hits;
-        if !query.is_empty() {
+        let cached = self
+            .narrowing
+            .last()
+            .is_some_and(|(previous, _)| previous.same_as(&query));
+        if !query.is_empty() && !cached {
             self.narrowing.push((query.clone(), self.hits.clone()));
         }
         self.query = query;
@@ -370,7 +382,7 @@ impl App {
             self.help_scroll = self
                 .help_scroll
                 .saturating_add_signed(delta)
-                .min(HELP_SCROLL_LIMIT);
+                .min(ui::help_scroll_limit(self));
             return None;
         }
         match self.focus {
@@ -382,7 +394,7 @@ impl App {
                 self.select(self.selected.saturating_add_signed(delta));
             }
             Focus::Detail => {
-                let last = ui::detail_line_count(self).saturating_sub(1);
+                let last = ui::detail_scroll_limit(self);
                 self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(last);
             }
         }
@@ -461,6 +473,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::FilterInput(c) => {
             app.filter.push(c);
+            return app.refilter(Keep::Chosen);
+        }
+        Action::FilterPaste(text) => {
+            app.mode = Mode::Filter;
+            app.focus = Focus::Faculty;
+            // Line breaks and tabs become spaces; other controls are dropped.
+            let text = text
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c });
+            app.filter.extend(text.filter(|c| !c.is_control()));
             return app.refilter(Keep::Chosen);
         }
         Action::FilterBackspace => {
@@ -563,17 +585,21 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             Some(url) => return Some(Effect::Copy(url)),
             None => app.set_status("Nothing to copy: no website", true),
         },
+        // A click anywhere closes the help rather than acting behind it.
+        Action::Click(_) if app.mode == Mode::Help => app.mode = Mode::Browse,
         Action::Click(at) => return click(app, at),
         Action::ScrollUp(at) | Action::ScrollDown(at) => {
-            let delta = if matches!(action, Action::ScrollUp(_)) {
-                -3
-            } else {
-                3
-            };
             let panes = ui::layout(app.area, app.focus);
             let focus = app.focus;
             let mut effect = None;
-            if let Some(pane) = panes.pane_at(at) {
+            if let Some(pane) = panes.pane_at(at).filter(|_| app.mode != Mode::Help) {
+                // Each school changes the whole list: one per tick there.
+                let step = if pane == Focus::Schools { 1 } else { 3 };
+                let delta = if matches!(action, Action::ScrollUp(_)) {
+                    -step
+                } else {
+                    step
+                };
                 app.focus = pane;
                 effect = app.move_by(delta);
             }
@@ -600,6 +626,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.narrowing.clear();
                 return app.refilter(Keep::Selection);
             }
+        }
+        Action::SearchFailed(error) => {
+            app.pending = None;
+            app.set_status(error, true);
         }
         Action::Searched(result) => {
             // Only the answer to the latest question is shown.
@@ -725,6 +755,10 @@ mod tests {
         assert!(names(&app).is_empty());
         update(&mut app, Action::FilterBackspace);
         assert_eq!(names(&app), ["Ion Stoica"]);
+        // Back to an answered query, or only spacing changed: nothing new is cached.
+        type_text(&mut app, " ");
+        update(&mut app, Action::FilterBackspace);
+        assert_eq!(app.narrowing.len(), 3, "s, st, sto");
         update(&mut app, Action::FilterAccept);
         assert_eq!(app.mode, Mode::Browse);
         assert_eq!(app.filter, "sto");
@@ -909,7 +943,7 @@ mod tests {
         update(&mut app, Action::FocusRight);
         assert_eq!(app.focus, Focus::Detail);
         update(&mut app, Action::Bottom);
-        assert!(app.detail_scroll < ui::detail_line_count(&app));
+        assert_eq!(app.detail_scroll, ui::detail_scroll_limit(&app));
     }
 
     #[test]
@@ -926,9 +960,17 @@ mod tests {
         update(&mut app, Action::Click(school_row));
         assert_eq!(app.scope(), Scope::School(1));
         assert_eq!(app.focus, Focus::Schools);
+        // One school per wheel tick.
+        update(&mut app, Action::ScrollUp(school_row));
+        assert_eq!(app.scope(), Scope::School(0));
+        update(&mut app, Action::ScrollUp(school_row));
         update(&mut app, Action::ScrollUp(school_row));
         assert_eq!(app.scope(), Scope::All);
         assert_eq!(app.focus, Focus::Schools);
+        // Three people per tick in the list.
+        let list_row = Position::new(panes.faculty_rows.x + 1, panes.faculty_rows.y);
+        update(&mut app, Action::ScrollDown(list_row));
+        assert_eq!(app.selected, 3);
     }
 
     #[test]
@@ -1028,6 +1070,48 @@ mod tests {
     }
 
     #[test]
+    fn pasting_types_the_whole_text_once() {
+        let mut app = app();
+        assert_eq!(
+            update(&mut app, Action::FilterPaste("sto\nica\u{1b}".into())),
+            None
+        );
+        assert_eq!(app.mode, Mode::Filter);
+        assert_eq!(app.filter, "sto ica");
+        assert_eq!(names(&app), ["Ion Stoica"]);
+    }
+
+    #[test]
+    fn the_detail_scrolls_to_its_last_row_and_back_at_once() {
+        let mut directory = directory();
+        directory.schools[0].labs = (1..=300)
+            .map(|n| Lab {
+                name: format!("Lab number {n} with a name long enough to wrap in a narrow pane"),
+                url: format!("https://lab{n}.example.org/"),
+            })
+            .collect();
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 80, 24),
+        );
+        update(&mut app, Action::FocusRight);
+        update(&mut app, Action::Bottom);
+        let limit = ui::detail_scroll_limit(&app);
+        assert!(limit > 300, "wrapped rows count: {limit}");
+        assert_eq!(app.detail_scroll, limit);
+        let screen = crate::screenshot::render(&app);
+        let text: String = screen.content().iter().map(|cell| cell.symbol()).collect();
+        assert!(
+            text.contains("lab300.example.org"),
+            "the last lab is reachable"
+        );
+        update(&mut app, Action::Up);
+        assert_eq!(app.detail_scroll, limit - 1);
+    }
+
+    #[test]
     fn help_opens_and_closes() {
         let mut app = app();
         update(&mut app, Action::ToggleHelp);
@@ -1036,5 +1120,17 @@ mod tests {
         assert_eq!(app.selected, 0, "scrolling help does not move the list");
         update(&mut app, Action::Cancel);
         assert_eq!(app.mode, Mode::Browse);
+        // A click closes the help without selecting what is behind it.
+        update(&mut app, Action::ToggleHelp);
+        let panes = ui::layout(app.area, app.focus);
+        update(
+            &mut app,
+            Action::Click(Position::new(
+                panes.faculty_rows.x,
+                panes.faculty_rows.y + 2,
+            )),
+        );
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.selected, 0);
     }
 }

@@ -10,6 +10,7 @@ use crate::favorites::{FavoriteKey, Favorites, Store, StoreError};
 use crate::model::{Directory, PersonId, identity_key};
 use crate::open::{Launch, OpenError};
 use crate::report::{Paint, PersonJson, Report};
+use crate::sanitize::sanitize;
 use crate::search::{Hit, Index, Query};
 use crate::sources::{self, Input, Loaded, SourceError, SourceOptions};
 
@@ -328,7 +329,7 @@ impl<'a> Session<'a> {
                 let url = self.url_to_open(person, lab)?;
                 let browser = std::env::var("BROWSER").ok();
                 let launch = Launch::plan(&url, browser.as_deref())?;
-                eprintln!("Opening {url}");
+                eprintln!("Opening {}", sanitize(&url));
                 let status = launch.command().status().map_err(|error| {
                     Failure::Usage(format!("cannot start {}: {error}", launch.program))
                 })?;
@@ -385,12 +386,22 @@ impl<'a> Session<'a> {
                 } else {
                     "Already a favorite:"
                 };
-                writeln!(out, "{what} {} ({})", paint.bold(&key.name), key.school)?;
+                writeln!(
+                    out,
+                    "{what} {} ({})",
+                    paint.bold(&key.name),
+                    sanitize(&key.school)
+                )?;
             }
             FavoriteAction::Remove { query } => {
                 let key = self.favorite_matching(&query.join(" "))?;
                 store.update(|favorites| favorites.remove(&key))?;
-                writeln!(out, "Removed {} ({})", paint.bold(&key.name), key.school)?;
+                writeln!(
+                    out,
+                    "Removed {} ({})",
+                    paint.bold(&key.name),
+                    sanitize(&key.school)
+                )?;
             }
         }
         Ok(())
@@ -570,11 +581,7 @@ fn report_diagnostics(diagnostics: &[Diagnostic], limit: usize) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for diagnostic in diagnostics.iter().take(limit) {
-        let _ = writeln!(
-            err,
-            "{}",
-            crate::sanitize::sanitize(&diagnostic.to_string())
-        );
+        let _ = writeln!(err, "{}", sanitize(&diagnostic.to_string()));
     }
     if diagnostics.len() > limit {
         let _ = writeln!(

@@ -324,11 +324,8 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
             }
         }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
-        // Pasting into the filter types the text.
-        Event::Paste(text) if mode == Mode::Filter => text
-            .chars()
-            .find(|c| !c.is_control())
-            .map(Action::FilterInput),
+        // Pasted text goes into the filter, whatever the mode.
+        Event::Paste(text) if mode != Mode::Help => Some(Action::FilterPaste(text.clone())),
         _ => None,
     }
 }

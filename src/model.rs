@@ -105,7 +105,19 @@ pub fn is_openable_url(url: &str) -> bool {
     scheme_ok
         && !host.is_empty()
         && !host.starts_with(':')
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
+/// Characters that change how text around them is shown without showing
+/// themselves (bidi overrides, zero-width joiners): a URL with one is not
+/// what it looks like.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 #[cfg(test)]
@@ -141,6 +153,8 @@ mod tests {
             "https://exa mple.org",
             "https://example.org/\u{1b}[2J",
             "mailto:someone@example.org",
+            "https://example.org/\u{202E}gpj.exe",
+            "https://exa\u{200B}mple.org/",
         ] {
             assert!(!is_openable_url(bad), "{bad:?}");
         }

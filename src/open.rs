@@ -24,9 +24,10 @@ pub enum OpenError {
 pub struct Launch {
     pub program: String,
     pub args: Vec<String>,
-    /// `$BROWSER` may be a text-mode browser (lynx, w3m) that needs the
-    /// terminal, so it runs in the foreground; the platform opener hands the
-    /// URL to a desktop browser and returns.
+    /// A text-mode browser (lynx, w3m, …) needs the terminal, so it runs in
+    /// the foreground; anything else (a desktop browser, the platform
+    /// opener) is started in the background, so profdex does not wait for
+    /// the browser window to close.
     pub needs_terminal: bool,
 }
 
@@ -52,6 +53,7 @@ impl Launch {
             return Err(OpenError::BadBrowser("it is empty".into()));
         }
         let program = words.remove(0);
+        let needs_terminal = is_text_browser(&program);
         let mut args = words;
         if args.iter().any(|arg| arg.contains("%s")) {
             for arg in &mut args {
@@ -63,7 +65,7 @@ impl Launch {
         Ok(Launch {
             program,
             args,
-            needs_terminal: true,
+            needs_terminal,
         })
     }
 
@@ -78,6 +80,27 @@ impl Launch {
         }
         command
     }
+}
+
+/// Browsers that draw in the terminal, by program name.
+const TEXT_BROWSERS: &[&str] = &[
+    "lynx",
+    "links",
+    "links2",
+    "elinks",
+    "w3m",
+    "browsh",
+    "carbonyl",
+    "edbrowse",
+    "www-browser",
+];
+
+fn is_text_browser(program: &str) -> bool {
+    let name = std::path::Path::new(program)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or(program);
+    TEXT_BROWSERS.contains(&name)
 }
 
 fn platform_opener() -> (&'static str, Vec<String>) {
@@ -102,7 +125,18 @@ mod tests {
         let launch = Launch::plan(URL, Some("firefox --new-tab")).unwrap();
         assert_eq!(launch.program, "firefox");
         assert_eq!(launch.args, ["--new-tab", URL]);
-        assert!(launch.needs_terminal);
+        assert!(
+            !launch.needs_terminal,
+            "a desktop browser runs in the background"
+        );
+        for text_browser in ["lynx", "/usr/bin/w3m -no-mouse", "elinks"] {
+            assert!(
+                Launch::plan(URL, Some(text_browser))
+                    .unwrap()
+                    .needs_terminal,
+                "{text_browser}"
+            );
+        }
     }
 
     #[test]

@@ -64,18 +64,21 @@ struct Term {
 
 impl Query {
     pub fn new(text: &str) -> Query {
-        let terms = text
+        let words: Vec<String> = text
             .split_whitespace()
-            .map(|word| {
-                let folded = fold(word).unwrap_or_else(|| word.to_string());
-                // Smart case: an upper-case letter asks for exact case.
-                let case_sensitive = folded.chars().any(char::is_uppercase);
-                Term {
-                    folded,
-                    case_sensitive,
-                }
+            .map(|word| fold(word).unwrap_or_else(|| word.to_string()))
+            .filter(|word| !word.is_empty())
+            .collect();
+        // Smart case: an upper-case letter anywhere makes the query exact.
+        let case_sensitive = words
+            .iter()
+            .any(|word| word.chars().any(char::is_uppercase));
+        let terms = words
+            .into_iter()
+            .map(|folded| Term {
+                folded,
+                case_sensitive,
             })
-            .filter(|term| !term.folded.is_empty())
             .collect();
         Query {
             text: text.to_string(),
@@ -95,6 +98,12 @@ impl Query {
     /// the previous hits are enough candidates: typing more only narrows.
     pub fn narrows(&self, previous: &Query) -> bool {
         self.text.starts_with(&previous.text)
+    }
+
+    /// True when both find the same people in the same order (they differ
+    /// at most in spacing), so one's hits answer the other.
+    pub fn same_as(&self, other: &Query) -> bool {
+        self.terms == other.terms
     }
 }
 
@@ -458,6 +467,9 @@ mod tests {
         assert_eq!(names(&dir, "Lovelace"), ["Ada Lovelace"]);
         assert!(names(&dir, "LOVELACE").is_empty());
         assert!(names(&dir, "lovelacE").is_empty());
+        // One capital makes the whole query exact.
+        assert_eq!(names(&dir, "ada Lovelace"), Vec::<String>::new());
+        assert_eq!(names(&dir, "Ada Lovelace"), ["Ada Lovelace"]);
     }
 
     #[test]
@@ -512,6 +524,8 @@ mod tests {
         assert!(Query::new("sto").narrows(&Query::new("st")));
         assert!(Query::new("st ion").narrows(&Query::new("st")));
         assert!(!Query::new("s").narrows(&Query::new("st")));
+        assert!(Query::new("st ").same_as(&Query::new(" st")));
+        assert!(!Query::new("st").same_as(&Query::new("St")));
     }
 
     #[test]

@@ -139,7 +139,12 @@ pub fn load(inputs: &[Input]) -> Loaded {
             .collect();
         handles
             .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
+            // A panic while parsing is a bug: let it surface, not drop files.
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     parsed.sort_by_key(|(position, _)| *position);

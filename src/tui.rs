@@ -7,6 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
 use std::sync::Arc;
+use std::thread;
 use std::time::Duration;
 
 use base64::Engine;
@@ -178,7 +179,11 @@ impl Host for SystemHost {
     }
 
     fn finished(&mut self) -> Option<Action> {
-        self.search.try_result().map(Action::Searched)
+        match self.search.try_result() {
+            Some(Ok(result)) => Some(Action::Searched(result)),
+            Some(Err(error)) => Some(Action::SearchFailed(error)),
+            None => None,
+        }
     }
 
     fn busy(&self) -> bool {
@@ -246,12 +251,16 @@ fn leave_screen() -> io::Result<()> {
 }
 
 /// The terminal goes back to normal on a panic too, before the message is
-/// printed, so the message is readable and the shell usable.
+/// printed, so the message is readable and the shell usable. Only a panic
+/// of the main thread ends the program; one elsewhere (the background
+/// search) is reported by the main thread, which keeps the screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = leave_screen();
-        previous(info);
+        if thread::current().name() == Some("main") {
+            let _ = leave_screen();
+            previous(info);
+        }
     }));
 }
 

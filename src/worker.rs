@@ -68,19 +68,21 @@ impl SearchWorker {
         self.answered < self.latest.load(Ordering::Relaxed)
     }
 
-    /// The next answer, if one is ready. Answers to superseded requests come
-    /// back too (empty or complete); the app ignores them by generation.
-    pub fn try_result(&mut self) -> Option<SearchResult> {
+    /// The next answer, if one is ready, or why none will come. Answers to
+    /// superseded requests come back too (empty or complete); the app
+    /// ignores them by generation.
+    pub fn try_result(&mut self) -> Option<Result<SearchResult, String>> {
         match self.results.try_recv() {
             Ok(result) => {
                 self.answered = self.answered.max(result.generation);
-                Some(result)
+                Some(Ok(result))
             }
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
+            Err(TryRecvError::Disconnected) if self.busy() => {
                 self.answered = self.latest.load(Ordering::Relaxed);
-                None
+                Some(Err("the search stopped working; restart profdex".into()))
             }
+            Err(TryRecvError::Disconnected) => None,
         }
     }
 }
@@ -116,7 +118,7 @@ mod tests {
         let mut results = Vec::new();
         while worker.busy() {
             assert!(start.elapsed() < Duration::from_secs(20), "no answer");
-            results.extend(worker.try_result());
+            results.extend(worker.try_result().map(|r| r.expect("search works")));
             std::thread::yield_now();
         }
         results

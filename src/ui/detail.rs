@@ -21,20 +21,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let block = pane_block(app, Line::from(" Detail ").style(app.theme.title), focused)
         .title_bottom(keys.right_aligned());
-    let lines = lines(app);
     let inner = block.inner(area);
     block.render(area, buf);
-    let last = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.detail_scroll.min(last);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
+    let paragraph = paragraph(app);
+    let scroll = app.detail_scroll.min(last_scroll(&paragraph, inner));
+    paragraph
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .render(inner, buf);
 }
 
-/// How many lines the detail of the selection has, to bound scrolling.
-pub fn line_count(app: &App) -> usize {
-    lines(app).len()
+fn paragraph(app: &App) -> Paragraph<'static> {
+    Paragraph::new(lines(app)).wrap(Wrap { trim: false })
+}
+
+/// The scroll offset that shows the last wrapped row at the bottom.
+fn last_scroll(paragraph: &Paragraph, inner: Rect) -> usize {
+    paragraph
+        .line_count(inner.width)
+        .saturating_sub(usize::from(inner.height))
+}
+
+/// How far the detail pane can scroll, as drawn now; 0 when it is hidden.
+pub fn scroll_limit(app: &App) -> usize {
+    match super::layout(app.area, app.focus).detail {
+        Some(area) => last_scroll(
+            &paragraph(app),
+            ratatui::widgets::Block::bordered().inner(area),
+        ),
+        None => 0,
+    }
 }
 
 fn lines(app: &App) -> Vec<Line<'static>> {

@@ -26,22 +26,26 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
     pane_block(app, title, focused).render(area, buf);
     render_filter(app, panes.filter, buf);
     let rows = panes.faculty_rows;
-    if app.hits.is_empty() && app.missing_favorites().next().is_none() {
+    // Favorites no longer in the data are listed after the others, in the
+    // favorites view while it is not filtered.
+    let missing: Vec<_> = if app.scope() == Scope::Favorites && app.filter.is_empty() {
+        app.missing_favorites().collect()
+    } else {
+        Vec::new()
+    };
+    if app.hits.is_empty() && missing.is_empty() {
         render_empty(app, rows, buf);
         return;
     }
     let several_schools =
         !matches!(app.scope(), Scope::School(_)) && app.directory.schools.len() > 1;
-    let mut missing = app
-        .missing_favorites()
-        .skip(app.offset.saturating_sub(app.hits.len()));
     for (index, row) in (app.offset..).zip(rows.rows()) {
         if let Some(hit) = app.hits.get(index) {
             let style = app.theme.row(index == app.selected, focused);
             render_person(app, hit.person, several_schools, style, row, buf);
-        } else if let Some(key) = missing.next().filter(|_| app.filter.is_empty()) {
+        } else if let Some(key) = missing.get(index - app.hits.len()) {
             let text = format!(
-                "✗ {} · {} (not in the loaded data)",
+                "✗ {} · {} (missing from the data)",
                 safe(&key.name),
                 safe(&key.school)
             );

@@ -16,7 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-pub use detail::line_count as detail_line_count;
+pub use detail::scroll_limit as detail_scroll_limit;
+pub use help::scroll_limit as help_scroll_limit;
 pub use theme::Theme;
 
 use crate::app::{App, Focus, Mode};

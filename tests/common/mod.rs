@@ -46,10 +46,12 @@ impl Sandbox {
     }
 
     /// A `$BROWSER` script that appends its arguments to `browser.log`.
+    /// It is called `lynx` so that profdex treats it as a text browser and
+    /// hands it the terminal, the path that needs the screen restored after.
     pub fn fake_browser(&self) -> PathBuf {
         let log = self.path("browser.log");
         let script = self.write(
-            "fake-browser",
+            "bin/lynx",
             format!(
                 "#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\n' \"$arg\" >> '{}'; done\n",
                 log.display()
