@@ -185,7 +185,7 @@ impl Setup {
         Ok(Setup {
             options: SourceOptions {
                 builtin: !global.no_builtin,
-                data_dir: data_dir.clone(),
+                data_dir: Some(data_dir.clone()),
                 schools: global.schools.clone(),
             },
             data_dir,
@@ -537,11 +537,16 @@ fn check(setup: &Setup, paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), 
     let inputs = if paths.is_empty() {
         sources::discover(&setup.options)?
     } else {
-        sources::discover(&SourceOptions {
+        let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|path| path.exists());
+        let mut inputs = sources::discover(&SourceOptions {
             builtin: false,
-            data_dir: PathBuf::new(),
-            schools: paths,
-        })?
+            data_dir: None,
+            schools: present,
+        })?;
+        // A file that is not there is one more error in the report.
+        inputs.extend(missing.into_iter().map(Input::File));
+        inputs
     };
     let loaded = sources::load(&inputs);
     report_diagnostics(&loaded.diagnostics, usize::MAX);

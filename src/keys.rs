@@ -24,6 +24,8 @@ pub struct Binding {
     keys: &'static [Key],
     /// The action, given the character typed (used by `Key::Digit`).
     action: fn(char) -> Action,
+    /// The word the status line shows beside the keys, for the main ones.
+    hint: Option<&'static str>,
 }
 
 use Key::{Char, Code, Ctrl, Digit};
@@ -33,6 +35,7 @@ const QUIT: Binding = Binding {
     help: "quit",
     keys: &[Char('q'), Ctrl('c')],
     action: |_| Action::Quit,
+    hint: Some("quit"),
 };
 
 pub const BROWSE: &[Binding] = &[
@@ -41,108 +44,126 @@ pub const BROWSE: &[Binding] = &[
         help: "filter: type to narrow the list at once",
         keys: &[Char('/')],
         action: |_| Action::StartFilter,
+        hint: Some("filter"),
     },
     Binding {
         label: "Ctrl-u",
         help: "clear the filter",
         keys: &[Ctrl('u')],
         action: |_| Action::ClearFilter,
+        hint: None,
     },
     Binding {
         label: "Esc",
         help: "clear the filter",
         keys: &[Code(KeyCode::Esc)],
         action: |_| Action::Cancel,
+        hint: None,
     },
     Binding {
         label: "j ↓",
         help: "move down",
         keys: &[Char('j'), Code(KeyCode::Down), Ctrl('n')],
         action: |_| Action::Down,
+        hint: None,
     },
     Binding {
         label: "k ↑",
         help: "move up",
         keys: &[Char('k'), Code(KeyCode::Up), Ctrl('p')],
         action: |_| Action::Up,
+        hint: None,
     },
     Binding {
         label: "g Home",
         help: "go to the top",
         keys: &[Char('g'), Code(KeyCode::Home)],
         action: |_| Action::Top,
+        hint: None,
     },
     Binding {
         label: "G End",
         help: "go to the bottom",
         keys: &[Char('G'), Code(KeyCode::End)],
         action: |_| Action::Bottom,
+        hint: None,
     },
     Binding {
         label: "PgUp PgDn",
         help: "move a page",
         keys: &[Code(KeyCode::PageUp)],
         action: |_| Action::PageUp,
+        hint: None,
     },
     Binding {
         label: "",
         help: "",
         keys: &[Code(KeyCode::PageDown)],
         action: |_| Action::PageDown,
+        hint: None,
     },
     Binding {
         label: "Tab Shift-Tab",
         help: "next / previous pane",
         keys: &[Code(KeyCode::Tab)],
         action: |_| Action::FocusNext,
+        hint: None,
     },
     Binding {
         label: "",
         help: "",
         keys: &[Code(KeyCode::BackTab)],
         action: |_| Action::FocusPrevious,
+        hint: None,
     },
     Binding {
         label: "h l ← →",
         help: "pane to the left / right",
         keys: &[Char('h'), Code(KeyCode::Left)],
         action: |_| Action::FocusLeft,
+        hint: None,
     },
     Binding {
         label: "",
         help: "",
         keys: &[Char('l'), Code(KeyCode::Right)],
         action: |_| Action::FocusRight,
+        hint: None,
     },
     Binding {
         label: "Enter o",
         help: "open the person's website",
         keys: &[Code(KeyCode::Enter), Char('o')],
         action: |_| Action::OpenWebsite,
+        hint: Some("open"),
     },
     Binding {
         label: "1–9",
         help: "open lab N of the person's school",
         keys: &[Digit],
         action: |c| Action::OpenLab(c.to_digit(10).unwrap_or(0) as usize),
+        hint: None,
     },
     Binding {
         label: "b",
         help: "bookmark: add or remove a favorite (saved at once)",
         keys: &[Char('b')],
         action: |_| Action::ToggleFavorite,
+        hint: Some("★"),
     },
     Binding {
         label: "y",
         help: "copy the website to the clipboard (OSC 52)",
         keys: &[Char('y')],
         action: |_| Action::CopyUrl,
+        hint: None,
     },
     Binding {
         label: "?",
         help: "this help",
         keys: &[Char('?')],
         action: |_| Action::ToggleHelp,
+        hint: Some("help"),
     },
     QUIT,
 ];
@@ -153,66 +174,77 @@ pub const FILTER: &[Binding] = &[
         help: "narrow the list as you type (every word must match)",
         keys: &[],
         action: |c| Action::FilterInput(c),
+        hint: None,
     },
     Binding {
         label: "Enter",
         help: "keep the filter and browse",
         keys: &[Code(KeyCode::Enter)],
         action: |_| Action::FilterAccept,
+        hint: Some("keep"),
     },
     Binding {
         label: "Esc",
         help: "clear the filter and browse",
         keys: &[Code(KeyCode::Esc)],
         action: |_| Action::Cancel,
+        hint: Some("clear"),
     },
     Binding {
         label: "Backspace",
         help: "delete a character",
         keys: &[Code(KeyCode::Backspace)],
         action: |_| Action::FilterBackspace,
+        hint: None,
     },
     Binding {
         label: "Ctrl-w",
         help: "delete a word",
         keys: &[Ctrl('w')],
         action: |_| Action::FilterDeleteWord,
+        hint: None,
     },
     Binding {
         label: "Ctrl-u",
         help: "clear the filter",
         keys: &[Ctrl('u')],
         action: |_| Action::ClearFilter,
+        hint: None,
     },
     Binding {
         label: "↓ ↑ Ctrl-n Ctrl-p",
         help: "move in the list",
         keys: &[Code(KeyCode::Down), Ctrl('n')],
         action: |_| Action::Down,
+        hint: Some("move"),
     },
     Binding {
         label: "",
         help: "",
         keys: &[Code(KeyCode::Up), Ctrl('p')],
         action: |_| Action::Up,
+        hint: None,
     },
     Binding {
         label: "PgUp PgDn",
         help: "move a page",
         keys: &[Code(KeyCode::PageUp)],
         action: |_| Action::PageUp,
+        hint: None,
     },
     Binding {
         label: "",
         help: "",
         keys: &[Code(KeyCode::PageDown)],
         action: |_| Action::PageDown,
+        hint: None,
     },
     Binding {
         label: "Ctrl-c",
         help: "quit",
         keys: &[Ctrl('c')],
         action: |_| Action::Quit,
+        hint: None,
     },
 ];
 
@@ -222,45 +254,72 @@ pub const HELP: &[Binding] = &[
         help: "close",
         keys: &[Code(KeyCode::Esc), Char('?'), Char('q')],
         action: |_| Action::ToggleHelp,
+        hint: Some("close"),
     },
     Binding {
         label: "j k ↓ ↑",
         help: "scroll",
         keys: &[Char('j'), Code(KeyCode::Down)],
         action: |_| Action::Down,
+        hint: None,
     },
     Binding {
         label: "",
         help: "",
         keys: &[Char('k'), Code(KeyCode::Up)],
         action: |_| Action::Up,
+        hint: None,
+    },
+    Binding {
+        label: "PgUp PgDn g G",
+        help: "scroll a page, to the top or the bottom",
+        keys: &[Code(KeyCode::PageUp)],
+        action: |_| Action::PageUp,
+        hint: None,
+    },
+    Binding {
+        label: "",
+        help: "",
+        keys: &[Code(KeyCode::PageDown)],
+        action: |_| Action::PageDown,
+        hint: None,
+    },
+    Binding {
+        label: "",
+        help: "",
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        action: |_| Action::Top,
+        hint: None,
+    },
+    Binding {
+        label: "",
+        help: "",
+        keys: &[Char('G'), Code(KeyCode::End)],
+        action: |_| Action::Bottom,
+        hint: None,
     },
     Binding {
         label: "Ctrl-c",
         help: "quit",
         keys: &[Ctrl('c')],
         action: |_| Action::Quit,
+        hint: None,
     },
 ];
 
 /// The sections of the help overlay. Continuation rows (no label) are
 /// folded into the row above them.
-pub const SECTIONS: &[(&str, &[Binding])] =
-    &[("Browsing", BROWSE), ("Filtering (after /)", FILTER)];
+pub const SECTIONS: &[(&str, &[Binding])] = &[
+    ("Browsing", BROWSE),
+    ("Filtering (after /)", FILTER),
+    ("In this help", HELP),
+];
 
-/// The keys shown in the status line, per mode.
-pub fn hints(mode: Mode) -> &'static [(&'static str, &'static str)] {
-    match mode {
-        Mode::Browse => &[
-            ("/", "filter"),
-            ("o", "open"),
-            ("b", "★"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Mode::Filter => &[("Enter", "keep"), ("Esc", "clear"), ("↓↑", "move")],
-        Mode::Help => &[("Esc", "close")],
-    }
+/// The keys shown in the status line, per mode: the bindings with a hint.
+pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
+    bindings(mode)
+        .iter()
+        .filter_map(|binding| Some((binding.label, binding.hint?)))
 }
 
 fn bindings(mode: Mode) -> &'static [Binding] {

@@ -609,7 +609,7 @@ fn quote(s: &str) -> String {
             out.push('…');
             break;
         }
-        out.push(if c.is_control() { '\u{FFFD}' } else { c });
+        out.push(crate::sanitize::stand_in(c));
     }
     out.push('"');
     out
@@ -1009,11 +1009,8 @@ fn file_stem(label: &str) -> String {
 /// file must not be able to drive it. Done last so that website validation
 /// still sees (and rejects) the raw characters.
 fn sanitize(s: &mut String) {
-    if s.chars().any(char::is_control) {
-        *s = s
-            .chars()
-            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-            .collect();
+    if let std::borrow::Cow::Owned(printable) = crate::sanitize::sanitize(s) {
+        *s = printable;
     }
 }
 
@@ -1318,12 +1315,12 @@ mod tests {
         let file =
             read("# M\u{1b}[2J\n\n### J\n- Title: a\u{7}b\n- Website: https://x.org/\u{1b}[2J\n");
         let school = file.school.unwrap();
-        assert_eq!(school.name, "M\u{FFFD}[2J");
+        assert_eq!(school.name, "M\u{241b}[2J");
         let p = &file.people[0].person;
-        assert_eq!(p.title.as_deref(), Some("a\u{FFFD}b"));
+        assert_eq!(p.title.as_deref(), Some("a\u{2407}b"));
         assert_eq!(p.website, None);
-        assert_eq!(p.extra, [field("Website", "https://x.org/\u{FFFD}[2J")]);
-        assert!(file.diagnostics[0].message.contains('\u{FFFD}'));
+        assert_eq!(p.extra, [field("Website", "https://x.org/\u{241b}[2J")]);
+        assert!(file.diagnostics[0].message.contains('\u{241b}'));
     }
 
     #[test]

@@ -44,7 +44,8 @@ impl Input {
 #[derive(Debug, Clone, Default)]
 pub struct SourceOptions {
     pub builtin: bool,
-    pub data_dir: PathBuf,
+    /// Whose `schools/` folder to read; `None` reads none.
+    pub data_dir: Option<PathBuf>,
     pub schools: Vec<PathBuf>,
 }
 
@@ -73,8 +74,9 @@ pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
                 .map(|&(name, text)| Input::Builtin { name, text }),
         );
     }
-    let own = schools_dir(&options.data_dir);
-    if own.is_dir() {
+    if let Some(own) = options.data_dir.as_deref().map(schools_dir)
+        && own.is_dir()
+    {
         inputs.extend(markdown_files(&own)?.into_iter().map(Input::File));
     }
     for path in &options.schools {

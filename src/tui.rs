@@ -230,12 +230,16 @@ fn copy_osc52(text: &str) -> io::Result<()> {
 
 fn enter_screen() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
+    let entered = execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
-    )
+    );
+    if entered.is_err() {
+        let _ = leave_screen();
+    }
+    entered
 }
 
 fn leave_screen() -> io::Result<()> {

@@ -252,7 +252,7 @@ fn open_hands_the_url_to_browser_without_a_shell() {
         .command()
         .env("BROWSER", with_placeholder)
         .args(["open", "stoica", "--lab", "2"])
-        .status()
+        .output()
         .unwrap();
     assert_eq!(
         sandbox.browser_log()[1..],
@@ -414,6 +414,20 @@ fn hostile_files_are_diagnosed_and_the_good_entries_kept() {
 }
 
 #[test]
+fn check_reports_a_missing_file_as_an_error() {
+    let sandbox = Sandbox::new();
+    let missing = sandbox.path("nope.md");
+    let run = sandbox.run(&["check", missing.to_str().unwrap()]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains(&format!("{}: error: cannot read", missing.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn check_passes_on_the_built_in_data() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&["check"]);
@@ -470,7 +484,7 @@ fn control_characters_in_data_never_reach_the_terminal_raw() {
     ]);
     run.assert_code(0);
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
-    assert!(run.stdout.contains("\u{FFFD}[2JClear"), "{:?}", run.stdout);
+    assert!(run.stdout.contains("\u{241b}[2JClear"), "{:?}", run.stdout);
     let rows = sandbox
         .run(&[
             "--no-builtin",
@@ -481,7 +495,7 @@ fn control_characters_in_data_never_reach_the_terminal_raw() {
         ])
         .json();
     assert_eq!(
-        rows[0]["title"], "\u{FFFD}[2JClear",
+        rows[0]["title"], "\u{241b}[2JClear",
         "the reader replaces control characters"
     );
 }

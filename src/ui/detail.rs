@@ -106,18 +106,30 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     }
 
     lines.push(Line::default());
+    // A website that is not an http(s) URL is kept as an extra field of
+    // that name (see the reader); say why it will not open.
+    let unusable_website =
+        |key: &str| faculty.website.is_none() && key.eq_ignore_ascii_case("website");
     match &faculty.website {
         Some(url) => lines.push(Line::from(vec![
             Span::styled("Website ", theme.title),
             Span::styled(safe(url), theme.link),
         ])),
+        None if faculty.extra.iter().any(|f| unusable_website(&f.key)) => {}
         None => lines.push(Line::styled("No website listed", theme.dim)),
     }
     for field in &faculty.extra {
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{} ", safe(&field.key)), theme.title),
             Span::styled(safe(&field.value), theme.text),
-        ]));
+        ];
+        if unusable_website(&field.key) {
+            spans.push(Span::styled(
+                "  (not an http(s) URL: not opened)",
+                theme.dim,
+            ));
+        }
+        lines.push(Line::from(spans));
     }
 
     if !school.labs.is_empty() {

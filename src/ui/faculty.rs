@@ -7,8 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::schools::fit;
-use super::{Panes, highlighted, pane_block, safe};
+use super::{Panes, fit, highlighted, pane_block, safe};
 use crate::app::{App, Focus, Mode, Scope};
 
 pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
@@ -139,12 +138,9 @@ fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
         ])
     } else {
         let prompt = Span::styled("/ ", app.theme.key);
-        let mut text = safe(&app.filter);
         // Keep the end of a long filter in view: that is where typing happens.
         let room = usize::from(text_area.width).saturating_sub(3);
-        while text.width() > room {
-            text.remove(0);
-        }
+        let text = tail(&safe(&app.filter), room);
         let cursor = if editing {
             Span::styled("▏", app.theme.key)
         } else {
@@ -183,4 +179,31 @@ fn render_empty(app: &App, area: Rect, buf: &mut Buffer) {
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(area, buf);
+}
+
+/// The end of `text` that fits in `width` columns.
+fn tail(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            used > width
+        })
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    text[start..].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail;
+
+    #[test]
+    fn tail_keeps_the_end_that_fits() {
+        assert_eq!(tail("stoica", 10), "stoica");
+        assert_eq!(tail("machine learning", 8), "learning");
+        assert_eq!(tail("東京大学", 5), "大学");
+        assert_eq!(tail("abc", 0), "");
+    }
 }

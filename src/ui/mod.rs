@@ -15,6 +15,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub use detail::scroll_limit as detail_scroll_limit;
 pub use help::scroll_limit as help_scroll_limit;
@@ -195,5 +196,37 @@ fn highlighted<'a>(text: &str, positions: &[usize], base: Style, matched: Style)
 
 /// Text from data, made safe for the terminal.
 fn safe(text: &str) -> String {
-    text.chars().map(stand_in).collect()
+    crate::sanitize::sanitize(text).into_owned()
+}
+
+/// `text` cut to `width` columns, ending in `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("UC Berkeley", 20), "UC Berkeley");
+        assert_eq!(fit("UC Berkeley", 6), "UC Be…");
+        assert_eq!(fit("東京大学", 5), "東京…");
+        assert_eq!(fit("abc", 0), "…");
+    }
 }

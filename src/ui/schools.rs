@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Panes, pane_block, safe};
+use super::{Panes, fit, pane_block, safe};
 use crate::app::{App, Focus};
 
 pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
@@ -44,37 +44,5 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         ])
         .style(style)
         .render(row, buf);
-    }
-}
-
-/// `text` cut to `width` columns, ending in `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn fit_cuts_by_display_width() {
-        assert_eq!(fit("UC Berkeley", 20), "UC Berkeley");
-        assert_eq!(fit("UC Berkeley", 6), "UC Be…");
-        assert_eq!(fit("東京大学", 5), "東京…");
-        assert_eq!(fit("abc", 0), "…");
     }
 }

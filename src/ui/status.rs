@@ -11,10 +11,9 @@ use crate::app::{App, Mode};
 use crate::keys;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let hints = keys::hints(app.mode);
     let mut hint_spans = Vec::new();
-    for (key, what) in hints {
-        hint_spans.push(Span::styled(*key, app.theme.key));
+    for (key, what) in keys::hints(app.mode) {
+        hint_spans.push(Span::styled(key, app.theme.key));
         hint_spans.push(Span::styled(format!(" {what}  "), app.theme.dim));
     }
     let hints_width: usize = hint_spans.iter().map(|s| s.content.width()).sum();
