@@ -619,8 +619,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Opened(Ok(url)) => app.set_status(format!("Opened {url}"), false),
         Action::Opened(Err(error)) => app.set_status(error, true),
         Action::Copied(url) => app.set_status(format!("Copied {url}"), false),
-        Action::Saved(Ok(favorites)) => {
-            // The file may hold changes another profdex made meanwhile.
+        // The file may hold changes another profdex made meanwhile.
+        Action::Saved(Ok(favorites)) if favorites != app.favorites => {
             app.set_favorites(favorites);
             if app.scope() == Scope::Favorites {
                 app.narrowing.clear();
@@ -639,6 +639,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.show(result.query, result.hits, keep);
             }
         }
+        Action::Saved(Ok(_)) => {}
         Action::Saved(Err(error)) => app.set_status(format!("Not saved: {error}"), true),
     }
     None

@@ -179,8 +179,18 @@ fn read_and_parse(input: &Input) -> ParsedFile {
 struct Merger {
     loaded: Loaded,
     schools: HashMap<String, SchoolId>,
-    /// (school, person's identity) → index in faculty, with where it was first seen.
-    people: HashMap<(SchoolId, String), (usize, String)>,
+    /// (school, person's identity) → index in faculty and where it was
+    /// first seen (an index into `labels`, line, column).
+    people: HashMap<(SchoolId, String), (usize, FirstSeen)>,
+    /// The files added so far, so a person's place costs no string of its own.
+    labels: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+struct FirstSeen {
+    label: usize,
+    line: usize,
+    column: usize,
 }
 
 impl Merger {
@@ -192,8 +202,9 @@ impl Merger {
             return;
         }
         let school_id = self.merge_school(school);
+        self.labels.push(label.to_string());
         for parsed in file.people {
-            self.merge_person(label, school_id, parsed);
+            self.merge_person(school_id, parsed);
         }
     }
 
@@ -222,7 +233,7 @@ impl Merger {
         id
     }
 
-    fn merge_person(&mut self, label: &str, school: SchoolId, parsed: ParsedPerson) {
+    fn merge_person(&mut self, school: SchoolId, parsed: ParsedPerson) {
         let ParsedPerson {
             mut person,
             line,
@@ -231,15 +242,24 @@ impl Merger {
         person.school = school;
         let faculty = &mut self.loaded.directory.faculty;
         let key = (school, identity_key(&person.name));
-        let here = format!("{label}:{line}:{column}");
+        let label = self.labels.len() - 1;
         match self.people.get(&key) {
             None => {
+                let here = FirstSeen {
+                    label,
+                    line,
+                    column,
+                };
                 self.people.insert(key, (faculty.len(), here));
                 faculty.push(person);
             }
-            Some((index, first_seen)) => {
+            Some((index, first)) => {
+                let first_seen = format!(
+                    "{}:{}:{}",
+                    self.labels[first.label], first.line, first.column
+                );
                 self.loaded.diagnostics.push(Diagnostic {
-                    path: label.to_string(),
+                    path: self.labels[label].clone(),
                     line,
                     column,
                     severity: Severity::Warning,
