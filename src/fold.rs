@@ -8,6 +8,14 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// The folded form of `text`, or `None` when folding changes nothing (all
 /// ASCII text, which is most of it), so callers can avoid storing a copy.
+///
+/// ```
+/// use profdex::fold::fold;
+///
+/// assert_eq!(fold("Søren Ångström").as_deref(), Some("Soren Angstrom"));
+/// assert_eq!(fold("Zoë").as_deref(), Some("Zoe"));
+/// assert_eq!(fold("Ion Stoica"), None);
+/// ```
 pub fn fold(text: &str) -> Option<String> {
     if text.is_ascii() {
         return None;
