@@ -268,6 +268,26 @@ fn install_panic_hook() {
     }));
 }
 
+/// `kill`, a closed terminal window or a lost SSH connection end profdex
+/// without a key press; the terminal is put back first. Favorites need no
+/// saving here: every change was written, atomically, when it was made.
+#[cfg(unix)]
+fn restore_on_termination() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = leave_screen();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn restore_on_termination() {}
+
 /// `profdex` with no command: load, then browse until the user quits.
 pub fn run(setup: &Setup) -> Result<(), Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -277,6 +297,7 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     }
     let inputs = sources::discover(&setup.options)?;
     install_panic_hook();
+    restore_on_termination();
     enter_screen()?;
     let result = browse(setup, &inputs);
     leave_screen()?;

@@ -102,6 +102,16 @@ fn small_and_resized_terminals_stay_legible() {
 }
 
 #[test]
+fn a_terminate_signal_restores_the_terminal() {
+    let sandbox = Sandbox::new();
+    let tmux = Tmux::start(&sandbox, 100, 30, "");
+    tmux.wait_for("All schools");
+    tmux.terminate_program();
+    assert_eq!(tmux.wait_for_exit(), ("exited with 143".to_string(), true));
+    assert!(!tmux.alternate_screen());
+}
+
+#[test]
 fn without_a_terminal_it_exits_2_with_a_hint() {
     let sandbox = Sandbox::new();
     let run = common::Run::from(

@@ -116,6 +116,33 @@ impl Tmux {
         )
     }
 
+    /// Sends SIGTERM to the program the pane's shell is running, as `kill`
+    /// from another terminal would.
+    pub fn terminate_program(&self) {
+        let output = self.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        let children: Vec<String> = std::fs::read_dir("/proc")
+            .expect("/proc")
+            .flatten()
+            .filter_map(|entry| {
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // pid (comm) state ppid …; comm may hold spaces, so split after ')'.
+                let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                (ppid == shell).then(|| entry.file_name().to_string_lossy().into_owned())
+            })
+            .collect();
+        assert_eq!(
+            children.len(),
+            1,
+            "one program under the shell: {children:?}"
+        );
+        let status = Command::new("sh")
+            .args(["-c", &format!("kill -TERM {}", children[0])])
+            .status()
+            .expect("sh runs");
+        assert!(status.success());
+    }
+
     /// Whether the pane is showing the alternate screen.
     pub fn alternate_screen(&self) -> bool {
         let output = self.run(&["display-message", "-p", "-t", "0", "#{alternate_on}"]);
