@@ -330,9 +330,14 @@ impl<'a> Session<'a> {
                 let browser = std::env::var("BROWSER").ok();
                 let launch = Launch::plan(&url, browser.as_deref())?;
                 eprintln!("Opening {}", sanitize(&url));
-                let status = launch.command().status().map_err(|error| {
-                    Failure::Usage(format!("cannot start {}: {error}", launch.program))
-                })?;
+                let cannot_start =
+                    |error| Failure::Usage(format!("cannot start {}: {error}", launch.program));
+                if !launch.needs_terminal {
+                    // A desktop browser or the platform opener: started, not waited for.
+                    launch.command().spawn().map_err(cannot_start)?;
+                    return Ok(());
+                }
+                let status = launch.command().status().map_err(cannot_start)?;
                 if status.success() {
                     Ok(())
                 } else {

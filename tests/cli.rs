@@ -261,6 +261,30 @@ fn open_hands_the_url_to_browser_without_a_shell() {
 }
 
 #[test]
+fn open_starts_a_desktop_browser_without_waiting_for_it() {
+    let sandbox = Sandbox::new();
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", sandbox.fake_desktop_browser())
+            .args(["open", "song han"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(0);
+    // The browser runs on its own; wait for it to have written its log.
+    let start = std::time::Instant::now();
+    while sandbox.browser_log().is_empty() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the browser never ran"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(sandbox.browser_log(), ["https://hanlab.mit.edu/"]);
+}
+
+#[test]
 fn open_refuses_a_person_without_a_website() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&[

@@ -49,9 +49,19 @@ impl Sandbox {
     /// It is called `lynx` so that profdex treats it as a text browser and
     /// hands it the terminal, the path that needs the screen restored after.
     pub fn fake_browser(&self) -> PathBuf {
+        self.recording_browser("lynx")
+    }
+
+    /// A `$BROWSER` that records like `fake_browser` but is not a text
+    /// browser, so profdex starts it in the background.
+    pub fn fake_desktop_browser(&self) -> PathBuf {
+        self.recording_browser("desktop-browser")
+    }
+
+    fn recording_browser(&self, name: &str) -> PathBuf {
         let log = self.path("browser.log");
         let script = self.write(
-            "bin/lynx",
+            &format!("bin/{name}"),
             format!(
                 "#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\n' \"$arg\" >> '{}'; done\n",
                 log.display()
