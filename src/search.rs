@@ -148,8 +148,6 @@ impl Highlights {
 pub struct Index {
     people: Vec<PersonText>,
     schools: Vec<Option<String>>,
-    exact: SkimMatcherV2,
-    ignoring_case: SkimMatcherV2,
 }
 
 struct PersonText {
@@ -177,15 +175,7 @@ impl Index {
             })
             .collect();
         let schools = directory.schools.iter().map(|s| fold(&s.name)).collect();
-        let matcher = SkimMatcherV2::default().element_limit(MATCHER_CELL_LIMIT);
-        Index {
-            people,
-            schools,
-            exact: SkimMatcherV2::default()
-                .element_limit(MATCHER_CELL_LIMIT)
-                .respect_case(),
-            ignoring_case: matcher.ignore_case(),
-        }
+        Index { people, schools }
     }
 
     /// Every candidate that matches `query`, best first; equal scores in
@@ -309,11 +299,16 @@ impl Index {
             .map(|score| score.max(1))
     }
 
-    fn matcher(&self, term: &Term) -> &SkimMatcherV2 {
+    /// A new matcher for every call: fuzzy-matcher 0.3.7 reuses its score
+    /// matrix between calls without clearing it, so a reused matcher's
+    /// scores depend on what it matched before, and ranking would depend on
+    /// search history. A fresh one costs about a third more time.
+    fn matcher(&self, term: &Term) -> SkimMatcherV2 {
+        let matcher = SkimMatcherV2::default().element_limit(MATCHER_CELL_LIMIT);
         if term.case_sensitive {
-            &self.exact
+            matcher.respect_case()
         } else {
-            &self.ignoring_case
+            matcher.ignore_case()
         }
     }
 
@@ -535,6 +530,19 @@ mod tests {
         let hits = index.search(&dir, &Query::new("professor"), &[2, 3]);
         let people: Vec<_> = hits.iter().map(|h| h.person).collect();
         assert_eq!(people, [2, 3]);
+    }
+
+    #[test]
+    fn scores_do_not_depend_on_what_was_matched_before() {
+        let mut dir = directory();
+        dir.faculty[0].name = "zeOsre Subere".into();
+        dir.faculty[1].name = "anbe, reSuze".into();
+        let index = Index::build(&dir);
+        let query = Query::new("ees");
+        let alone = index.search(&dir, &query, &[1]);
+        let after_another = index.search(&dir, &query, &[0, 1]);
+        let score_of = |hits: &[Hit]| hits.iter().find(|h| h.person == 1).map(|h| h.score);
+        assert_eq!(score_of(&alone), score_of(&after_another));
     }
 
     #[test]
