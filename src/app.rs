@@ -86,6 +86,8 @@ pub enum Effect {
     Copy(String),
     /// Search a large list in the background; answered by `Action::Searched`.
     Search(SearchRequest),
+    /// The background search under way is no longer wanted.
+    CancelSearch,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +150,8 @@ pub struct App {
     /// answer keeps selected.
     pending: Option<(u64, Keep)>,
     generation: u64,
+    /// False once the background search has failed: search at once instead.
+    background: bool,
     pub status: Option<Status>,
     pub area: Rect,
     pub quit: bool,
@@ -189,6 +193,7 @@ impl App {
             help_scroll: 0,
             pending: None,
             generation: 0,
+            background: true,
             status: None,
             area,
             quit: false,
@@ -268,22 +273,21 @@ impl App {
             }
             self.narrowing.pop();
         }
+        let was_searching = self.pending.is_some();
+        let cancel = was_searching.then_some(Effect::CancelSearch);
         // Backspace over a space, or back to a query already answered.
         if let Some((previous, hits)) = self.narrowing.last()
             && previous.same_as(&query)
         {
             let hits = hits.clone();
             self.show(query, hits, keep);
-            return None;
+            return cancel;
         }
-        let candidates: Vec<PersonId> = match (self.narrowing.last(), self.scope()) {
-            (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
-            (None, Scope::All) => self.everyone.clone(),
-            (None, Scope::School(school)) => self.school_people[school].clone(),
-            (None, Scope::Favorites) => self.favorite_people.iter().flatten().copied().collect(),
-        };
+        let candidates = self.candidates();
         // Favorites are a personal list, short enough to answer at once.
-        let at_once = candidates.len() < BACKGROUND_SEARCH || self.scope() == Scope::Favorites;
+        let at_once = !self.background
+            || candidates.len() < BACKGROUND_SEARCH
+            || self.scope() == Scope::Favorites;
         if query.is_empty() {
             // Every candidate, in its own order (favorites: as added).
             let hits = candidates
@@ -291,11 +295,11 @@ impl App {
                 .map(|person| Hit { person, score: 0 })
                 .collect();
             self.show(query, hits, keep);
-            None
+            cancel
         } else if at_once {
             let hits = self.index.search(&self.directory, &query, &candidates);
             self.show(query, hits, keep);
-            None
+            cancel
         } else {
             self.generation += 1;
             self.pending = Some((self.generation, keep));
@@ -305,6 +309,30 @@ impl App {
                 candidates,
             }))
         }
+    }
+
+    /// Who the filter is matched against: the last hits while the query
+    /// only grows, else everyone in the scope.
+    fn candidates(&self) -> Vec<PersonId> {
+        match (self.narrowing.last(), self.scope()) {
+            (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
+            (None, Scope::All) => self.everyone.clone(),
+            (None, Scope::School(school)) => self.school_people[school].clone(),
+            (None, Scope::Favorites) => self.favorite_people.iter().flatten().copied().collect(),
+        }
+    }
+
+    /// Finishes a search still under way in the background, here and now,
+    /// so that a key acting on the selection acts on the list the user
+    /// asked for, not the one shown while it was being computed.
+    fn settle(&mut self) -> Option<Effect> {
+        let (_, keep) = self.pending?;
+        let query = Query::new(&self.filter);
+        let hits = self
+            .index
+            .search(&self.directory, &query, &self.candidates());
+        self.show(query, hits, keep);
+        Some(Effect::CancelSearch)
     }
 
     /// Shows `hits` for `query`, keeping the selection as `keep` says.
@@ -440,6 +468,25 @@ fn keep_visible(selected: usize, offset: usize, height: usize, total: usize) -> 
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let acts_on_selection = matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::FilterAccept
+            | Action::OpenWebsite
+            | Action::OpenLab(_)
+            | Action::ToggleFavorite
+            | Action::CopyUrl
+            | Action::Click(_)
+    );
+    if acts_on_selection && app.is_searching() {
+        // The worker's answer, when it comes, is for a settled question.
+        let _ = app.settle();
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Up => return app.move_by(-1),
@@ -476,6 +523,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return app.refilter(Keep::Chosen);
         }
         Action::FilterPaste(text) => {
+            if app.mode == Mode::Browse {
+                // Like `/`: a new filter looks for someone new.
+                app.chosen = false;
+            }
             app.mode = Mode::Filter;
             app.focus = Focus::Faculty;
             // Line breaks and tabs become spaces; other controls are dropped.
@@ -628,8 +679,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::SearchFailed(error) => {
-            app.pending = None;
             app.set_status(error, true);
+            app.background = false;
+            let _ = app.settle();
         }
         Action::Searched(result) => {
             // Only the answer to the latest question is shown.
@@ -1065,7 +1117,10 @@ mod tests {
         // Clearing answers at once, and a late answer cannot bring the filter back.
         update(&mut app, Action::FilterInput('o'));
         assert!(app.is_searching());
-        assert_eq!(update(&mut app, Action::ClearFilter), None);
+        assert_eq!(
+            update(&mut app, Action::ClearFilter),
+            Some(Effect::CancelSearch)
+        );
         assert!(!app.is_searching());
         assert_eq!(app.hits.len(), app.directory.faculty.len());
     }
@@ -1110,6 +1165,63 @@ mod tests {
         );
         update(&mut app, Action::Up);
         assert_eq!(app.detail_scroll, limit - 1);
+    }
+
+    #[test]
+    fn keys_on_the_selection_wait_for_the_search_under_way() {
+        let mut directory = directory();
+        let ion = directory.faculty[2].clone();
+        while directory.faculty.len() < BACKGROUND_SEARCH {
+            directory.faculty.push(Faculty {
+                name: format!("Person {}", directory.faculty.len()),
+                ..directory.faculty[1].clone()
+            });
+        }
+        directory.faculty.push(ion);
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        update(&mut app, Action::StartFilter);
+        for c in "stoica".chars() {
+            update(&mut app, Action::FilterInput(c));
+        }
+        assert!(app.is_searching());
+        update(&mut app, Action::FilterAccept);
+        assert!(!app.is_searching());
+        assert_eq!(selected_name(&app), Some("Ion Stoica"));
+        let Some(Effect::SaveFavorite(key, true)) = update(&mut app, Action::ToggleFavorite) else {
+            panic!("bookmarks the person the filter found");
+        };
+        assert_eq!(key.name, "Ion Stoica");
+    }
+
+    #[test]
+    fn after_the_background_search_fails_searches_run_at_once() {
+        let mut directory = directory();
+        while directory.faculty.len() < BACKGROUND_SEARCH {
+            directory.faculty.push(directory.faculty[0].clone());
+        }
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        assert!(matches!(
+            update(&mut app, Action::FilterInput('s')),
+            Some(Effect::Search(_))
+        ));
+        update(
+            &mut app,
+            Action::SearchFailed("the search stopped working".into()),
+        );
+        assert!(!app.is_searching());
+        assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+        assert_eq!(update(&mut app, Action::FilterInput('o')), None);
+        assert!(!app.is_searching());
     }
 
     #[test]

@@ -175,6 +175,10 @@ impl Host for SystemHost {
                 self.search.submit(request);
                 return None;
             }
+            Effect::CancelSearch => {
+                self.search.cancel();
+                return None;
+            }
         })
     }
 

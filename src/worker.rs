@@ -63,6 +63,14 @@ impl SearchWorker {
         }
     }
 
+    /// Stops the search under way: its answer is no longer wanted.
+    pub fn cancel(&mut self) {
+        // No request has generation 0, so the running search stops, and
+        // nothing is awaited until the next request.
+        self.latest.store(0, Ordering::Relaxed);
+        self.answered = 0;
+    }
+
     /// Whether an answer is still to come.
     pub fn busy(&self) -> bool {
         self.answered < self.latest.load(Ordering::Relaxed)
@@ -122,6 +130,23 @@ mod tests {
             std::thread::yield_now();
         }
         results
+    }
+
+    #[test]
+    fn a_cancelled_search_is_not_awaited_and_the_next_one_is() {
+        let mut worker = worker();
+        let request = |generation, text: &str| SearchRequest {
+            generation,
+            query: Query::new(text),
+            candidates: vec![0, 1, 2],
+        };
+        worker.submit(request(1, "k"));
+        worker.cancel();
+        assert!(!worker.busy());
+        worker.submit(request(2, "han"));
+        assert!(worker.busy());
+        let results = wait(&mut worker);
+        assert_eq!(results.last().map(|r| r.generation), Some(2));
     }
 
     #[test]
