@@ -334,8 +334,7 @@ impl<'a> Session<'a> {
                     |error| Failure::Usage(format!("cannot start {}: {error}", launch.program));
                 if !launch.needs_terminal {
                     // A desktop browser or the platform opener: started, not waited for.
-                    launch.command().spawn().map_err(cannot_start)?;
-                    return Ok(());
+                    return launch.start_in_background().map_err(Failure::Usage);
                 }
                 let status = launch.command().status().map_err(cannot_start)?;
                 if status.success() {

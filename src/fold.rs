@@ -58,9 +58,25 @@ fn fold_char(c: char, emit: &mut impl FnMut(char)) {
         }
         match spelled_out(part) {
             Some(spelled) => spelled.chars().for_each(&mut *emit),
-            None => emit(part),
+            None => emit(lower_if_not_ascii(part)),
         }
     });
+}
+
+/// Capitals of other scripts (Cyrillic, Greek, …) in lower case. The
+/// matcher only ignores the case of ASCII letters, so without this `иван`
+/// would not find Иван; the cost is that smart case does not apply to
+/// those scripts. A capital whose lower case is several characters is kept,
+/// so positions still map one to one.
+fn lower_if_not_ascii(c: char) -> char {
+    if c.is_ascii() || !c.is_uppercase() {
+        return c;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(single), None) => single,
+        _ => c,
+    }
 }
 
 /// Latin letters that Unicode does not decompose but that people type
@@ -130,6 +146,14 @@ mod tests {
         assert_eq!(folded("Doo\u{AD}Hwan"), "DooHwan");
         assert_eq!(folded("Walter\u{A0}A."), "Walter A.");
         assert_eq!(folded("ﬁne"), "fine");
+    }
+
+    #[test]
+    fn capitals_of_other_scripts_are_lowered() {
+        assert_eq!(folded("Иван Петров"), "иван петров");
+        assert_eq!(folded("МГУ"), "мгу");
+        // Latin capitals keep their case, for smart case.
+        assert_eq!(folded("Élodie"), "Elodie");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! a data file cannot make profdex run `file://` or `javascript:` links.
 
 use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::model::is_openable_url;
 use crate::sanitize::sanitize;
@@ -69,6 +71,29 @@ impl Launch {
         })
     }
 
+    /// Starts a browser that does not need the terminal and leaves it
+    /// running. It has no terminal to complain on, so a browser that gives
+    /// up at once (a text browser behind a wrapper, say) is reported by its
+    /// exit status rather than silently taken for opened.
+    pub fn start_in_background(&self) -> Result<(), String> {
+        let mut child = self
+            .command()
+            .spawn()
+            .map_err(|error| format!("cannot start {}: {error}", self.program))?;
+        let deadline = Instant::now() + QUICK_FAILURE;
+        while Instant::now() < deadline {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                Ok(Some(status)) => return Err(format!("{} failed ({status})", self.program)),
+                Ok(None) => thread::sleep(Duration::from_millis(10)),
+                Err(_) => break,
+            }
+        }
+        // Still running: a browser window. Reap it whenever it closes.
+        thread::spawn(move || child.wait());
+        Ok(())
+    }
+
     pub fn command(&self) -> Command {
         let mut command = Command::new(&self.program);
         command.args(&self.args);
@@ -81,6 +106,9 @@ impl Launch {
         command
     }
 }
+
+/// How long a browser started in the background is watched for failing.
+const QUICK_FAILURE: Duration = Duration::from_millis(300);
 
 /// Browsers that draw in the terminal, by program name.
 const TEXT_BROWSERS: &[&str] = &[
@@ -179,6 +207,26 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!error.contains('\u{1b}'), "{error:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_background_browser_that_fails_at_once_is_reported() {
+        let launch = |program: &str| Launch {
+            program: program.into(),
+            args: Vec::new(),
+            needs_terminal: false,
+        };
+        assert_eq!(launch("true").start_in_background(), Ok(()));
+        let error = launch("false").start_in_background().unwrap_err();
+        assert!(error.starts_with("false failed"), "{error}");
+        let error = launch("/no/such/browser")
+            .start_in_background()
+            .unwrap_err();
+        assert!(
+            error.starts_with("cannot start /no/such/browser"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -441,6 +441,17 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_finds_capitals_of_other_scripts() {
+        let mut dir = directory();
+        dir.faculty[4].name = "Иван Петров".into();
+        assert_eq!(names(&dir, "иван"), ["Иван Петров"]);
+        assert_eq!(names(&dir, "Петров"), ["Иван Петров"]);
+        let index = Index::build(&dir);
+        let found = index.highlights(&dir, &Query::new("петр"), 4);
+        assert_eq!(found.name, [5, 6, 7, 8]);
+    }
+
+    #[test]
     fn a_name_match_outranks_research_title_and_school() {
         let dir = directory();
         // "song" is Song Han's name and Ada Lovelace's research; it is also

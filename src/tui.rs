@@ -7,6 +7,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -29,7 +30,7 @@ use crate::favorites::{Favorites, Store};
 use crate::keys;
 use crate::open::Launch;
 use crate::sources::{self, Input};
-use crate::worker::SearchWorker;
+use crate::worker::{self, SearchWorker};
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -74,43 +75,52 @@ where
     E: EventSource,
     H: Host,
 {
+    // Mouse motion and other events that map to no action leave the
+    // screen as it is: only draw after something happened.
+    let mut changed = true;
     while !app.quit {
-        terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))
-            .map_err(io::Error::other)?;
+        if changed {
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(io::Error::other)?;
+        }
         // Wait for a key (or a background answer), then apply everything
         // already waiting before drawing again.
-        loop {
+        changed = loop {
             if let Some(action) = host.finished() {
                 dispatch(terminal, app, host, action);
-                break;
+                break true;
             }
             if !host.busy() || events.ready(BACKGROUND_POLL)? {
                 let Some(event) = events.next_event()? else {
                     return Ok(());
                 };
-                handle(terminal, app, host, &event);
-                break;
+                break handle(terminal, app, host, &event);
             }
-        }
+        };
         while !app.quit && events.ready(Duration::ZERO)? {
             let Some(event) = events.next_event()? else {
                 return Ok(());
             };
-            handle(terminal, app, host, &event);
+            changed |= handle(terminal, app, host, &event);
         }
     }
     Ok(())
 }
 
-fn handle<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, event: &Event)
+/// Applies the action an event stands for, if any; true when there was one.
+fn handle<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, event: &Event) -> bool
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
     H: Host,
 {
-    if let Some(action) = keys::action_for_event(app.mode, event) {
-        dispatch(terminal, app, host, action);
+    match keys::action_for_event(app.mode, event) {
+        Some(action) => {
+            dispatch(terminal, app, host, action);
+            true
+        }
+        None => false,
     }
 }
 
@@ -206,14 +216,14 @@ where
     let launch = Launch::plan(url, browser).map_err(|e| e.to_string())?;
     let failed = |error: io::Error| format!("Cannot start {}: {error}", launch.program);
     if !launch.needs_terminal {
-        let mut child = launch.command().spawn().map_err(failed)?;
-        // Reap the opener when it exits; it only hands the URL over.
-        std::thread::spawn(move || child.wait());
-        return Ok(url.to_string());
+        return launch.start_in_background().map(|()| url.to_string());
     }
-    // $BROWSER may be lynx or w3m: give it the terminal while it runs.
+    // A text browser gets the terminal while it runs. Its Ctrl-c and
+    // Ctrl-\ are its own: profdex ignores those signals meanwhile.
     let _ = leave_screen();
+    LENDING_TERMINAL.store(true, Ordering::SeqCst);
     let status: io::Result<ExitStatus> = launch.command().status();
+    LENDING_TERMINAL.store(false, Ordering::SeqCst);
     let _ = enter_screen();
     let _ = terminal.clear();
     match status {
@@ -265,24 +275,43 @@ fn leave_screen() -> io::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if thread::current().name() == Some("main") {
+        if thread::current().name() != Some(worker::THREAD_NAME) {
             let _ = leave_screen();
             previous(info);
         }
     }));
 }
 
+/// Leaves the browser's screen when dropped: on return, and while a panic
+/// (one re-raised from a loading thread, say) unwinds through `run`.
+struct Screen;
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = leave_screen();
+    }
+}
+
+/// Set while a text browser has the terminal.
+static LENDING_TERMINAL: AtomicBool = AtomicBool::new(false);
+
 /// `kill`, a closed terminal window or a lost SSH connection end profdex
 /// without a key press; the terminal is put back first. Favorites need no
 /// saving here: every change was written, atomically, when it was made.
 #[cfg(unix)]
 fn restore_on_termination() {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
         return;
     };
     thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            // Ctrl-c or Ctrl-\ typed into a text browser reach profdex too.
+            let keyboard = signal == SIGINT || signal == SIGQUIT;
+            if keyboard && LENDING_TERMINAL.load(Ordering::SeqCst) {
+                continue;
+            }
             let _ = leave_screen();
             std::process::exit(128 + signal);
         }
@@ -303,9 +332,8 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     install_panic_hook();
     restore_on_termination();
     enter_screen()?;
-    let result = browse(setup, &inputs);
-    leave_screen()?;
-    result
+    let _screen = Screen;
+    browse(setup, &inputs)
 }
 
 /// Loads the data behind a loading message (a million people take seconds),

@@ -19,7 +19,14 @@ pub struct SearchWorker {
     /// The newest generation answered: the newest request is always
     /// answered, while waiting ones it overtook may be skipped.
     answered: u64,
+    /// The thread is gone (or never started): the next poll says so.
+    broken: bool,
 }
+
+const STOPPED: &str = "the background search stopped; searching in the foreground from now on";
+
+/// The search thread's name.
+pub const THREAD_NAME: &str = "search";
 
 impl SearchWorker {
     pub fn spawn(directory: Arc<Directory>, index: Arc<Index>) -> SearchWorker {
@@ -27,39 +34,45 @@ impl SearchWorker {
         let (answers, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let wanted = Arc::clone(&latest);
-        thread::spawn(move || {
-            while let Ok(mut request) = incoming.recv() {
-                // Only the newest of the waiting requests matters.
-                while let Ok(newer) = incoming.try_recv() {
-                    request = newer;
+        // Named so the panic hook can tell it from the main thread.
+        let spawned = thread::Builder::new()
+            .name(THREAD_NAME.into())
+            .spawn(move || {
+                while let Ok(mut request) = incoming.recv() {
+                    // Only the newest of the waiting requests matters.
+                    while let Ok(newer) = incoming.try_recv() {
+                        request = newer;
+                    }
+                    let current = || wanted.load(Ordering::Relaxed) == request.generation;
+                    let hits = index.search_while(
+                        &directory,
+                        &request.query,
+                        &request.candidates,
+                        &current,
+                    );
+                    let result = SearchResult {
+                        generation: request.generation,
+                        query: request.query,
+                        hits: hits.unwrap_or_default(),
+                    };
+                    if answers.send(result).is_err() {
+                        return;
+                    }
                 }
-                let current = || wanted.load(Ordering::Relaxed) == request.generation;
-                let hits =
-                    index.search_while(&directory, &request.query, &request.candidates, &current);
-                let result = SearchResult {
-                    generation: request.generation,
-                    query: request.query,
-                    hits: hits.unwrap_or_default(),
-                };
-                if answers.send(result).is_err() {
-                    return;
-                }
-            }
-        });
+            });
         SearchWorker {
             requests,
             results,
             latest,
             answered: 0,
+            broken: spawned.is_err(),
         }
     }
 
     pub fn submit(&mut self, request: SearchRequest) {
-        let generation = request.generation;
-        self.latest.store(generation, Ordering::Relaxed);
+        self.latest.store(request.generation, Ordering::Relaxed);
         if self.requests.send(request).is_err() {
-            // The thread is gone; nothing will answer.
-            self.answered = generation;
+            self.broken = true;
         }
     }
 
@@ -73,13 +86,18 @@ impl SearchWorker {
 
     /// Whether an answer is still to come.
     pub fn busy(&self) -> bool {
-        self.answered < self.latest.load(Ordering::Relaxed)
+        self.broken || self.answered < self.latest.load(Ordering::Relaxed)
     }
 
     /// The next answer, if one is ready, or why none will come. Answers to
     /// superseded requests come back too (empty or complete); the app
     /// ignores them by generation.
     pub fn try_result(&mut self) -> Option<Result<SearchResult, String>> {
+        if self.broken {
+            self.broken = false;
+            self.answered = self.latest.load(Ordering::Relaxed);
+            return Some(Err(STOPPED.into()));
+        }
         match self.results.try_recv() {
             Ok(result) => {
                 self.answered = self.answered.max(result.generation);
@@ -88,7 +106,7 @@ impl SearchWorker {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) if self.busy() => {
                 self.answered = self.latest.load(Ordering::Relaxed);
-                Some(Err("the search stopped working; restart profdex".into()))
+                Some(Err(STOPPED.into()))
             }
             Err(TryRecvError::Disconnected) => None,
         }
