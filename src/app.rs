@@ -395,12 +395,28 @@ impl App {
     }
 
     fn scroll_to_selection(&mut self) {
-        self.offset = keep_visible(
-            self.selected,
-            self.offset,
-            self.list_height(),
-            self.hits.len(),
-        );
+        let height = self.list_height();
+        let rows = self.list_rows();
+        self.offset = keep_visible(self.selected, self.offset, height, rows);
+        // At the last person, show the rows that follow (missing favorites)
+        // as far as the selection stays on screen.
+        if self.selected + 1 >= self.hits.len() {
+            self.offset = self
+                .offset
+                .max(rows.saturating_sub(height))
+                .min(self.selected);
+        }
+    }
+
+    /// Rows of the faculty list: the hits, then in the unfiltered favorites
+    /// view the favorites missing from the data.
+    pub fn list_rows(&self) -> usize {
+        let missing = if self.scope() == Scope::Favorites && self.filter.is_empty() {
+            self.favorite_people.iter().filter(|p| p.is_none()).count()
+        } else {
+            0
+        };
+        self.hits.len() + missing
     }
 
     /// Moves the focused pane's cursor by `delta` rows.
@@ -1222,6 +1238,40 @@ mod tests {
         assert!(app.status.as_ref().is_some_and(|s| s.is_error));
         assert_eq!(update(&mut app, Action::FilterInput('o')), None);
         assert!(!app.is_searching());
+    }
+
+    #[test]
+    fn missing_favorites_after_a_long_list_can_be_scrolled_to() {
+        let mut directory = directory();
+        let mut favorites = Favorites::default();
+        for n in 0..60 {
+            directory.faculty.push(Faculty {
+                name: format!("Person {n}"),
+                ..directory.faculty[0].clone()
+            });
+            favorites.add(FavoriteKey {
+                school: "MIT".into(),
+                name: format!("Person {n}"),
+            });
+        }
+        favorites.add(FavoriteKey {
+            school: "MIT".into(),
+            name: "Gone".into(),
+        });
+        let mut app = App::new(
+            directory,
+            favorites,
+            Theme::colored(),
+            Rect::new(0, 0, 120, 20),
+        );
+        update(&mut app, Action::FocusLeft);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::FocusRight);
+        assert_eq!(app.list_rows(), 61);
+        update(&mut app, Action::Bottom);
+        let height = ui::layout(app.area, app.focus).faculty_rows.height as usize;
+        assert_eq!(app.offset + height, 61, "the missing favorite is on screen");
+        assert_eq!(app.selected, 59);
     }
 
     #[test]
