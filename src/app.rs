@@ -1077,8 +1077,9 @@ mod tests {
         assert_eq!(keep_visible(50, 0, 10, 100), 41);
     }
 
-    #[test]
-    fn long_lists_are_searched_in_the_background() {
+    /// An app over enough people to be searched in the background, with
+    /// Ion Stoica last.
+    fn large_app() -> App {
         let mut directory = directory();
         let ion = directory.faculty[2].clone();
         while directory.faculty.len() < BACKGROUND_SEARCH {
@@ -1088,12 +1089,17 @@ mod tests {
             });
         }
         directory.faculty.push(ion);
-        let mut app = App::new(
+        App::new(
             directory,
             Favorites::default(),
             Theme::colored(),
             Rect::new(0, 0, 120, 40),
-        );
+        )
+    }
+
+    #[test]
+    fn long_lists_are_searched_in_the_background() {
+        let mut app = large_app();
         update(&mut app, Action::StartFilter);
         let Some(Effect::Search(first)) = update(&mut app, Action::FilterInput('s')) else {
             panic!("a long list is searched in the background");
@@ -1185,21 +1191,7 @@ mod tests {
 
     #[test]
     fn keys_on_the_selection_wait_for_the_search_under_way() {
-        let mut directory = directory();
-        let ion = directory.faculty[2].clone();
-        while directory.faculty.len() < BACKGROUND_SEARCH {
-            directory.faculty.push(Faculty {
-                name: format!("Person {}", directory.faculty.len()),
-                ..directory.faculty[1].clone()
-            });
-        }
-        directory.faculty.push(ion);
-        let mut app = App::new(
-            directory,
-            Favorites::default(),
-            Theme::colored(),
-            Rect::new(0, 0, 120, 40),
-        );
+        let mut app = large_app();
         update(&mut app, Action::StartFilter);
         for c in "stoica".chars() {
             update(&mut app, Action::FilterInput(c));
