@@ -39,7 +39,7 @@ fn main() {
     };
     let loaded = sources::load(&inputs);
     let load = start.elapsed();
-    let people = loaded.directory.faculty.len();
+    let people = loaded.directory.people.len();
     let start = Instant::now();
     let mut app = App::new(
         loaded.directory,

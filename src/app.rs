@@ -15,7 +15,7 @@ use crate::search::{Hit, Index, Query};
 use crate::ui::{self, Theme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub enum Pane {
     Schools,
     Faculty,
     Detail,
@@ -128,7 +128,7 @@ pub struct App {
     /// Favorites in the order added; `None` for one no longer in the data.
     pub favorite_people: Vec<Option<PersonId>>,
     pub mode: Mode,
-    pub focus: Focus,
+    pub focus: Pane,
     /// Selected row of the schools pane: 0 all, 1 favorites, then schools.
     pub scope_row: usize,
     pub scope_offset: usize,
@@ -164,10 +164,10 @@ impl App {
         let counts = directory.counts_by_school();
         let mut school_people: Vec<Vec<PersonId>> =
             counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-        for (id, person) in directory.faculty.iter().enumerate() {
+        for (id, person) in directory.people.iter().enumerate() {
             school_people[person.school].push(id);
         }
-        let everyone = (0..directory.faculty.len()).collect();
+        let everyone = (0..directory.people.len()).collect();
         let mut app = App {
             directory,
             index,
@@ -179,7 +179,7 @@ impl App {
             is_favorite: Vec::new(),
             favorite_people: Vec::new(),
             mode: Mode::Browse,
-            focus: Focus::Faculty,
+            focus: Pane::Faculty,
             scope_row: 0,
             scope_offset: 0,
             filter: String::new(),
@@ -253,7 +253,7 @@ impl App {
 
     fn set_favorites(&mut self, favorites: Favorites) {
         self.favorite_people = favorites.resolve(&self.directory);
-        self.is_favorite = vec![false; self.directory.faculty.len()];
+        self.is_favorite = vec![false; self.directory.people.len()];
         for person in self.favorite_people.iter().flatten() {
             self.is_favorite[*person] = true;
         }
@@ -430,14 +430,14 @@ impl App {
             return None;
         }
         match self.focus {
-            Focus::Schools => {
+            Pane::Schools => {
                 return self.change_scope(self.scope_row.saturating_add_signed(delta));
             }
-            Focus::Faculty => {
+            Pane::Faculty => {
                 self.chosen = true;
                 self.select(self.selected.saturating_add_signed(delta));
             }
-            Focus::Detail => {
+            Pane::Detail => {
                 let last = ui::detail_scroll_limit(self);
                 self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(last);
             }
@@ -447,14 +447,14 @@ impl App {
 
     fn page(&self) -> isize {
         let rows = match self.focus {
-            Focus::Schools => self.schools_height(),
+            Pane::Schools => self.schools_height(),
             _ => self.list_height(),
         };
         rows.saturating_sub(1).max(1) as isize
     }
 
     fn url_of_selected(&self) -> Option<String> {
-        let person = &self.directory.faculty[self.selected_person()?];
+        let person = &self.directory.people[self.selected_person()?];
         person.website.clone()
     }
 }
@@ -513,26 +513,26 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Bottom => return app.move_by(isize::MAX / 2),
         Action::FocusNext | Action::FocusRight => {
             app.focus = match (app.focus, action == Action::FocusNext) {
-                (Focus::Schools, _) => Focus::Faculty,
-                (Focus::Faculty, _) => Focus::Detail,
-                (Focus::Detail, true) => Focus::Schools,
-                (Focus::Detail, false) => Focus::Detail,
+                (Pane::Schools, _) => Pane::Faculty,
+                (Pane::Faculty, _) => Pane::Detail,
+                (Pane::Detail, true) => Pane::Schools,
+                (Pane::Detail, false) => Pane::Detail,
             };
             app.scroll_to_selection();
         }
         Action::FocusPrevious | Action::FocusLeft => {
             app.focus = match (app.focus, action == Action::FocusPrevious) {
-                (Focus::Detail, _) => Focus::Faculty,
-                (Focus::Faculty, _) => Focus::Schools,
-                (Focus::Schools, true) => Focus::Detail,
-                (Focus::Schools, false) => Focus::Schools,
+                (Pane::Detail, _) => Pane::Faculty,
+                (Pane::Faculty, _) => Pane::Schools,
+                (Pane::Schools, true) => Pane::Detail,
+                (Pane::Schools, false) => Pane::Schools,
             };
             app.scroll_to_selection();
         }
         Action::StartFilter => {
             app.chosen = false;
             app.mode = Mode::Filter;
-            app.focus = Focus::Faculty;
+            app.focus = Pane::Faculty;
         }
         Action::FilterInput(c) => {
             app.filter.push(c);
@@ -544,7 +544,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.chosen = false;
             }
             app.mode = Mode::Filter;
-            app.focus = Focus::Faculty;
+            app.focus = Pane::Faculty;
             // Line breaks and tabs become spaces; other controls are dropped.
             let text = text
                 .chars()
@@ -596,7 +596,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             match app.url_of_selected() {
                 Some(url) => return Some(Effect::Open(url)),
                 None => {
-                    let name = app.directory.faculty[person].name.clone();
+                    let name = app.directory.people[person].name.clone();
                     app.set_status(format!("{name} has no website"), true);
                 }
             }
@@ -606,7 +606,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.set_status("No one selected", true);
                 return None;
             };
-            let school = app.directory.school_of(&app.directory.faculty[person]);
+            let school = app.directory.school_of(&app.directory.people[person]);
             match school.labs.get(number.wrapping_sub(1)) {
                 Some(lab) => return Some(Effect::Open(lab.url.clone())),
                 None => {
@@ -624,7 +624,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleFavorite => {
             let person = app.selected_person()?;
-            let key = FavoriteKey::of(&app.directory, &app.directory.faculty[person]);
+            let key = FavoriteKey::of(&app.directory, &app.directory.people[person]);
             let mut favorites = app.favorites.clone();
             let added = if app.is_favorite[person] {
                 favorites.remove(&key);
@@ -634,7 +634,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 true
             };
             app.set_favorites(favorites);
-            let name = &app.directory.faculty[person].name;
+            let name = &app.directory.people[person].name;
             let text = if added {
                 format!("★ Added {name} to favorites")
             } else {
@@ -661,7 +661,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             let mut effect = None;
             if let Some(pane) = panes.pane_at(at).filter(|_| app.mode != Mode::Help) {
                 // Each school changes the whole list: one per tick there.
-                let step = if pane == Focus::Schools { 1 } else { 3 };
+                let step = if pane == Pane::Schools { 1 } else { 3 };
                 let delta = if matches!(action, Action::ScrollUp(_)) {
                     -step
                 } else {
@@ -716,13 +716,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 fn click(app: &mut App, at: Position) -> Option<Effect> {
     let panes = ui::layout(app.area, app.focus);
     if panes.schools_rows.contains(at) {
-        app.focus = Focus::Schools;
+        app.focus = Pane::Schools;
         let row = app.scope_offset + usize::from(at.y - panes.schools_rows.y);
         if row < app.scope_rows() {
             return app.change_scope(row);
         }
     } else if panes.faculty_rows.contains(at) {
-        app.focus = Focus::Faculty;
+        app.focus = Pane::Faculty;
         let row = app.offset + usize::from(at.y - panes.faculty_rows.y);
         if row < app.hits.len() {
             app.chosen = true;
@@ -737,10 +737,10 @@ fn click(app: &mut App, at: Position) -> Option<Effect> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Faculty, Lab, School};
+    use crate::model::{Lab, Person, School};
 
     fn directory() -> Directory {
-        let person = |school, name: &str, website: Option<&str>| Faculty {
+        let person = |school, name: &str, website: Option<&str>| Person {
             school,
             name: name.into(),
             title: Some("Professor".into()),
@@ -768,7 +768,7 @@ mod tests {
                     ..School::default()
                 },
             ],
-            faculty: vec![
+            people: vec![
                 person(0, "Song Han", Some("https://hanlab.mit.edu/")),
                 person(0, "Tim Kraska", None),
                 person(
@@ -797,13 +797,13 @@ mod tests {
     fn names(app: &App) -> Vec<&str> {
         app.hits
             .iter()
-            .map(|hit| app.directory.faculty[hit.person].name.as_str())
+            .map(|hit| app.directory.people[hit.person].name.as_str())
             .collect()
     }
 
     fn selected_name(app: &App) -> Option<&str> {
         app.selected_person()
-            .map(|p| app.directory.faculty[p].name.as_str())
+            .map(|p| app.directory.people[p].name.as_str())
     }
 
     fn type_text(app: &mut App, text: &str) {
@@ -879,7 +879,7 @@ mod tests {
     fn choosing_a_school_narrows_the_list() {
         let mut app = app();
         update(&mut app, Action::FocusLeft);
-        assert_eq!(app.focus, Focus::Schools);
+        assert_eq!(app.focus, Pane::Schools);
         update(&mut app, Action::Down);
         assert_eq!(app.scope(), Scope::Favorites);
         assert!(app.hits.is_empty());
@@ -1010,7 +1010,7 @@ mod tests {
         assert_eq!(app.selected, 0);
         update(&mut app, Action::FocusRight);
         update(&mut app, Action::FocusRight);
-        assert_eq!(app.focus, Focus::Detail);
+        assert_eq!(app.focus, Pane::Detail);
         update(&mut app, Action::Bottom);
         assert_eq!(app.detail_scroll, ui::detail_scroll_limit(&app));
     }
@@ -1028,14 +1028,14 @@ mod tests {
         let school_row = Position::new(panes.schools_rows.x + 1, panes.schools_rows.y + 3);
         update(&mut app, Action::Click(school_row));
         assert_eq!(app.scope(), Scope::School(1));
-        assert_eq!(app.focus, Focus::Schools);
+        assert_eq!(app.focus, Pane::Schools);
         // One school per wheel tick.
         update(&mut app, Action::ScrollUp(school_row));
         assert_eq!(app.scope(), Scope::School(0));
         update(&mut app, Action::ScrollUp(school_row));
         update(&mut app, Action::ScrollUp(school_row));
         assert_eq!(app.scope(), Scope::All);
-        assert_eq!(app.focus, Focus::Schools);
+        assert_eq!(app.focus, Pane::Schools);
         // Three people per tick in the list.
         let list_row = Position::new(panes.faculty_rows.x + 1, panes.faculty_rows.y);
         update(&mut app, Action::ScrollDown(list_row));
@@ -1081,14 +1081,14 @@ mod tests {
     /// Ion Stoica last.
     fn large_app() -> App {
         let mut directory = directory();
-        let ion = directory.faculty[2].clone();
-        while directory.faculty.len() < BACKGROUND_SEARCH {
-            directory.faculty.push(Faculty {
-                name: format!("Person {}", directory.faculty.len()),
-                ..directory.faculty[1].clone()
+        let ion = directory.people[2].clone();
+        while directory.people.len() < BACKGROUND_SEARCH {
+            directory.people.push(Person {
+                name: format!("Person {}", directory.people.len()),
+                ..directory.people[1].clone()
             });
         }
-        directory.faculty.push(ion);
+        directory.people.push(ion);
         App::new(
             directory,
             Favorites::default(),
@@ -1144,7 +1144,7 @@ mod tests {
             Some(Effect::CancelSearch)
         );
         assert!(!app.is_searching());
-        assert_eq!(app.hits.len(), app.directory.faculty.len());
+        assert_eq!(app.hits.len(), app.directory.people.len());
     }
 
     #[test]
@@ -1209,8 +1209,8 @@ mod tests {
     #[test]
     fn after_the_background_search_fails_searches_run_at_once() {
         let mut directory = directory();
-        while directory.faculty.len() < BACKGROUND_SEARCH {
-            directory.faculty.push(directory.faculty[0].clone());
+        while directory.people.len() < BACKGROUND_SEARCH {
+            directory.people.push(directory.people[0].clone());
         }
         let mut app = App::new(
             directory,
@@ -1237,9 +1237,9 @@ mod tests {
         let mut directory = directory();
         let mut favorites = Favorites::default();
         for n in 0..60 {
-            directory.faculty.push(Faculty {
+            directory.people.push(Person {
                 name: format!("Person {n}"),
-                ..directory.faculty[0].clone()
+                ..directory.people[0].clone()
             });
             favorites.add(FavoriteKey {
                 school: "MIT".into(),

@@ -276,8 +276,8 @@ impl<'a> Session<'a> {
                 json,
             } => {
                 let school = school.map(|s| self.school(&s)).transpose()?;
-                let mut people: Vec<PersonId> = (0..self.directory.faculty.len())
-                    .filter(|&p| school.is_none_or(|s| self.directory.faculty[p].school == s))
+                let mut people: Vec<PersonId> = (0..self.directory.people.len())
+                    .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s))
                     .filter(|&p| !favorites || report.is_favorite(p))
                     .collect();
                 report.sort_by_school_then_name(&mut people);
@@ -383,7 +383,7 @@ impl<'a> Session<'a> {
         match action {
             FavoriteAction::Add { query } => {
                 let person = self.best(&query.join(" "))?;
-                let key = FavoriteKey::of(&self.directory, &self.directory.faculty[person]);
+                let key = FavoriteKey::of(&self.directory, &self.directory.people[person]);
                 let (_, added) = store.update(|favorites| favorites.add(key.clone()))?;
                 let what = if added {
                     "Added"
@@ -421,7 +421,7 @@ impl<'a> Session<'a> {
         if let Some(hit) = index.search(&self.directory, &parsed, &present).first() {
             return Ok(FavoriteKey::of(
                 &self.directory,
-                &self.directory.faculty[hit.person],
+                &self.directory.people[hit.person],
             ));
         }
         let wanted = identity_key(query);
@@ -437,8 +437,8 @@ impl<'a> Session<'a> {
     fn search(&self, text: &str, school: Option<usize>) -> (Index, Query, Vec<Hit>) {
         let index = Index::build(&self.directory);
         let query = Query::new(text);
-        let candidates: Vec<PersonId> = (0..self.directory.faculty.len())
-            .filter(|&p| school.is_none_or(|s| self.directory.faculty[p].school == s))
+        let candidates: Vec<PersonId> = (0..self.directory.people.len())
+            .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s))
             .collect();
         let hits = if query.is_empty() {
             Vec::new()
@@ -456,7 +456,7 @@ impl<'a> Session<'a> {
     }
 
     fn url_to_open(&self, person: PersonId, lab: Option<u16>) -> Result<String, Failure> {
-        let faculty = &self.directory.faculty[person];
+        let faculty = &self.directory.people[person];
         let school = self.directory.school_of(faculty);
         match lab {
             None => faculty
@@ -563,8 +563,8 @@ fn check(setup: &Setup, paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), 
         plural(inputs.len()),
         loaded.directory.schools.len(),
         plural(loaded.directory.schools.len()),
-        loaded.directory.faculty.len(),
-        if loaded.directory.faculty.len() == 1 {
+        loaded.directory.people.len(),
+        if loaded.directory.people.len() == 1 {
             "person"
         } else {
             "people"

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Directory, Faculty, PersonId, identity_key};
+use crate::model::{Directory, Person, PersonId, identity_key};
 
 const FORMAT_VERSION: u32 = 1;
 
@@ -28,7 +28,7 @@ pub struct FavoriteKey {
 }
 
 impl FavoriteKey {
-    pub fn of(directory: &Directory, person: &Faculty) -> FavoriteKey {
+    pub fn of(directory: &Directory, person: &Person) -> FavoriteKey {
         FavoriteKey {
             school: directory.school_of(person).name.clone(),
             name: person.name.clone(),
@@ -97,7 +97,7 @@ impl Favorites {
             })
             .collect();
         let mut found = vec![None; self.keys.len()];
-        for (id, person) in directory.faculty.iter().enumerate() {
+        for (id, person) in directory.people.iter().enumerate() {
             if let Some(school_key) = &school_keys[person.school] {
                 let identity = (school_key.clone(), identity_key(&person.name));
                 if let Some(&position) = wanted.get(&identity) {
@@ -245,10 +245,10 @@ mod tests {
     }
 
     fn directory() -> Directory {
-        let person = |school, name: &str| Faculty {
+        let person = |school, name: &str| Person {
             school,
             name: name.into(),
-            ..Faculty::default()
+            ..Person::default()
         };
         Directory {
             schools: vec![
@@ -261,7 +261,7 @@ mod tests {
                     ..School::default()
                 },
             ],
-            faculty: vec![
+            people: vec![
                 person(0, "Song Han"),
                 person(1, "Ion Stoica"),
                 person(1, "Song Han"),

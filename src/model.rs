@@ -2,7 +2,7 @@
 //!
 //! Nothing here knows about markdown or terminals. People live in one flat
 //! vector and point at their school by index, so a directory of a million
-//! people is one allocation of `Faculty` rather than a million small ones.
+//! people is one allocation of `Person` rather than a million small ones.
 
 use serde::Serialize;
 
@@ -15,7 +15,7 @@ pub type PersonId = usize;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Directory {
     pub schools: Vec<School>,
-    pub faculty: Vec<Faculty>,
+    pub people: Vec<Person>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -36,7 +36,7 @@ pub struct Lab {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Faculty {
+pub struct Person {
     pub school: SchoolId,
     pub name: String,
     pub title: Option<String>,
@@ -53,7 +53,7 @@ pub struct Field {
     pub value: String,
 }
 
-impl Faculty {
+impl Person {
     /// Research topics as one line, the form search matches and panes show.
     pub fn research_line(&self) -> String {
         self.research.join(", ")
@@ -61,7 +61,7 @@ impl Faculty {
 }
 
 impl Directory {
-    pub fn school_of(&self, person: &Faculty) -> &School {
+    pub fn school_of(&self, person: &Person) -> &School {
         &self.schools[person.school]
     }
 
@@ -76,7 +76,7 @@ impl Directory {
     /// Number of people in each school, indexed by `SchoolId`.
     pub fn counts_by_school(&self) -> Vec<usize> {
         let mut counts = vec![0; self.schools.len()];
-        for person in &self.faculty {
+        for person in &self.people {
             counts[person.school] += 1;
         }
         counts

@@ -14,12 +14,12 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Faculty, Field, Lab, School, is_openable_url};
+use crate::model::{Field, Lab, Person, School, is_openable_url};
 
 /// A person plus where its `### Name` heading starts, for duplicate diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedPerson {
-    pub person: Faculty,
+    pub person: Person,
     pub line: usize,
     pub column: usize,
 }
@@ -821,9 +821,9 @@ impl<'a> Reader<'a> {
             return;
         }
         let (line, column) = self.rep.index.position(block.start);
-        let person = Faculty {
+        let person = Person {
             name,
-            ..Faculty::default()
+            ..Person::default()
         };
         self.person = Some(CurrentPerson {
             parsed: ParsedPerson {
@@ -1024,7 +1024,7 @@ fn sanitize_school(school: &mut School) {
     }
 }
 
-fn sanitize_person(person: &mut Faculty) {
+fn sanitize_person(person: &mut Person) {
     sanitize(&mut person.name);
     person.title.iter_mut().for_each(sanitize);
     person.research.iter_mut().for_each(sanitize);
@@ -1045,7 +1045,7 @@ mod tests {
     }
 
     /// The only person of `HEAD` + `body`, with no diagnostics expected.
-    fn person(body: &str) -> Faculty {
+    fn person(body: &str) -> Person {
         let file = read(&format!("{HEAD}{body}"));
         assert_eq!(file.diagnostics, [], "{body}");
         assert_eq!(file.people.len(), 1, "{body}");

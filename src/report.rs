@@ -115,7 +115,7 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(directory: &'a Directory, favorites: &Favorites, paint: &'a Paint) -> Report<'a> {
-        let mut favorite = vec![false; directory.faculty.len()];
+        let mut favorite = vec![false; directory.people.len()];
         for person in favorites.resolve(directory).into_iter().flatten() {
             favorite[person] = true;
         }
@@ -132,7 +132,7 @@ impl<'a> Report<'a> {
 
     pub fn sort_by_school_then_name(&self, people: &mut [PersonId]) {
         let key = |&p: &PersonId| {
-            let person = &self.directory.faculty[p];
+            let person = &self.directory.people[p];
             let school = &self.directory.school_of(person).name;
             (school.to_lowercase(), person.name.to_lowercase())
         };
@@ -140,7 +140,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn person_json(&self, person: PersonId) -> PersonJson<'a> {
-        let faculty = &self.directory.faculty[person];
+        let faculty = &self.directory.people[person];
         PersonJson {
             school: &self.directory.school_of(faculty).name,
             name: &faculty.name,
@@ -157,7 +157,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn person_detail_json(&self, person: PersonId) -> PersonJson<'a> {
-        let school = self.directory.school_of(&self.directory.faculty[person]);
+        let school = self.directory.school_of(&self.directory.people[person]);
         PersonJson {
             labs: Some(&school.labs),
             research_focus: school.research_focus.as_deref(),
@@ -188,7 +188,7 @@ impl<'a> Report<'a> {
         let width = self.name_width(people);
         let mut current_school = None;
         for &person in people {
-            let faculty = &self.directory.faculty[person];
+            let faculty = &self.directory.people[person];
             if current_school != Some(faculty.school) {
                 if current_school.is_some() {
                     writeln!(out)?;
@@ -224,7 +224,7 @@ impl<'a> Report<'a> {
         let people: Vec<PersonId> = hits.iter().map(|hit| hit.person).collect();
         let width = self.name_width(&people);
         for &person in &people {
-            let faculty = &self.directory.faculty[person];
+            let faculty = &self.directory.people[person];
             let found = index.highlights(self.directory, query, person);
             let school = &self.directory.school_of(faculty).name;
             let name = sanitize(&faculty.name);
@@ -252,7 +252,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn detail(&self, out: &mut dyn Write, person: PersonId) -> io::Result<()> {
-        let faculty = &self.directory.faculty[person];
+        let faculty = &self.directory.people[person];
         let school = self.directory.school_of(faculty);
         let star = if self.favorite[person] { "  ★" } else { "" };
         writeln!(out, "{}{star}", self.paint.bold(&faculty.name))?;
@@ -328,7 +328,7 @@ impl<'a> Report<'a> {
         for (key, person) in keys.iter().zip(resolved) {
             let name = sanitize(&key.name);
             let note = match person {
-                Some(p) => self.directory.faculty[*p].title.clone().unwrap_or_default(),
+                Some(p) => self.directory.people[*p].title.clone().unwrap_or_default(),
                 None => "(not in the loaded data)".to_string(),
             };
             writeln!(
@@ -347,7 +347,7 @@ impl<'a> Report<'a> {
     fn name_width(&self, people: &[PersonId]) -> usize {
         people
             .iter()
-            .map(|&p| sanitize(&self.directory.faculty[p].name).width())
+            .map(|&p| sanitize(&self.directory.people[p].name).width())
             .max()
             .unwrap_or(0)
             .min(32)

@@ -114,7 +114,7 @@ pub struct Hit {
 }
 
 /// Where a query matched one person: character positions in the original
-/// text of each field (research positions are in `Faculty::research_line`).
+/// text of each field (research positions are in `Person::research_line`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlights {
     pub name: Vec<usize>,
@@ -159,7 +159,7 @@ struct PersonText {
 impl Index {
     pub fn build(directory: &Directory) -> Index {
         let people = directory
-            .faculty
+            .people
             .iter()
             .map(|person| {
                 let research = person.research_line();
@@ -238,7 +238,7 @@ impl Index {
             hits.extend(chunk.iter().filter_map(|&person| {
                 let mut total = 0;
                 for (term_index, term) in query.terms.iter().enumerate() {
-                    let school = directory.faculty[person].school;
+                    let school = directory.people[person].school;
                     let school_score =
                         *school_scores[term_index][school].get_or_insert_with(|| {
                             self.score(self.school_text(directory, school), term)
@@ -314,7 +314,7 @@ impl Index {
 
     fn text<'a>(&'a self, directory: &'a Directory, person: PersonId, field: Field) -> &'a str {
         let text = &self.people[person];
-        let original = &directory.faculty[person];
+        let original = &directory.people[person];
         match field {
             Field::Name => text.name.as_deref().unwrap_or(&original.name),
             Field::Research => &text.research,
@@ -335,7 +335,7 @@ impl Index {
 }
 
 fn original_text(directory: &Directory, person: PersonId, field: Field) -> String {
-    let original = &directory.faculty[person];
+    let original = &directory.people[person];
     match field {
         Field::Name => original.name.clone(),
         Field::Research => original.research_line(),
@@ -373,15 +373,15 @@ fn may_contain(text: &str, term: &Term) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Faculty, School};
+    use crate::model::{Person, School};
 
-    fn person(school: usize, name: &str, title: &str, research: &[&str]) -> Faculty {
-        Faculty {
+    fn person(school: usize, name: &str, title: &str, research: &[&str]) -> Person {
+        Person {
             school,
             name: name.into(),
             title: Some(title.into()),
             research: research.iter().map(|r| r.to_string()).collect(),
-            ..Faculty::default()
+            ..Person::default()
         }
     }
 
@@ -397,7 +397,7 @@ mod tests {
                     ..School::default()
                 },
             ],
-            faculty: vec![
+            people: vec![
                 person(
                     0,
                     "Song Han",
@@ -419,11 +419,11 @@ mod tests {
 
     fn names(directory: &Directory, query: &str) -> Vec<String> {
         let index = Index::build(directory);
-        let all: Vec<_> = (0..directory.faculty.len()).collect();
+        let all: Vec<_> = (0..directory.people.len()).collect();
         index
             .search(directory, &Query::new(query), &all)
             .iter()
-            .map(|hit| directory.faculty[hit.person].name.clone())
+            .map(|hit| directory.people[hit.person].name.clone())
             .collect()
     }
 
@@ -443,7 +443,7 @@ mod tests {
     #[test]
     fn lower_case_finds_capitals_of_other_scripts() {
         let mut dir = directory();
-        dir.faculty[4].name = "Иван Петров".into();
+        dir.people[4].name = "Иван Петров".into();
         assert_eq!(names(&dir, "иван"), ["Иван Петров"]);
         assert_eq!(names(&dir, "Петров"), ["Иван Петров"]);
         let index = Index::build(&dir);
@@ -497,11 +497,11 @@ mod tests {
     #[test]
     fn equal_scores_keep_directory_order() {
         let mut dir = directory();
-        let twin = dir.faculty[1].clone();
-        dir.faculty.insert(0, twin.clone());
-        dir.faculty.push(twin);
+        let twin = dir.people[1].clone();
+        dir.people.insert(0, twin.clone());
+        dir.people.push(twin);
         let index = Index::build(&dir);
-        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        let all: Vec<_> = (0..dir.people.len()).collect();
         let hits = index.search(&dir, &Query::new("jose"), &all);
         let order: Vec<_> = hits.iter().map(|h| h.person).collect();
         assert_eq!(order, [0, 2, 6]);
@@ -516,7 +516,7 @@ mod tests {
         assert_eq!(found.name, [5, 6, 7]);
         let found = index.highlights(&dir, &Query::new("quantization han"), 0);
         assert_eq!(found.name, [5, 6, 7]);
-        let research = dir.faculty[0].research_line();
+        let research = dir.people[0].research_line();
         let marked: String = found
             .research
             .iter()
@@ -546,8 +546,8 @@ mod tests {
     #[test]
     fn scores_do_not_depend_on_what_was_matched_before() {
         let mut dir = directory();
-        dir.faculty[0].name = "zeOsre Subere".into();
-        dir.faculty[1].name = "anbe, reSuze".into();
+        dir.people[0].name = "zeOsre Subere".into();
+        dir.people[1].name = "anbe, reSuze".into();
         let index = Index::build(&dir);
         let query = Query::new("ees");
         let alone = index.search(&dir, &query, &[1]);
@@ -560,7 +560,7 @@ mod tests {
     fn a_search_no_longer_wanted_stops() {
         let dir = directory();
         let index = Index::build(&dir);
-        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        let all: Vec<_> = (0..dir.people.len()).collect();
         assert_eq!(
             index.search_while(&dir, &Query::new("jose"), &all, &|| false),
             None
@@ -572,14 +572,14 @@ mod tests {
     #[test]
     fn large_candidate_sets_give_the_same_answer_on_two_threads() {
         let mut dir = directory();
-        let base = dir.faculty.clone();
-        while dir.faculty.len() < PARALLEL_THRESHOLD * 2 {
-            dir.faculty.extend(base.iter().cloned());
+        let base = dir.people.clone();
+        while dir.people.len() < PARALLEL_THRESHOLD * 2 {
+            dir.people.extend(base.iter().cloned());
         }
         let index = Index::build(&dir);
-        let all: Vec<_> = (0..dir.faculty.len()).collect();
+        let all: Vec<_> = (0..dir.people.len()).collect();
         let hits = index.search(&dir, &Query::new("soren"), &all);
-        assert_eq!(hits.len(), dir.faculty.len() / base.len());
+        assert_eq!(hits.len(), dir.people.len() / base.len());
         assert!(hits.windows(2).all(|w| w[0].person < w[1].person));
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Directory, Faculty, School, SchoolId, identity_key};
+use crate::model::{Directory, Person, School, SchoolId, identity_key};
 use crate::parse::{ParsedFile, ParsedPerson, parse};
 
 /// The built-in directory files, compiled into the binary.
@@ -240,7 +240,7 @@ impl Merger {
             column,
         } = parsed;
         person.school = school;
-        let faculty = &mut self.loaded.directory.faculty;
+        let faculty = &mut self.loaded.directory.people;
         let key = (school, identity_key(&person.name));
         let label = self.labels.len() - 1;
         match self.people.get(&key) {
@@ -278,7 +278,7 @@ impl Merger {
     }
 }
 
-fn merge_fields(existing: &mut Faculty, later: Faculty) {
+fn merge_fields(existing: &mut Person, later: Person) {
     existing.title = later.title.or(existing.title.take());
     existing.website = later.website.or(existing.website.take());
     if !later.research.is_empty() {

@@ -118,7 +118,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::model::{Faculty, School};
+    use crate::model::{Person, School};
     use crate::search::Query;
 
     fn worker() -> SearchWorker {
@@ -127,11 +127,11 @@ mod tests {
                 name: "MIT".into(),
                 ..School::default()
             }],
-            faculty: ["Song Han", "Tim Kraska", "Yoon Kim"]
+            people: ["Song Han", "Tim Kraska", "Yoon Kim"]
                 .iter()
-                .map(|name| Faculty {
+                .map(|name| Person {
                     name: name.to_string(),
-                    ..Faculty::default()
+                    ..Person::default()
                 })
                 .collect(),
         };

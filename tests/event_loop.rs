@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use profdex::app::{App, BACKGROUND_SEARCH};
 use profdex::favorites::{Favorites, Store};
-use profdex::model::{Directory, Faculty, School};
+use profdex::model::{Directory, Person, School};
 use profdex::tui::{EventSource, SystemHost, run_loop};
 use profdex::ui::Theme;
 use profdex::worker::SearchWorker;
@@ -52,24 +52,24 @@ impl EventSource for Script {
 }
 
 fn large_directory() -> Directory {
-    let mut faculty: Vec<Faculty> = (0..BACKGROUND_SEARCH * 2)
-        .map(|n| Faculty {
+    let mut faculty: Vec<Person> = (0..BACKGROUND_SEARCH * 2)
+        .map(|n| Person {
             school: n % 2,
             name: format!("Person Number {n}"),
             title: Some("Professor".into()),
             research: vec!["Systems".into(), "Databases".into()],
-            ..Faculty::default()
+            ..Person::default()
         })
         .collect();
     faculty.insert(
         BACKGROUND_SEARCH,
-        Faculty {
+        Person {
             school: 1,
             name: "Ion Stoica".into(),
             title: Some("Professor, Director of Sky Computing Lab".into()),
             research: vec!["Cloud computing".into()],
             website: Some("https://people.eecs.berkeley.edu/~istoica/".into()),
-            ..Faculty::default()
+            ..Person::default()
         },
     );
     let school = |name: &str| School {
@@ -78,7 +78,7 @@ fn large_directory() -> Directory {
     };
     Directory {
         schools: vec![school("MIT"), school("UC Berkeley")],
-        faculty,
+        people: faculty,
     }
 }
 
@@ -112,7 +112,7 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
     let first = app
         .hits
         .first()
-        .map(|hit| app.directory.faculty[hit.person].name.as_str());
+        .map(|hit| app.directory.people[hit.person].name.as_str());
     assert_eq!(first, Some("Ion Stoica"));
     // Draw once more, as the loop would before the next key.
     terminal

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{highlighted, pane_block, safe};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use crate::search::Highlights;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Detail;
+    let focused = app.focus == Pane::Detail;
     let keys = Line::from(vec![
         Span::styled(" o", app.theme.key),
         Span::styled(" website ", app.theme.dim),
@@ -57,7 +57,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     let Some(person) = app.selected_person() else {
         return vec![Line::styled("Nobody selected", theme.dim)];
     };
-    let faculty = &app.directory.faculty[person];
+    let faculty = &app.directory.people[person];
     let school = app.directory.school_of(faculty);
     let found = if app.query.is_empty() {
         Highlights::default()

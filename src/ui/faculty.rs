@@ -8,10 +8,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Panes, fit, highlighted, pane_block, safe};
-use crate::app::{App, Focus, Mode, Scope};
+use crate::app::{App, Mode, Pane, Scope};
 
 pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Faculty;
+    let focused = app.focus == Pane::Faculty;
     let scope = match app.scope() {
         Scope::All => "All schools".to_string(),
         Scope::Favorites => "★ Favorites".to_string(),
@@ -63,7 +63,7 @@ fn render_person(
     row: Rect,
     buf: &mut Buffer,
 ) {
-    let faculty = &app.directory.faculty[person];
+    let faculty = &app.directory.people[person];
     let found = if app.query.is_empty() {
         Default::default()
     } else {

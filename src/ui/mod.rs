@@ -21,7 +21,7 @@ pub use detail::scroll_limit as detail_scroll_limit;
 pub use help::scroll_limit as help_scroll_limit;
 pub use theme::Theme;
 
-use crate::app::{App, Focus, Mode};
+use crate::app::{App, Mode, Pane};
 use crate::sanitize::stand_in;
 
 /// Below this size the panes would be unreadable, so a message is shown.
@@ -49,21 +49,21 @@ pub struct Panes {
 }
 
 impl Panes {
-    pub fn pane_at(&self, at: Position) -> Option<Focus> {
+    pub fn pane_at(&self, at: Position) -> Option<Pane> {
         let inside = |pane: Option<Rect>| pane.is_some_and(|rect| rect.contains(at));
         if inside(self.schools) {
-            Some(Focus::Schools)
+            Some(Pane::Schools)
         } else if inside(self.faculty) {
-            Some(Focus::Faculty)
+            Some(Pane::Faculty)
         } else if inside(self.detail) {
-            Some(Focus::Detail)
+            Some(Pane::Detail)
         } else {
             None
         }
     }
 }
 
-pub fn layout(area: Rect, focus: Focus) -> Panes {
+pub fn layout(area: Rect, focus: Pane) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes {
             too_small: true,
@@ -75,42 +75,42 @@ pub fn layout(area: Rect, focus: Focus) -> Panes {
         status,
         ..Panes::default()
     };
-    let shown: &[Focus] = if area.width >= THREE_PANE_WIDTH {
-        &[Focus::Schools, Focus::Faculty, Focus::Detail]
+    let shown: &[Pane] = if area.width >= THREE_PANE_WIDTH {
+        &[Pane::Schools, Pane::Faculty, Pane::Detail]
     } else if area.width >= TWO_PANE_WIDTH {
         match focus {
-            Focus::Schools => &[Focus::Schools, Focus::Faculty],
-            _ => &[Focus::Faculty, Focus::Detail],
+            Pane::Schools => &[Pane::Schools, Pane::Faculty],
+            _ => &[Pane::Faculty, Pane::Detail],
         }
     } else {
         match focus {
-            Focus::Schools => &[Focus::Schools],
-            Focus::Faculty => &[Focus::Faculty],
-            Focus::Detail => &[Focus::Detail],
+            Pane::Schools => &[Pane::Schools],
+            Pane::Faculty => &[Pane::Faculty],
+            Pane::Detail => &[Pane::Detail],
         }
     };
     let constraints = shown.iter().map(|pane| match pane {
-        Focus::Schools if shown.len() == 3 => Constraint::Length((area.width / 5).clamp(24, 34)),
-        Focus::Schools => Constraint::Percentage(40),
-        Focus::Faculty => Constraint::Fill(4),
-        Focus::Detail => Constraint::Fill(5),
+        Pane::Schools if shown.len() == 3 => Constraint::Length((area.width / 5).clamp(24, 34)),
+        Pane::Schools => Constraint::Percentage(40),
+        Pane::Faculty => Constraint::Fill(4),
+        Pane::Detail => Constraint::Fill(5),
     });
     let rects = Layout::horizontal(constraints).split(body);
     for (pane, rect) in shown.iter().zip(rects.iter().copied()) {
         let inner = Block::bordered().inner(rect);
         match pane {
-            Focus::Schools => {
+            Pane::Schools => {
                 panes.schools = Some(rect);
                 panes.schools_rows = inner;
             }
-            Focus::Faculty => {
+            Pane::Faculty => {
                 panes.faculty = Some(rect);
                 let [filter, rows] =
                     Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
                 panes.filter = filter;
                 panes.faculty_rows = rows;
             }
-            Focus::Detail => panes.detail = Some(rect),
+            Pane::Detail => panes.detail = Some(rect),
         }
     }
     panes

@@ -7,10 +7,10 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Panes, fit, pane_block, safe};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 
 pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
-    let focused = app.focus == Focus::Schools;
+    let focused = app.focus == Pane::Schools;
     let title =
         Line::from(format!(" Schools ({}) ", app.directory.schools.len())).style(app.theme.title);
     pane_block(app, title, focused).render(area, buf);
@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
     let favorites = app.favorite_people.len();
     for (line, row) in (app.scope_offset..app.scope_rows()).zip(rows.rows()) {
         let (label, count) = match line {
-            0 => ("All schools".to_string(), app.directory.faculty.len()),
+            0 => ("All schools".to_string(), app.directory.people.len()),
             1 => ("★ Favorites".to_string(), favorites),
             n => (safe(&app.directory.schools[n - 2].name), app.counts[n - 2]),
         };
