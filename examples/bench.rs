@@ -11,11 +11,12 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use profdex::app::{Action, App, Effect, SearchResult, update};
+use profdex::app::{Action, App, Effect, update};
 use profdex::favorites::Favorites;
 use profdex::screenshot::render;
 use profdex::sources::{self, SourceOptions};
-use profdex::ui::Theme;
+use profdex::theme::Theme;
+use profdex::worker::SearchResult;
 use ratatui::layout::Rect;
 
 fn main() {
@@ -71,7 +72,7 @@ fn main() {
         for c in query.chars() {
             typing.add(keystroke(&mut app, Action::FilterInput(c)));
         }
-        let hits = app.hits.len();
+        let hits = app.search.hits().len();
         let mut deleting = Figures::default();
         for _ in query.chars() {
             deleting.add(keystroke(&mut app, Action::FilterBackspace));
@@ -107,13 +108,19 @@ impl Figures {
 /// results. Returns both times from the key press.
 fn keystroke(app: &mut App, action: Action) -> (Duration, Duration) {
     let start = Instant::now();
-    let effect = update(app, action);
+    let effects = update(app, action);
     render(app);
     let frame = start.elapsed();
-    if let Some(Effect::Search(request)) = effect {
-        let hits = app
-            .index
-            .search(&app.directory, &request.query, &request.candidates);
+    let request = effects.into_iter().find_map(|effect| match effect {
+        Effect::Search(request) => Some(request),
+        _ => None,
+    });
+    if let Some(request) = request {
+        let catalogue = &app.catalogue;
+        let hits =
+            catalogue
+                .index()
+                .search(catalogue.directory(), &request.query, &request.candidates);
         update(
             app,
             Action::Searched(SearchResult {

@@ -1,5 +1,7 @@
-//! Every key and what it does, in one table that both the event loop and
-//! the help overlay read, so the two cannot disagree.
+//! Every key and what it does, one binding per line. The event loop, the
+//! help overlay, the status line and the pane hints all read these tables,
+//! so they cannot disagree; labels are derived from the keys themselves and
+//! descriptions come from the actions (`Action::description`).
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -8,321 +10,103 @@ use ratatui::layout::Position;
 
 use crate::app::{Action, Mode};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
     Code(KeyCode),
     Ctrl(char),
-    /// `1` to `9`.
+    /// `1` to `9`: the action's number is the digit pressed.
     Digit,
+    /// Any other printable character: the action's character is the one typed.
+    Text,
 }
 
+/// One key and the action it stands for. For `Key::Digit` and `Key::Text`
+/// the action's number or character is a placeholder for the one pressed.
 pub struct Binding {
-    /// How the help overlay writes the keys.
-    pub label: &'static str,
-    pub help: &'static str,
-    keys: &'static [Key],
-    /// The action, given the character typed (used by `Key::Digit`).
-    action: fn(char) -> Action,
-    /// The word the status line shows beside the keys, for the main ones.
-    hint: Option<&'static str>,
+    pub key: Key,
+    pub action: Action,
 }
 
-use Key::{Char, Code, Ctrl, Digit};
+const fn bind(key: Key, action: Action) -> Binding {
+    Binding { key, action }
+}
 
-const QUIT: Binding = Binding {
-    label: "q Ctrl-c",
-    help: "quit",
-    keys: &[Char('q'), Ctrl('c')],
-    action: |_| Action::Quit,
-    hint: Some("quit"),
-};
+use Key::{Char, Code, Ctrl, Digit, Text};
 
 pub const BROWSE: &[Binding] = &[
-    Binding {
-        label: "/",
-        help: "filter: type to narrow the list at once",
-        keys: &[Char('/')],
-        action: |_| Action::StartFilter,
-        hint: Some("filter"),
-    },
-    Binding {
-        label: "Ctrl-u",
-        help: "clear the filter",
-        keys: &[Ctrl('u')],
-        action: |_| Action::ClearFilter,
-        hint: None,
-    },
-    Binding {
-        label: "Esc",
-        help: "clear the filter",
-        keys: &[Code(KeyCode::Esc)],
-        action: |_| Action::Cancel,
-        hint: None,
-    },
-    Binding {
-        label: "j ↓",
-        help: "move down",
-        keys: &[Char('j'), Code(KeyCode::Down), Ctrl('n')],
-        action: |_| Action::Down,
-        hint: None,
-    },
-    Binding {
-        label: "k ↑",
-        help: "move up",
-        keys: &[Char('k'), Code(KeyCode::Up), Ctrl('p')],
-        action: |_| Action::Up,
-        hint: None,
-    },
-    Binding {
-        label: "g Home",
-        help: "go to the top",
-        keys: &[Char('g'), Code(KeyCode::Home)],
-        action: |_| Action::Top,
-        hint: None,
-    },
-    Binding {
-        label: "G End",
-        help: "go to the bottom",
-        keys: &[Char('G'), Code(KeyCode::End)],
-        action: |_| Action::Bottom,
-        hint: None,
-    },
-    Binding {
-        label: "PgUp PgDn",
-        help: "move a page",
-        keys: &[Code(KeyCode::PageUp)],
-        action: |_| Action::PageUp,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Code(KeyCode::PageDown)],
-        action: |_| Action::PageDown,
-        hint: None,
-    },
-    Binding {
-        label: "Tab Shift-Tab",
-        help: "next / previous pane",
-        keys: &[Code(KeyCode::Tab)],
-        action: |_| Action::FocusNext,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Code(KeyCode::BackTab)],
-        action: |_| Action::FocusPrevious,
-        hint: None,
-    },
-    Binding {
-        label: "h l ← →",
-        help: "pane to the left / right",
-        keys: &[Char('h'), Code(KeyCode::Left)],
-        action: |_| Action::FocusLeft,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Char('l'), Code(KeyCode::Right)],
-        action: |_| Action::FocusRight,
-        hint: None,
-    },
-    Binding {
-        label: "Enter o",
-        help: "open the person's website",
-        keys: &[Code(KeyCode::Enter), Char('o')],
-        action: |_| Action::OpenWebsite,
-        hint: Some("open"),
-    },
-    Binding {
-        label: "1–9",
-        help: "open lab N of the person's school",
-        keys: &[Digit],
-        action: |c| Action::OpenLab(c.to_digit(10).unwrap_or(0) as usize),
-        hint: None,
-    },
-    Binding {
-        label: "b",
-        help: "bookmark: add or remove a favorite (saved at once)",
-        keys: &[Char('b')],
-        action: |_| Action::ToggleFavorite,
-        hint: Some("★"),
-    },
-    Binding {
-        label: "y",
-        help: "copy the website to the clipboard (OSC 52)",
-        keys: &[Char('y')],
-        action: |_| Action::CopyUrl,
-        hint: None,
-    },
-    Binding {
-        label: "?",
-        help: "this help",
-        keys: &[Char('?')],
-        action: |_| Action::ToggleHelp,
-        hint: Some("help"),
-    },
-    QUIT,
+    bind(Char('/'), Action::StartFilter),
+    bind(Ctrl('u'), Action::ClearFilter),
+    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Char('j'), Action::Down),
+    bind(Code(KeyCode::Down), Action::Down),
+    bind(Ctrl('n'), Action::Down),
+    bind(Char('k'), Action::Up),
+    bind(Code(KeyCode::Up), Action::Up),
+    bind(Ctrl('p'), Action::Up),
+    bind(Char('g'), Action::Top),
+    bind(Code(KeyCode::Home), Action::Top),
+    bind(Char('G'), Action::Bottom),
+    bind(Code(KeyCode::End), Action::Bottom),
+    bind(Code(KeyCode::PageUp), Action::PageUp),
+    bind(Code(KeyCode::PageDown), Action::PageDown),
+    bind(Code(KeyCode::Tab), Action::FocusNext),
+    bind(Code(KeyCode::BackTab), Action::FocusPrevious),
+    bind(Char('h'), Action::FocusLeft),
+    bind(Code(KeyCode::Left), Action::FocusLeft),
+    bind(Char('l'), Action::FocusRight),
+    bind(Code(KeyCode::Right), Action::FocusRight),
+    bind(Code(KeyCode::Enter), Action::OpenWebsite),
+    bind(Char('o'), Action::OpenWebsite),
+    bind(Digit, Action::OpenLab(0)),
+    bind(Char('b'), Action::ToggleFavorite),
+    bind(Char('y'), Action::CopyUrl),
+    bind(Char('?'), Action::ToggleHelp),
+    bind(Char('q'), Action::Quit),
+    bind(Ctrl('c'), Action::Quit),
 ];
 
 pub const FILTER: &[Binding] = &[
-    Binding {
-        label: "text",
-        help: "narrow the list as you type (every word must match)",
-        keys: &[],
-        action: |c| Action::FilterInput(c),
-        hint: None,
-    },
-    Binding {
-        label: "Enter",
-        help: "keep the filter and browse",
-        keys: &[Code(KeyCode::Enter)],
-        action: |_| Action::FilterAccept,
-        hint: Some("keep"),
-    },
-    Binding {
-        label: "Esc",
-        help: "clear the filter and browse",
-        keys: &[Code(KeyCode::Esc)],
-        action: |_| Action::Cancel,
-        hint: Some("clear"),
-    },
-    Binding {
-        label: "Backspace",
-        help: "delete a character",
-        keys: &[Code(KeyCode::Backspace)],
-        action: |_| Action::FilterBackspace,
-        hint: None,
-    },
-    Binding {
-        label: "Ctrl-w",
-        help: "delete a word",
-        keys: &[Ctrl('w')],
-        action: |_| Action::FilterDeleteWord,
-        hint: None,
-    },
-    Binding {
-        label: "Ctrl-u",
-        help: "clear the filter",
-        keys: &[Ctrl('u')],
-        action: |_| Action::ClearFilter,
-        hint: None,
-    },
-    Binding {
-        label: "↓ ↑ Ctrl-n Ctrl-p",
-        help: "move in the list",
-        keys: &[Code(KeyCode::Down), Ctrl('n')],
-        action: |_| Action::Down,
-        hint: Some("move"),
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Code(KeyCode::Up), Ctrl('p')],
-        action: |_| Action::Up,
-        hint: None,
-    },
-    Binding {
-        label: "PgUp PgDn",
-        help: "move a page",
-        keys: &[Code(KeyCode::PageUp)],
-        action: |_| Action::PageUp,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Code(KeyCode::PageDown)],
-        action: |_| Action::PageDown,
-        hint: None,
-    },
-    Binding {
-        label: "Ctrl-c",
-        help: "quit",
-        keys: &[Ctrl('c')],
-        action: |_| Action::Quit,
-        hint: None,
-    },
+    bind(Text, Action::FilterInput(' ')),
+    bind(Code(KeyCode::Enter), Action::FilterAccept),
+    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Code(KeyCode::Backspace), Action::FilterBackspace),
+    bind(Ctrl('w'), Action::FilterDeleteWord),
+    bind(Ctrl('u'), Action::ClearFilter),
+    bind(Code(KeyCode::Down), Action::Down),
+    bind(Ctrl('n'), Action::Down),
+    bind(Code(KeyCode::Up), Action::Up),
+    bind(Ctrl('p'), Action::Up),
+    bind(Code(KeyCode::PageUp), Action::PageUp),
+    bind(Code(KeyCode::PageDown), Action::PageDown),
+    bind(Ctrl('c'), Action::Quit),
 ];
 
 pub const HELP: &[Binding] = &[
-    Binding {
-        label: "Esc ? q",
-        help: "close",
-        keys: &[Code(KeyCode::Esc), Char('?'), Char('q')],
-        action: |_| Action::ToggleHelp,
-        hint: Some("close"),
-    },
-    Binding {
-        label: "j k ↓ ↑",
-        help: "scroll",
-        keys: &[Char('j'), Code(KeyCode::Down)],
-        action: |_| Action::Down,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Char('k'), Code(KeyCode::Up)],
-        action: |_| Action::Up,
-        hint: None,
-    },
-    Binding {
-        label: "PgUp PgDn g G",
-        help: "scroll a page, to the top or the bottom",
-        keys: &[Code(KeyCode::PageUp)],
-        action: |_| Action::PageUp,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Code(KeyCode::PageDown)],
-        action: |_| Action::PageDown,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Char('g'), Code(KeyCode::Home)],
-        action: |_| Action::Top,
-        hint: None,
-    },
-    Binding {
-        label: "",
-        help: "",
-        keys: &[Char('G'), Code(KeyCode::End)],
-        action: |_| Action::Bottom,
-        hint: None,
-    },
-    Binding {
-        label: "Ctrl-c",
-        help: "quit",
-        keys: &[Ctrl('c')],
-        action: |_| Action::Quit,
-        hint: None,
-    },
+    bind(Code(KeyCode::Esc), Action::ToggleHelp),
+    bind(Char('?'), Action::ToggleHelp),
+    bind(Char('q'), Action::ToggleHelp),
+    bind(Char('j'), Action::Down),
+    bind(Code(KeyCode::Down), Action::Down),
+    bind(Char('k'), Action::Up),
+    bind(Code(KeyCode::Up), Action::Up),
+    bind(Code(KeyCode::PageUp), Action::PageUp),
+    bind(Code(KeyCode::PageDown), Action::PageDown),
+    bind(Char('g'), Action::Top),
+    bind(Code(KeyCode::Home), Action::Top),
+    bind(Char('G'), Action::Bottom),
+    bind(Code(KeyCode::End), Action::Bottom),
+    bind(Ctrl('c'), Action::Quit),
 ];
 
-/// The sections of the help overlay. Continuation rows (no label) are
-/// folded into the row above them.
-pub const SECTIONS: &[(&str, &[Binding])] = &[
-    ("Browsing", BROWSE),
-    ("Filtering (after /)", FILTER),
-    ("In this help", HELP),
+/// The sections of the help overlay, one per mode.
+pub const SECTIONS: &[(&str, Mode)] = &[
+    ("Browsing", Mode::Browse),
+    ("Filtering (after /)", Mode::Filter),
+    ("In this help", Mode::Help),
 ];
 
-/// The keys shown in the status line, per mode: the bindings with a hint.
-pub fn hints(mode: Mode) -> impl Iterator<Item = (&'static str, &'static str)> {
-    bindings(mode)
-        .iter()
-        .filter_map(|binding| Some((binding.label, binding.hint?)))
-}
-
-fn bindings(mode: Mode) -> &'static [Binding] {
+pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Browse => BROWSE,
         Mode::Filter => FILTER,
@@ -331,41 +115,169 @@ fn bindings(mode: Mode) -> &'static [Binding] {
 }
 
 impl Key {
-    /// The character this key stands for when `event` presses it.
-    fn pressed_by(self, event: &KeyEvent) -> Option<char> {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = event.modifiers.contains(KeyModifiers::ALT);
-        match (self, event.code) {
-            (Char(wanted), KeyCode::Char(c)) if c == wanted && !ctrl && !alt => Some(c),
-            (Ctrl(wanted), KeyCode::Char(c)) if c.eq_ignore_ascii_case(&wanted) && ctrl => Some(c),
-            (Digit, KeyCode::Char(c @ '1'..='9')) if !ctrl && !alt => Some(c),
-            (Code(wanted), code) if code == wanted && !ctrl && !alt => Some('\0'),
-            _ => None,
+    /// How the help and the hints write the key.
+    pub fn label(self) -> String {
+        match self {
+            Char(' ') => "Space".into(),
+            Char(c) => c.to_string(),
+            Ctrl(c) => format!("Ctrl-{c}"),
+            Digit => "1–9".into(),
+            Text => "text".into(),
+            Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                other => format!("{other:?}"),
+            },
         }
     }
+
+    /// The action `template` stands for when `event` presses this key.
+    fn pressed_by(self, event: &KeyEvent, template: &Action) -> Option<Action> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let plain = !ctrl && !alt;
+        let matched = match (self, event.code) {
+            (Char(wanted), KeyCode::Char(c)) => c == wanted && plain,
+            (Ctrl(wanted), KeyCode::Char(c)) => c.eq_ignore_ascii_case(&wanted) && ctrl,
+            (Digit, KeyCode::Char(c)) => plain && c.is_ascii_digit() && c != '0',
+            (Text, KeyCode::Char(_)) => plain,
+            (Code(wanted), code) => code == wanted && plain,
+            _ => false,
+        };
+        if !matched {
+            return None;
+        }
+        Some(match (template, event.code) {
+            (Action::OpenLab(_), KeyCode::Char(c)) => {
+                Action::OpenLab(c.to_digit(10).map_or(0, |n| n as usize))
+            }
+            (Action::FilterInput(_), KeyCode::Char(c)) => Action::FilterInput(c),
+            (action, _) => action.clone(),
+        })
+    }
+}
+
+/// Whether two actions are the same but for the number or character that
+/// `Key::Digit` and `Key::Text` fill in.
+fn same_kind(a: &Action, b: &Action) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+/// The bindings of `mode` grouped by action, in table order: what the help
+/// overlay lists, one row per action with all of its keys.
+pub fn grouped(mode: Mode) -> Vec<(Vec<Key>, &'static Action)> {
+    let mut groups: Vec<(Vec<Key>, &'static Action)> = Vec::new();
+    for binding in bindings(mode) {
+        match groups
+            .iter_mut()
+            .find(|(_, action)| same_kind(action, &binding.action))
+        {
+            Some((keys, _)) => keys.push(binding.key),
+            None => groups.push((vec![binding.key], &binding.action)),
+        }
+    }
+    groups
+}
+
+/// A row of the help: the keys of one action, or of two that pair (the
+/// two directions of one move, their keys interleaved: `h l ← →`).
+pub struct HelpRow {
+    pub keys: Vec<Key>,
+    pub description: &'static str,
+}
+
+pub fn help_rows(mode: Mode) -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    let mut groups = grouped(mode).into_iter().peekable();
+    while let Some((keys, action)) = groups.next() {
+        let pair = groups
+            .peek()
+            .and_then(|(_, next)| action.pair_description(next, mode));
+        let partner = pair.and_then(|_| groups.next());
+        let row = match (pair, partner) {
+            (Some(description), Some((other, _))) => {
+                let mut both = Vec::new();
+                for i in 0..keys.len().max(other.len()) {
+                    both.extend(keys.get(i));
+                    both.extend(other.get(i));
+                }
+                HelpRow {
+                    keys: both,
+                    description,
+                }
+            }
+            _ => HelpRow {
+                keys,
+                description: action.description(mode),
+            },
+        };
+        rows.push(row);
+    }
+    rows
+}
+
+/// Every key bound to `action` in `mode`, as the help writes them.
+pub fn label(mode: Mode, action: &Action) -> String {
+    let keys: Vec<String> = bindings(mode)
+        .iter()
+        .filter(|binding| same_kind(&binding.action, action))
+        .map(|binding| binding.key.label())
+        .collect();
+    keys.join(" ")
+}
+
+/// The first key bound to `action` in `mode`: what a hint shows. Empty
+/// when no key is bound (a test keeps every hint bound).
+pub fn primary(mode: Mode, action: &Action) -> String {
+    bindings(mode)
+        .iter()
+        .find(|binding| same_kind(&binding.action, action))
+        .map(|binding| binding.key.label())
+        .unwrap_or_default()
+}
+
+/// The status line's hints for `mode`: (keys, word) for each action with a
+/// hint, its first key; neighbours sharing a word share the entry.
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    for (keys, action) in grouped(mode) {
+        let Some(word) = action.hint(mode) else {
+            continue;
+        };
+        let key = keys[0].label();
+        match hints.last_mut() {
+            Some((shown, last)) if *last == word => {
+                shown.push(' ');
+                shown.push_str(&key);
+            }
+            _ => hints.push((key, word)),
+        }
+    }
+    hints
 }
 
 pub fn action_for_key(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    for binding in bindings(mode) {
-        if let Some(c) = binding.keys.iter().find_map(|key| key.pressed_by(event)) {
-            return Some((binding.action)(c));
-        }
-    }
-    // In the filter, any other printable character is text.
-    match event.code {
-        KeyCode::Char(c)
-            if mode == Mode::Filter
-                && !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::FilterInput(c))
-        }
-        _ => None,
-    }
+    // Named keys first, so that a `Text` binding never shadows them.
+    let (named, text): (Vec<&Binding>, Vec<&Binding>) =
+        bindings(mode).iter().partition(|b| b.key != Text);
+    named
+        .into_iter()
+        .chain(text)
+        .find_map(|binding| binding.key.pressed_by(event, &binding.action))
 }
 
 pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
@@ -438,14 +350,52 @@ mod tests {
             act(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit)
         );
+        assert_eq!(act(KeyCode::Char('x'), KeyModifiers::ALT), None);
     }
 
     #[test]
-    fn every_binding_has_help_or_continues_the_one_above() {
-        for (_, bindings) in SECTIONS {
-            assert!(!bindings[0].label.is_empty());
-            for binding in bindings.iter() {
-                assert_eq!(binding.label.is_empty(), binding.help.is_empty());
+    fn labels_come_from_the_keys() {
+        assert_eq!(label(Mode::Browse, &Action::Down), "j ↓ Ctrl-n");
+        assert_eq!(label(Mode::Browse, &Action::OpenWebsite), "Enter o");
+        assert_eq!(label(Mode::Browse, &Action::OpenLab(0)), "1–9");
+        assert_eq!(label(Mode::Help, &Action::ToggleHelp), "Esc ? q");
+        assert_eq!(primary(Mode::Browse, &Action::Quit), "q");
+        assert_eq!(
+            hints(Mode::Filter),
+            [
+                ("Enter".to_string(), "keep"),
+                ("Esc".to_string(), "clear"),
+                ("↓ ↑".to_string(), "move"),
+            ]
+        );
+    }
+
+    /// Every key a hint or the help shows does what they say it does.
+    #[test]
+    fn every_label_presses_its_action() {
+        for &(_, mode) in SECTIONS {
+            for (keys, action) in grouped(mode) {
+                assert!(!action.description(mode).is_empty(), "{action:?}");
+                for key in keys {
+                    let code = match key {
+                        Char(c) | Ctrl(c) => KeyCode::Char(c),
+                        Code(code) => code,
+                        Digit => KeyCode::Char('7'),
+                        Text => KeyCode::Char('x'),
+                    };
+                    let modifiers = match key {
+                        Ctrl(_) => KeyModifiers::CONTROL,
+                        _ => KeyModifiers::NONE,
+                    };
+                    let pressed = action_for_key(mode, &press(code, modifiers));
+                    let same = pressed.as_ref().is_some_and(|pressed| {
+                        std::mem::discriminant(pressed) == std::mem::discriminant(action)
+                    });
+                    assert!(same, "{} in {mode:?}: {pressed:?}", key.label());
+                }
+            }
+            for (keys, word) in hints(mode) {
+                assert!(!keys.is_empty(), "{word} has a key in {mode:?}");
             }
         }
     }

@@ -6,14 +6,18 @@ pub mod diag;
 pub mod favorites;
 pub mod fold;
 pub mod keys;
+pub mod layout;
 pub mod model;
 pub mod open;
 pub mod parse;
 pub mod report;
 pub mod sanitize;
+#[doc(hidden)]
 pub mod screenshot;
 pub mod search;
 pub mod sources;
+pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod worker;
+pub mod wrap;

@@ -4,16 +4,14 @@
 
 use std::fmt::Write as _;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-use crate::app::{Action, App, update};
+use crate::app::{Action, App, Drawn, update};
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::sources::{self, Input};
-use crate::ui::Theme;
+use crate::theme::Theme;
 
 const CELL_WIDTH: f32 = 8.4;
 const CELL_HEIGHT: f32 = 18.0;
@@ -41,23 +39,32 @@ pub fn app_after(width: u16, height: u16, favorites: &[(&str, &str)], actions: &
         Theme::colored(),
         Rect::new(0, 0, width, height),
     );
+    // As the runner does: a frame after every action, measured.
     for action in actions {
+        draw(&mut app);
         update(&mut app, action.clone());
     }
     app
 }
 
+/// The screen as drawn now.
 pub fn render(app: &App) -> Buffer {
-    let backend = TestBackend::new(app.area.width, app.area.height);
-    let mut terminal = match Terminal::new(backend) {
-        Ok(terminal) => terminal,
-        Err(never) => match never {},
-    };
-    let drawn = terminal.draw(|frame| frame.render_widget(app, frame.area()));
-    if let Err(never) = drawn {
-        match never {}
-    }
-    terminal.backend().buffer().clone()
+    render_measured(app).0
+}
+
+/// Draws a frame and hands what it measured to the app, as the runner
+/// does after every frame.
+pub fn draw(app: &mut App) -> Buffer {
+    let (buffer, drawn) = render_measured(app);
+    update(app, Action::Drawn(drawn));
+    buffer
+}
+
+fn render_measured(app: &App) -> (Buffer, Drawn) {
+    let area = app.screen.area();
+    let mut buffer = Buffer::empty(Rect::new(0, 0, area.width, area.height));
+    let drawn = crate::ui::draw(app, buffer.area, &mut buffer);
+    (buffer, drawn)
 }
 
 fn typed(text: &str) -> Vec<Action> {

@@ -4,6 +4,7 @@
 //! host that carries out effects, so tests drive it with a `TestBackend`
 //! and scripted events.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Effect, update};
+use crate::app::{Action, App, Drawn, Effect, update};
 use crate::cli::{Failure, Setup};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
@@ -78,11 +79,13 @@ where
     // Mouse motion and other events that map to no action leave the
     // screen as it is: only draw after something happened.
     let mut changed = true;
-    while !app.quit {
+    while !app.screen.should_quit() {
         if changed {
+            let mut drawn = Drawn::default();
             terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .draw(|frame| drawn = crate::ui::draw(app, frame.area(), frame.buffer_mut()))
                 .map_err(io::Error::other)?;
+            dispatch(terminal, app, host, Action::Drawn(drawn));
         }
         // Wait for a key (or a background answer), then apply everything
         // already waiting before drawing again.
@@ -98,7 +101,7 @@ where
                 break handle(terminal, app, host, &event);
             }
         };
-        while !app.quit && events.ready(Duration::ZERO)? {
+        while !app.screen.should_quit() && events.ready(Duration::ZERO)? {
             let Some(event) = events.next_event()? else {
                 return Ok(());
             };
@@ -115,7 +118,7 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     H: Host,
 {
-    match keys::action_for_event(app.mode, event) {
+    match keys::action_for_event(app.screen.mode(), event) {
         Some(action) => {
             dispatch(terminal, app, host, action);
             true
@@ -130,9 +133,13 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
     H: Host,
 {
-    let mut next = Some(action);
-    while let Some(action) = next {
-        next = update(app, action).and_then(|effect| host.perform(terminal, effect));
+    // Effects are carried out in order; what they report is applied in
+    // turn, with the effects it asks for.
+    let mut actions = VecDeque::from([action]);
+    while let Some(action) = actions.pop_front() {
+        for effect in update(app, action) {
+            actions.extend(host.perform(terminal, effect));
+        }
     }
 }
 
@@ -349,7 +356,7 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
-    let theme = crate::ui::Theme::new(setup.color.enabled(true));
+    let theme = crate::theme::Theme::new(setup.color.enabled(true));
     let area = terminal.size()?;
     let mut app = App::new(
         loaded.directory,
@@ -379,7 +386,10 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let mut host = SystemHost {
         store,
         browser: std::env::var("BROWSER").ok(),
-        search: SearchWorker::spawn(Arc::clone(&app.directory), Arc::clone(&app.index)),
+        search: SearchWorker::spawn(
+            Arc::clone(app.catalogue.directory()),
+            Arc::clone(app.catalogue.index()),
+        ),
     };
     run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
     Ok(())

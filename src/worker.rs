@@ -7,9 +7,25 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
-use crate::app::{SearchRequest, SearchResult};
-use crate::model::Directory;
-use crate::search::Index;
+use crate::model::{Directory, PersonId};
+use crate::search::{Hit, Index, Query};
+
+/// A search for the worker: `query` over `candidates`, numbered so that an
+/// answer overtaken by typing can be told from the latest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    pub candidates: Vec<PersonId>,
+}
+
+/// The worker's answer to the request of the same generation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub generation: u64,
+    pub query: Query,
+    pub hits: Vec<Hit>,
+}
 
 pub struct SearchWorker {
     requests: Sender<SearchRequest>,
@@ -119,7 +135,6 @@ mod tests {
 
     use super::*;
     use crate::model::{Person, School};
-    use crate::search::Query;
 
     fn worker() -> SearchWorker {
         let directory = Directory {

@@ -95,7 +95,10 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
     let mut host = SystemHost {
         store: Store::new(dir.path().join("favorites.json")),
         browser: None,
-        search: SearchWorker::spawn(Arc::clone(&app.directory), Arc::clone(&app.index)),
+        search: SearchWorker::spawn(
+            Arc::clone(app.catalogue.directory()),
+            Arc::clone(app.catalogue.index()),
+        ),
     };
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     run_loop(
@@ -107,12 +110,13 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
     .expect("loop");
 
     // The script ended while the search ran; the loop waited for its answer.
-    assert!(!app.is_searching());
-    assert_eq!(app.filter, "stoica");
+    assert!(!app.search.is_searching());
+    assert_eq!(app.search.filter(), "stoica");
     let first = app
-        .hits
+        .search
+        .hits()
         .first()
-        .map(|hit| app.directory.people[hit.person].name.as_str());
+        .map(|hit| app.catalogue.person(hit.person).name.as_str());
     assert_eq!(first, Some("Ion Stoica"));
     // Draw once more, as the loop would before the next key.
     terminal

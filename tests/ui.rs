@@ -1,10 +1,15 @@
 //! The screen, rendered into ratatui's TestBackend from scripted actions on
 //! the built-in data, compared with insta snapshots.
 
-use profdex::app::{Action, App};
-use profdex::screenshot::{app_after, render};
+use profdex::app::{Action, App, Mode, update};
+use profdex::favorites::Favorites;
+use profdex::keys;
+use profdex::model::Lab;
+use profdex::screenshot::{app_after, draw, render};
+use profdex::sources::{self, Input};
 use profdex::ui::Theme;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
@@ -145,4 +150,118 @@ fn every_size_renders_without_panicking() {
             assert_eq!(buffer.area.width, width);
         }
     }
+}
+
+#[test]
+fn the_detail_scrolls_to_its_last_row_and_back_at_once() {
+    let inputs: Vec<Input> = sources::BUILTIN
+        .iter()
+        .map(|&(name, text)| Input::Builtin { name, text })
+        .collect();
+    let mut directory = sources::load(&inputs).directory;
+    let mit = directory.find_school("MIT").expect("MIT is built in");
+    directory.schools[mit].labs = (1..=300)
+        .map(|n| Lab {
+            name: format!("Lab number {n} with a name long enough to wrap in a narrow pane"),
+            url: format!("https://lab{n}.example.org/"),
+        })
+        .collect();
+    let mut app = App::new(
+        directory,
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 80, 24),
+    );
+    let song_han = app
+        .search
+        .hits()
+        .iter()
+        .position(|hit| app.catalogue.person(hit.person).name == "Song Han")
+        .expect("Song Han is listed");
+    for _ in 0..song_han {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::FocusRight);
+    draw(&mut app);
+    update(&mut app, Action::Bottom);
+    let bottom = text(&draw(&mut app));
+    assert!(app.screen.detail_scroll() > 300, "wrapped rows count");
+    assert!(
+        bottom.contains("lab300.example.org"),
+        "the last lab is reachable:\n{bottom}"
+    );
+    let limit = app.screen.detail_scroll();
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.screen.detail_scroll(), limit, "no further than the end");
+    update(&mut app, Action::Up);
+    assert_eq!(app.screen.detail_scroll(), limit - 1, "back at once");
+}
+
+/// Every hint on screen (the status line in each mode, the pane hints,
+/// the help's title and the empty-list messages) names the keys the key
+/// table binds to what the hint says.
+#[test]
+fn every_hint_comes_from_the_key_table() {
+    let browse = screen(&app_after(120, 32, FAVORITES, &[]));
+    let status = browse.lines().nth(31).unwrap_or_default().to_string();
+    let expected: Vec<String> = keys::hints(Mode::Browse)
+        .iter()
+        .map(|(key, word)| format!("{key} {word}"))
+        .collect();
+    assert_eq!(
+        status
+            .split("  ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>(),
+        expected
+    );
+    for (action, word) in [
+        (Action::OpenWebsite, "website"),
+        (Action::OpenLab(1), "labs"),
+        (Action::CopyUrl, "copy"),
+    ] {
+        let shown = format!("{} {word}", keys::primary(Mode::Browse, &action));
+        assert!(browse.contains(&shown), "{shown}:\n{browse}");
+    }
+    let filter = keys::primary(Mode::Browse, &Action::StartFilter);
+    assert!(browse.contains(&format!("{filter} to filter")));
+
+    let filtering = screen(&app_after(120, 32, FAVORITES, &typed("xqzzy")));
+    for (key, word) in keys::hints(Mode::Filter) {
+        assert!(filtering.contains(&format!("{key} {word}")), "{key} {word}");
+    }
+    let clears = format!(
+        "{} or {} clears the filter",
+        keys::primary(Mode::Browse, &Action::Cancel),
+        keys::primary(Mode::Browse, &Action::ClearFilter)
+    );
+    assert!(filtering.contains(&clears), "{clears}:\n{filtering}");
+
+    let help = screen(&app_after(120, 40, FAVORITES, &[Action::ToggleHelp]));
+    let closes = format!(
+        "{} closes, {} {} scroll",
+        keys::primary(Mode::Help, &Action::ToggleHelp),
+        keys::primary(Mode::Help, &Action::Down),
+        keys::primary(Mode::Help, &Action::Up)
+    );
+    assert!(help.contains(&closes), "{closes}:\n{help}");
+    for row in keys::help_rows(Mode::Browse) {
+        let labels: Vec<String> = row.keys.iter().map(|key| key.label()).collect();
+        let line = labels.join(" ");
+        assert!(
+            help.lines()
+                .any(|l| l.contains(&line) && l.contains(row.description)),
+            "{line} {}",
+            row.description
+        );
+    }
+
+    let favorites = app_after(120, 32, &[], &[Action::FocusLeft, Action::Down]);
+    let bookmark = keys::primary(Mode::Browse, &Action::ToggleFavorite);
+    assert!(screen(&favorites).contains(&format!("Press {bookmark} on a person")));
+
+    let small = screen(&app_after(30, 8, FAVORITES, &[]));
+    let quit = keys::primary(Mode::Browse, &Action::Quit);
+    assert!(small.contains(&format!("Press {quit} to")), "{small}");
 }

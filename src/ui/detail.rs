@@ -3,94 +3,85 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::{highlighted, pane_block, safe};
-use crate::app::{App, Pane};
+use super::{cells, highlighted, key_hints, pane_block, safe};
+use crate::app::{Action, App, Mode, Pane};
 use crate::search::Highlights;
+use crate::wrap::wrap;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == Pane::Detail;
-    let keys = Line::from(vec![
-        Span::styled(" o", app.theme.key),
-        Span::styled(" website ", app.theme.dim),
-        Span::styled("1–9", app.theme.key),
-        Span::styled(" labs ", app.theme.dim),
-        Span::styled("y", app.theme.key),
-        Span::styled(" copy ", app.theme.dim),
-    ]);
-    let block = pane_block(app, Line::from(" Detail ").style(app.theme.title), focused)
+/// Rows after the first of a wrapped topic, field or lab hang this far in.
+const HANG: usize = 2;
+
+/// Draws the pane and returns how far it can scroll.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
+    let theme = app.screen.theme();
+    let focused = app.screen.focus() == Pane::Detail;
+    let hints = [
+        (Action::OpenWebsite, "website"),
+        (Action::OpenLab(1), "labs"),
+        (Action::CopyUrl, "copy"),
+    ];
+    let keys = Line::from(key_hints(app, Mode::Browse, &hints));
+    let block = pane_block(app, Line::from(" Detail ").style(theme.title), focused)
         .title_bottom(keys.right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let paragraph = paragraph(app);
-    let scroll = app.detail_scroll.min(last_scroll(&paragraph, inner));
-    paragraph
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+    let width = usize::from(inner.width);
+    let rows: Vec<Line> = lines(app)
+        .into_iter()
+        .flat_map(|(spans, indent)| wrap(&spans, width, indent))
+        .collect();
+    let limit = rows.len().saturating_sub(usize::from(inner.height));
+    let scroll = app.screen.detail_scroll().min(limit);
+    Paragraph::new(rows)
+        .scroll((cells(scroll), 0))
         .render(inner, buf);
+    limit
 }
 
-fn paragraph(app: &App) -> Paragraph<'static> {
-    Paragraph::new(lines(app)).wrap(Wrap { trim: false })
-}
+/// A logical line of the pane and the indent of its wrapped rows.
+type Text = (Vec<Span<'static>>, usize);
 
-/// The scroll offset that shows the last wrapped row at the bottom.
-fn last_scroll(paragraph: &Paragraph, inner: Rect) -> usize {
-    paragraph
-        .line_count(inner.width)
-        .saturating_sub(usize::from(inner.height))
-}
-
-/// How far the detail pane can scroll, as drawn now; 0 when it is hidden.
-pub fn scroll_limit(app: &App) -> usize {
-    match super::layout(app.area, app.focus).detail {
-        Some(area) => last_scroll(
-            &paragraph(app),
-            ratatui::widgets::Block::bordered().inner(area),
-        ),
-        None => 0,
-    }
-}
-
-fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let Some(person) = app.selected_person() else {
-        return vec![Line::styled("Nobody selected", theme.dim)];
+fn lines(app: &App) -> Vec<Text> {
+    let theme = app.screen.theme();
+    let Some(id) = app.selected_person() else {
+        return vec![(vec![Span::styled("Nobody selected", theme.dim)], 0)];
     };
-    let faculty = &app.directory.people[person];
-    let school = app.directory.school_of(faculty);
-    let found = if app.query.is_empty() {
+    let catalogue = &app.catalogue;
+    let directory = catalogue.directory();
+    let person = catalogue.person(id);
+    let school = directory.school_of(person);
+    let query = app.search.query();
+    let found = if query.is_empty() {
         Highlights::default()
     } else {
-        app.index.highlights(&app.directory, &app.query, person)
+        catalogue.index().highlights(directory, query, id)
     };
-    let mut lines = Vec::new();
-    let mut name = highlighted(&faculty.name, &found.name, theme.heading, theme.matched);
-    if app.is_favorite[person] {
+    let blank = || (Vec::new(), 0);
+    let mut lines: Vec<Text> = Vec::new();
+    let mut name = highlighted(&person.name, &found.name, theme.heading, theme.matched);
+    if app.shortlist.contains(id) {
         name.push(Span::styled("  ★", theme.star));
     }
-    lines.push(Line::from(name));
-    if let Some(title) = &faculty.title {
-        lines.push(Line::from(highlighted(
-            title,
-            &found.title,
-            theme.text,
-            theme.matched,
-        )));
+    lines.push((name, 0));
+    if let Some(title) = &person.title {
+        let title = highlighted(title, &found.title, theme.text, theme.matched);
+        lines.push((title, 0));
     }
     let mut school_line = highlighted(&school.name, &found.school, theme.dim, theme.matched);
     if let Some(title) = &school.directory_title {
         school_line.push(Span::styled(format!(" · {}", safe(title)), theme.dim));
     }
-    lines.push(Line::from(school_line));
+    lines.push((school_line, 0));
 
-    if !faculty.research.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled("Research", theme.title));
+    if !person.research.is_empty() {
+        lines.push(blank());
+        lines.push((vec![Span::styled("Research", theme.title)], 0));
         // Highlights are positions in the joined line "a, b, c"; give each
         // topic its share.
         let mut start = 0;
-        for topic in &faculty.research {
+        for topic in &person.research {
             let length = topic.chars().count();
             let positions: Vec<usize> = found
                 .research
@@ -100,25 +91,28 @@ fn lines(app: &App) -> Vec<Line<'static>> {
                 .collect();
             let mut spans = vec![Span::styled("• ", theme.dim)];
             spans.extend(highlighted(topic, &positions, theme.text, theme.matched));
-            lines.push(Line::from(spans));
+            lines.push((spans, HANG));
             start += length + 2;
         }
     }
 
-    lines.push(Line::default());
+    lines.push(blank());
     // A website that is not an http(s) URL is kept as an extra field of
-    // that name (see the reader); say why it will not open.
+    // that name (see docs/format.md); say why it will not open.
     let unusable_website =
-        |key: &str| faculty.website.is_none() && key.eq_ignore_ascii_case("website");
-    match &faculty.website {
-        Some(url) => lines.push(Line::from(vec![
-            Span::styled("Website ", theme.title),
-            Span::styled(safe(url), theme.link),
-        ])),
-        None if faculty.extra.iter().any(|f| unusable_website(&f.key)) => {}
-        None => lines.push(Line::styled("No website listed", theme.dim)),
+        |key: &str| person.website.is_none() && key.eq_ignore_ascii_case("website");
+    match &person.website {
+        Some(url) => lines.push((
+            vec![
+                Span::styled("Website ", theme.title),
+                Span::styled(safe(url), theme.link),
+            ],
+            HANG,
+        )),
+        None if person.extra.iter().any(|f| unusable_website(&f.key)) => {}
+        None => lines.push((vec![Span::styled("No website listed", theme.dim)], 0)),
     }
-    for field in &faculty.extra {
+    for field in &person.extra {
         let mut spans = vec![
             Span::styled(format!("{} ", safe(&field.key)), theme.title),
             Span::styled(safe(&field.value), theme.text),
@@ -129,38 +123,38 @@ fn lines(app: &App) -> Vec<Line<'static>> {
                 theme.dim,
             ));
         }
-        lines.push(Line::from(spans));
+        lines.push((spans, HANG));
     }
 
     if !school.labs.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("Labs at {}", safe(&school.name)),
-            theme.title,
-        ));
+        lines.push(blank());
+        let heading = format!("Labs at {}", safe(&school.name));
+        lines.push((vec![Span::styled(heading, theme.title)], 0));
         for (number, lab) in school.labs.iter().enumerate() {
             let key = if number < 9 {
                 format!("{} ", number + 1)
             } else {
                 "  ".to_string()
             };
-            lines.push(Line::from(vec![
+            let spans = vec![
                 Span::styled(key, theme.key),
                 Span::styled(safe(&lab.name), theme.text),
                 Span::styled(format!("  {}", safe(&lab.url)), theme.dim),
-            ]));
+            ];
+            lines.push((spans, HANG));
         }
     }
     if let Some(focus) = &school.research_focus {
-        lines.push(Line::default());
-        lines.push(Line::from(vec![
+        lines.push(blank());
+        let spans = vec![
             Span::styled("Research focus ", theme.title),
             Span::styled(safe(focus), theme.text),
-        ]));
+        ];
+        lines.push((spans, 0));
     }
     for paragraph in &school.description {
-        lines.push(Line::default());
-        lines.push(Line::styled(safe(paragraph), theme.dim));
+        lines.push(blank());
+        lines.push((vec![Span::styled(safe(paragraph), theme.dim)], 0));
     }
     lines
 }

@@ -1,4 +1,4 @@
-//! The help overlay, generated from the keymap so the two never disagree.
+//! The help overlay, generated from the key table so the two never disagree.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -6,78 +6,110 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use super::cells;
+use crate::app::{Action, App, Mode};
 use crate::keys;
+use crate::wrap::wrap;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app);
-    let popup = popup(&lines, area);
-    Clear.render(popup, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(Line::styled(
-            " Keys — Esc or ? closes, j k scroll ",
-            app.theme.title,
-        ));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    let scroll = app.help_scroll.min(last_scroll(&lines, inner));
-    Paragraph::new(lines)
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-        .render(inner.inner(Margin::new(1, 0)), buf);
-}
-
-/// The overlay, centred, as large as its text or the screen allows.
-fn popup(lines: &[Line], area: Rect) -> Rect {
-    let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4).min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    Rect {
+/// Draws the overlay and returns how far it can scroll.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
+    let theme = app.screen.theme();
+    let entries = entries();
+    let key_width = entries
+        .iter()
+        .filter_map(|entry| entry.keys.as_ref())
+        .map(|keys| keys.width())
+        .max()
+        .unwrap_or(0);
+    let natural = entries
+        .iter()
+        .map(|entry| entry.keys.as_ref().map_or(0, |_| key_width + 2) + entry.text.width())
+        .max()
+        .unwrap_or(0);
+    // Two columns of margin inside the border on each side.
+    let width = cells(natural + 4).min(area.width);
+    let text_width = usize::from(width.saturating_sub(4));
+    let mut rows: Vec<Line> = Vec::new();
+    for entry in &entries {
+        let spans = match &entry.keys {
+            Some(keys) => vec![
+                Span::styled(format!("{keys:key_width$}  "), theme.key),
+                Span::styled(entry.text.clone(), theme.text),
+            ],
+            None => vec![Span::styled(entry.text.clone(), entry.style(app))],
+        };
+        let indent = entry.keys.as_ref().map_or(0, |_| key_width + 2);
+        rows.extend(wrap(&spans, text_width, indent));
+    }
+    let height = cells(rows.len() + 2).min(area.height);
+    let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    };
+    Clear.render(popup, buf);
+    let title = format!(
+        " Keys — {} closes, {} {} scroll ",
+        keys::primary(Mode::Help, &Action::ToggleHelp),
+        keys::primary(Mode::Help, &Action::Down),
+        keys::primary(Mode::Help, &Action::Up),
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.title));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let limit = rows.len().saturating_sub(usize::from(inner.height));
+    let scroll = app.screen.help_scroll().min(limit);
+    Paragraph::new(rows)
+        .scroll((cells(scroll), 0))
+        .render(inner.inner(Margin::new(1, 0)), buf);
+    limit
+}
+
+/// A row of the help before wrapping: a section heading, a blank, a note,
+/// or an action with its keys.
+struct Entry {
+    keys: Option<String>,
+    text: String,
+    heading: bool,
+}
+
+impl Entry {
+    fn style(&self, app: &App) -> ratatui::style::Style {
+        let theme = app.screen.theme();
+        if self.heading {
+            theme.heading
+        } else {
+            theme.dim
+        }
     }
 }
 
-fn last_scroll(lines: &[Line], inner: Rect) -> usize {
-    lines.len().saturating_sub(usize::from(inner.height))
-}
-
-/// How far the help can scroll on a screen of the app's size.
-pub fn scroll_limit(app: &App) -> usize {
-    let lines = lines(app);
-    let inner = Block::bordered().inner(popup(&lines, app.area));
-    last_scroll(&lines, inner)
-}
-
-fn lines(app: &App) -> Vec<Line<'static>> {
-    let key_width = keys::SECTIONS
-        .iter()
-        .flat_map(|(_, bindings)| bindings.iter())
-        .map(|binding| binding.label.width())
-        .max()
-        .unwrap_or(0);
-    let mut lines = Vec::new();
-    for (index, (section, bindings)) in keys::SECTIONS.iter().enumerate() {
+fn entries() -> Vec<Entry> {
+    let plain = |text: &str, heading| Entry {
+        keys: None,
+        text: text.to_string(),
+        heading,
+    };
+    let mut entries = Vec::new();
+    for (index, &(section, mode)) in keys::SECTIONS.iter().enumerate() {
         if index > 0 {
-            lines.push(Line::default());
+            entries.push(plain("", false));
         }
-        lines.push(Line::styled(*section, app.theme.heading));
-        for binding in bindings.iter().filter(|b| !b.label.is_empty()) {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{:width$}  ", binding.label, width = key_width),
-                    app.theme.key,
-                ),
-                Span::styled(binding.help, app.theme.text),
-            ]));
+        entries.push(plain(section, true));
+        for row in keys::help_rows(mode) {
+            let labels: Vec<String> = row.keys.iter().map(|key| key.label()).collect();
+            entries.push(Entry {
+                keys: Some(labels.join(" ")),
+                text: row.description.to_string(),
+                heading: false,
+            });
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        "Mouse: click selects, the wheel scrolls.",
-        app.theme.dim,
-    ));
-    lines
+    entries.push(plain("", false));
+    entries.push(plain("Mouse: click selects, the wheel scrolls.", false));
+    entries
 }

@@ -1,170 +1,110 @@
-//! The screen, drawn from `&App`: one file per pane, styles from `Theme`.
+//! The screen, drawn from `&App`: one file per pane, styles from `Theme`,
+//! geometry from `layout`. Drawing never changes the app; what a frame
+//! measured (how far its text scrolls) is returned as `Drawn` for the
+//! runner to hand to the next `update`.
 //!
-//! `layout` is a pure function of the terminal size and focus, so `update`
-//! uses the same geometry to turn mouse clicks into rows.
+//! Text from data is made safe for the terminal here (`safe`,
+//! `highlighted`), at the one place it is drawn.
 
 mod detail;
 mod faculty;
 mod help;
 mod schools;
 mod status;
-mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
-pub use detail::scroll_limit as detail_scroll_limit;
-pub use help::scroll_limit as help_scroll_limit;
-pub use theme::Theme;
+pub use crate::theme::Theme;
 
-use crate::app::{App, Mode, Pane};
+use crate::app::{Action, App, Drawn, Mode};
+use crate::keys;
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::stand_in;
+use crate::wrap::wrap;
 
-/// Below this size the panes would be unreadable, so a message is shown.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
-/// Below this width the schools pane only shows while it has the focus.
-pub const THREE_PANE_WIDTH: u16 = 100;
-/// Below this width one pane at a time.
-pub const TWO_PANE_WIDTH: u16 = 60;
-
-/// Where everything goes for a terminal of a given size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Panes {
-    pub schools: Option<Rect>,
-    pub faculty: Option<Rect>,
-    pub detail: Option<Rect>,
-    pub status: Rect,
-    /// Rows of the schools list inside its border (empty when hidden).
-    pub schools_rows: Rect,
-    /// The filter line inside the faculty pane.
-    pub filter: Rect,
-    /// Rows of the faculty list, under the filter line.
-    pub faculty_rows: Rect,
-    pub too_small: bool,
-}
-
-impl Panes {
-    pub fn pane_at(&self, at: Position) -> Option<Pane> {
-        let inside = |pane: Option<Rect>| pane.is_some_and(|rect| rect.contains(at));
-        if inside(self.schools) {
-            Some(Pane::Schools)
-        } else if inside(self.faculty) {
-            Some(Pane::Faculty)
-        } else if inside(self.detail) {
-            Some(Pane::Detail)
-        } else {
-            None
-        }
+/// Draws the whole screen and says what it measured.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
+    let mut drawn = Drawn::default();
+    let panes = layout::layout(area, app.screen.focus());
+    let theme = app.screen.theme();
+    if panes.too_small {
+        let message = format!(
+            "Terminal too small ({}x{}). profdex needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Press {} to quit.",
+            area.width,
+            area.height,
+            keys::primary(Mode::Browse, &Action::Quit),
+        );
+        let rows = wrap(
+            &[Span::styled(message, theme.text)],
+            usize::from(area.width),
+            0,
+        );
+        Paragraph::new(rows).render(area, buf);
+        return drawn;
     }
-}
-
-pub fn layout(area: Rect, focus: Pane) -> Panes {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Panes {
-            too_small: true,
-            ..Panes::default()
-        };
+    if let Some(rect) = panes.schools {
+        schools::render(app, rect, panes.schools_rows, buf);
     }
-    let [body, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let mut panes = Panes {
-        status,
-        ..Panes::default()
-    };
-    let shown: &[Pane] = if area.width >= THREE_PANE_WIDTH {
-        &[Pane::Schools, Pane::Faculty, Pane::Detail]
-    } else if area.width >= TWO_PANE_WIDTH {
-        match focus {
-            Pane::Schools => &[Pane::Schools, Pane::Faculty],
-            _ => &[Pane::Faculty, Pane::Detail],
-        }
-    } else {
-        match focus {
-            Pane::Schools => &[Pane::Schools],
-            Pane::Faculty => &[Pane::Faculty],
-            Pane::Detail => &[Pane::Detail],
-        }
-    };
-    let constraints = shown.iter().map(|pane| match pane {
-        Pane::Schools if shown.len() == 3 => Constraint::Length((area.width / 5).clamp(24, 34)),
-        Pane::Schools => Constraint::Percentage(40),
-        Pane::Faculty => Constraint::Fill(4),
-        Pane::Detail => Constraint::Fill(5),
-    });
-    let rects = Layout::horizontal(constraints).split(body);
-    for (pane, rect) in shown.iter().zip(rects.iter().copied()) {
-        let inner = Block::bordered().inner(rect);
-        match pane {
-            Pane::Schools => {
-                panes.schools = Some(rect);
-                panes.schools_rows = inner;
-            }
-            Pane::Faculty => {
-                panes.faculty = Some(rect);
-                let [filter, rows] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-                panes.filter = filter;
-                panes.faculty_rows = rows;
-            }
-            Pane::Detail => panes.detail = Some(rect),
-        }
+    if let Some(rect) = panes.faculty {
+        faculty::render(app, rect, &panes, buf);
     }
-    panes
+    if let Some(rect) = panes.detail {
+        drawn.detail_scroll_limit = detail::render(app, rect, buf);
+    }
+    status::render(app, panes.status, buf);
+    if app.screen.mode() == Mode::Help {
+        drawn.help_scroll_limit = help::render(app, area, buf);
+    }
+    drawn
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = layout(area, self.focus);
-        if panes.too_small {
-            let message = format!(
-                "Terminal too small ({}x{}). profdex needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Press q to quit.",
-                area.width, area.height
-            );
-            Paragraph::new(message)
-                .style(self.theme.text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
-            return;
-        }
-        if let Some(rect) = panes.schools {
-            schools::render(self, rect, &panes, buf);
-        }
-        if let Some(rect) = panes.faculty {
-            faculty::render(self, rect, &panes, buf);
-        }
-        if let Some(rect) = panes.detail {
-            detail::render(self, rect, buf);
-        }
-        status::render(self, panes.status, buf);
-        if self.mode == Mode::Help {
-            help::render(self, area, buf);
-        }
+        draw(self, area, buf);
     }
 }
 
 /// What the screen shows while the directory files are read.
 pub fn render_loading(files: usize, area: Rect, buf: &mut Buffer) {
     let plural = if files == 1 { "" } else { "s" };
-    Paragraph::new(format!("Loading {files} directory file{plural}…"))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    let message = format!("Loading {files} directory file{plural}…");
+    Paragraph::new(wrap(&[Span::raw(message)], usize::from(area.width), 0)).render(area, buf);
 }
 
 /// A bordered pane, its border showing whether it has the focus.
 fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
+    let theme = app.screen.theme();
     let (border, kind) = if focused {
-        (app.theme.border_focused, BorderType::Thick)
+        (theme.border_focused, BorderType::Thick)
     } else {
-        (app.theme.border, BorderType::Plain)
+        (theme.border, BorderType::Plain)
     };
     Block::bordered()
         .border_type(kind)
         .border_style(border)
         .title(title)
+}
+
+/// Keys and what they do, as a pane's hint: each key is the first one
+/// the key table binds to the action in `mode`.
+fn key_hints(app: &App, mode: Mode, hints: &[(Action, &str)]) -> Vec<Span<'static>> {
+    let theme = app.screen.theme();
+    let mut spans = Vec::new();
+    for (action, word) in hints {
+        spans.push(Span::styled(
+            format!(" {}", keys::primary(mode, action)),
+            theme.key,
+        ));
+        spans.push(Span::styled(format!(" {word}"), theme.dim));
+    }
+    spans.push(Span::raw(" "));
+    spans
 }
 
 /// `text` as spans, the characters at `positions` in `matched` style, every
@@ -204,23 +144,23 @@ fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    let (cut, _) = text.unicode_truncate(width.saturating_sub(1));
+    format!("{cut}…")
+}
+
+/// The end of `text` that fits in `width` columns.
+fn tail(text: &str, width: usize) -> &str {
+    text.unicode_truncate_start(width).0
+}
+
+/// A row count or width as the `u16` ratatui measures with, saturating.
+fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, tail};
 
     #[test]
     fn fit_cuts_by_display_width() {
@@ -228,5 +168,14 @@ mod tests {
         assert_eq!(fit("UC Berkeley", 6), "UC Be…");
         assert_eq!(fit("東京大学", 5), "東京…");
         assert_eq!(fit("abc", 0), "…");
+    }
+
+    #[test]
+    fn tail_keeps_the_end_that_fits() {
+        assert_eq!(tail("stoica", 10), "stoica");
+        assert_eq!(tail("machine learning", 8), "learning");
+        assert_eq!(tail("東京大学", 5), "大学");
+        assert_eq!(tail("abc", 0), "");
+        assert_eq!(tail("ion\u{A0}stoica", 7), "\u{A0}stoica");
     }
 }

@@ -6,21 +6,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Panes, fit, pane_block, safe};
-use crate::app::{App, Pane};
+use super::{fit, pane_block, safe};
+use crate::app::{App, Pane, Scope};
 
-pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
-    let focused = app.focus == Pane::Schools;
-    let title =
-        Line::from(format!(" Schools ({}) ", app.directory.schools.len())).style(app.theme.title);
+pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
+    let theme = app.screen.theme();
+    let focused = app.screen.focus() == Pane::Schools;
+    let directory = app.catalogue.directory();
+    let title = Line::from(format!(" Schools ({}) ", directory.schools.len())).style(theme.title);
     pane_block(app, title, focused).render(area, buf);
-    let rows = panes.schools_rows;
-    let favorites = app.favorite_people.len();
-    for (line, row) in (app.scope_offset..app.scope_rows()).zip(rows.rows()) {
-        let (label, count) = match line {
-            0 => ("All schools".to_string(), app.directory.people.len()),
-            1 => ("★ Favorites".to_string(), favorites),
-            n => (safe(&app.directory.schools[n - 2].name), app.counts[n - 2]),
+    let selected = app.schools.selected();
+    for (line, row) in (app.schools.offset()..app.scope_rows()).zip(rows.rows()) {
+        let (label, count) = match Scope::from_row(line) {
+            Scope::All => ("All schools".to_string(), directory.people.len()),
+            Scope::Favorites => ("★ Favorites".to_string(), app.shortlist.len()),
+            Scope::School(school) => (
+                safe(&directory.schools[school].name),
+                app.catalogue.of_school(school).len(),
+            ),
         };
         let count = count.to_string();
         let width = usize::from(row.width);
@@ -28,19 +31,13 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         let room = width.saturating_sub(count.len() + 2);
         let label = fit(&label, room);
         let gap = width.saturating_sub(label.width() + count.len() + 1);
-        let style = app.theme.row(line == app.scope_row, focused);
+        let style = theme.row(line == selected, focused);
+        let count_style = if line == selected { style } else { theme.dim };
         Line::from(vec![
             Span::raw(" "),
             Span::raw(label),
             Span::raw(" ".repeat(gap)),
-            Span::styled(
-                count,
-                if line == app.scope_row {
-                    style
-                } else {
-                    app.theme.dim
-                },
-            ),
+            Span::styled(count, count_style),
         ])
         .style(style)
         .render(row, buf);

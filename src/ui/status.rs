@@ -6,33 +6,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::safe;
+use super::{cells, safe};
 use crate::app::{App, Mode};
 use crate::keys;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.screen.theme();
+    let mode = app.screen.mode();
     let mut hint_spans = Vec::new();
-    for (key, what) in keys::hints(app.mode) {
-        hint_spans.push(Span::styled(key, app.theme.key));
-        hint_spans.push(Span::styled(format!(" {what}  "), app.theme.dim));
+    for (key, what) in keys::hints(mode) {
+        hint_spans.push(Span::styled(key, theme.key));
+        hint_spans.push(Span::styled(format!(" {what}  "), theme.dim));
     }
     let hints_width: usize = hint_spans.iter().map(|s| s.content.width()).sum();
-    let status = match &app.status {
+    let status = match app.screen.status() {
         Some(status) => Span::styled(
             format!(" {}", safe(&status.text)),
             if status.is_error {
-                app.theme.error
+                theme.error
             } else {
-                app.theme.status
+                theme.status
             },
         ),
-        None if app.mode == Mode::Filter => Span::styled(" Type to filter", app.theme.dim),
+        None if mode == Mode::Filter => Span::styled(" Type to filter", theme.dim),
         None => Span::raw(""),
     };
     // The status message wins the space; hints fill what is left.
     let hints_room = usize::from(area.width).saturating_sub(status.content.width() + 2);
     let hints_width = if hints_width <= hints_room {
-        hints_width as u16
+        cells(hints_width)
     } else {
         0
     };

@@ -1,0 +1,190 @@
+//! What can happen to the browser (`Action`) and what it asks the runner to
+//! do about it (`Effect`). Each action describes itself, so the help and
+//! every hint read the same words the key table binds.
+
+use ratatui::layout::Position;
+
+use crate::favorites::{FavoriteKey, Favorites};
+use crate::worker::{SearchRequest, SearchResult};
+
+/// What the keys are doing: browsing, typing a filter, or reading the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// Typing into the filter line.
+    Filter,
+    Help,
+}
+
+/// Everything that can change the browser: keys, the mouse, the terminal,
+/// and the runner reporting on the effects it carried out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    FocusNext,
+    FocusPrevious,
+    FocusLeft,
+    FocusRight,
+    StartFilter,
+    FilterInput(char),
+    /// Pasted text: typed into the filter at once, one search.
+    FilterPaste(String),
+    FilterBackspace,
+    FilterDeleteWord,
+    /// `Enter` while filtering: keep the filter, back to browsing.
+    FilterAccept,
+    /// `Esc`: clear the filter (or close help).
+    Cancel,
+    ClearFilter,
+    OpenWebsite,
+    /// Lab `n` (from 1) of the selected person's school.
+    OpenLab(usize),
+    ToggleFavorite,
+    CopyUrl,
+    ToggleHelp,
+    Click(Position),
+    ScrollUp(Position),
+    ScrollDown(Position),
+    Resize(u16, u16),
+    /// The view drew a frame and measured how far its text can scroll.
+    Drawn(Drawn),
+    /// Reports from the runner.
+    Opened(Result<String, String>),
+    Saved(Result<Favorites, String>),
+    Copied(String),
+    Searched(SearchResult),
+    SearchFailed(String),
+}
+
+/// What the last frame measured, for the next `update` to clamp scrolling
+/// with: the view lays text out, the state machine never asks it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// The detail pane's last scroll offset; 0 when it is hidden.
+    pub detail_scroll_limit: usize,
+    /// The help overlay's last scroll offset; 0 when it is closed.
+    pub help_scroll_limit: usize,
+}
+
+/// A side effect `update` asks for. The runner carries it out and reports
+/// back with an action (`Opened`, `Saved`, `Copied`, `Searched`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Open(String),
+    /// Add (true) or remove (false) a favorite on disk.
+    SaveFavorite(FavoriteKey, bool),
+    Copy(String),
+    /// Search a large list in the background; answered by `Action::Searched`.
+    Search(SearchRequest),
+    /// The background search under way is no longer wanted.
+    CancelSearch,
+}
+
+impl Action {
+    /// What the action does, as the help overlay says it in `mode`.
+    pub fn description(&self, mode: Mode) -> &'static str {
+        let help = mode == Mode::Help;
+        match self {
+            Action::Quit => "quit",
+            Action::Up if help => "scroll up",
+            Action::Up => "move up",
+            Action::Down if help => "scroll down",
+            Action::Down => "move down",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::PageUp if help => "scroll a page up",
+            Action::PageUp => "move a page up",
+            Action::PageDown if help => "scroll a page down",
+            Action::PageDown => "move a page down",
+            Action::FocusNext => "next pane",
+            Action::FocusPrevious => "previous pane",
+            Action::FocusLeft => "pane to the left",
+            Action::FocusRight => "pane to the right",
+            Action::StartFilter => "filter: type to narrow the list at once",
+            Action::FilterInput(_) | Action::FilterPaste(_) => {
+                "narrow the list as you type (every word must match)"
+            }
+            Action::FilterBackspace => "delete a character",
+            Action::FilterDeleteWord => "delete a word",
+            Action::FilterAccept => "keep the filter and browse",
+            Action::Cancel if mode == Mode::Filter => "clear the filter and browse",
+            Action::Cancel | Action::ClearFilter => "clear the filter",
+            Action::OpenWebsite => "open the person's website",
+            Action::OpenLab(_) => "open lab N of the person's school",
+            Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
+            Action::CopyUrl => "copy the website to the clipboard (OSC 52)",
+            Action::ToggleHelp if help => "close",
+            Action::ToggleHelp => "this help",
+            Action::Click(_) => "select what is clicked",
+            Action::ScrollUp(_) | Action::ScrollDown(_) => "scroll",
+            Action::Resize(..)
+            | Action::Drawn(_)
+            | Action::Opened(_)
+            | Action::Saved(_)
+            | Action::Copied(_)
+            | Action::Searched(_)
+            | Action::SearchFailed(_) => "",
+        }
+    }
+
+    /// The description of a help row that lists this action and `next`
+    /// together (the two directions of one move), if they pair.
+    pub fn pair_description(&self, next: &Action, mode: Mode) -> Option<&'static str> {
+        match (self, next) {
+            (Action::PageUp, Action::PageDown) if mode == Mode::Help => {
+                Some("scroll a page up / down")
+            }
+            (Action::PageUp, Action::PageDown) => Some("move a page up / down"),
+            (Action::Down, Action::Up) if mode == Mode::Help => Some("scroll down / up"),
+            (Action::Down, Action::Up) => Some("move down / up"),
+            (Action::Top, Action::Bottom) => Some("go to the top / bottom"),
+            (Action::FocusNext, Action::FocusPrevious) => Some("next / previous pane"),
+            (Action::FocusLeft, Action::FocusRight) => Some("pane to the left / right"),
+            _ => None,
+        }
+    }
+
+    /// The word the status line shows beside the key, for the main actions
+    /// of each mode.
+    pub fn hint(&self, mode: Mode) -> Option<&'static str> {
+        match (mode, self) {
+            (Mode::Browse, Action::StartFilter) => Some("filter"),
+            (Mode::Browse, Action::OpenWebsite) => Some("open"),
+            (Mode::Browse, Action::ToggleFavorite) => Some("★"),
+            (Mode::Browse, Action::ToggleHelp) => Some("help"),
+            (Mode::Browse, Action::Quit) => Some("quit"),
+            (Mode::Filter, Action::FilterAccept) => Some("keep"),
+            (Mode::Filter, Action::Cancel) => Some("clear"),
+            (Mode::Filter, Action::Down | Action::Up) => Some("move"),
+            (Mode::Help, Action::ToggleHelp) => Some("close"),
+            _ => None,
+        }
+    }
+
+    /// Keys that act on the selected person or move the selection: they
+    /// must see the list the user asked for, so a search still under way
+    /// in the background is finished first.
+    pub(crate) fn acts_on_selection(&self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::Top
+                | Action::Bottom
+                | Action::PageUp
+                | Action::PageDown
+                | Action::FilterAccept
+                | Action::OpenWebsite
+                | Action::OpenLab(_)
+                | Action::ToggleFavorite
+                | Action::CopyUrl
+                | Action::Click(_)
+        )
+    }
+}

@@ -1,0 +1,297 @@
+//! The filter line and the search behind it: the text typed, the query it
+//! stands for, the hits shown, and the search under way in the background.
+
+use super::{App, Effect, Scope};
+use crate::model::PersonId;
+use crate::search::{Hit, Query};
+use crate::worker::SearchRequest;
+
+/// Lists at least this long are searched in the background, so typing never
+/// waits for the matcher (a few milliseconds per 10,000 people and term).
+pub const BACKGROUND_SEARCH: usize = 10_000;
+
+/// What a change of the list keeps selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// The same person, if still listed.
+    Selection,
+    /// The same person only if the user chose them; else the best match.
+    Chosen,
+}
+
+pub struct Search {
+    filter: String,
+    query: Query,
+    hits: Vec<Hit>,
+    /// Earlier results of the same scope, while the query only grows.
+    narrowing: Vec<(Query, Vec<Hit>)>,
+    /// Whether the user picked the selected person themselves (by moving or
+    /// clicking) since they last started typing a filter. Typing keeps a
+    /// chosen person selected while they still match, and otherwise selects
+    /// the best match.
+    chosen: bool,
+    /// The search under way in the background, if any, and what its
+    /// answer keeps selected.
+    pending: Option<(u64, Keep)>,
+    generation: u64,
+    /// False once the background search has failed: search at once instead.
+    background: bool,
+}
+
+impl Default for Search {
+    fn default() -> Search {
+        Search {
+            filter: String::new(),
+            query: Query::default(),
+            hits: Vec::new(),
+            narrowing: Vec::new(),
+            chosen: false,
+            pending: None,
+            generation: 0,
+            background: true,
+        }
+    }
+}
+
+impl Search {
+    /// The filter line as typed.
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// The query the hits answer.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Whether the list is waiting for a search in the background.
+    pub fn is_searching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// How many earlier queries are kept for narrowing.
+    #[cfg(test)]
+    pub(super) fn cached_queries(&self) -> usize {
+        self.narrowing.len()
+    }
+
+    /// The user chose the selected person: typing keeps them while they match.
+    pub(super) fn choose(&mut self) {
+        self.chosen = true;
+    }
+
+    /// A new filter looks for someone new.
+    pub(super) fn start(&mut self) {
+        self.chosen = false;
+    }
+
+    /// The scope changed: earlier results are no longer candidates.
+    pub(super) fn forget(&mut self) {
+        self.narrowing.clear();
+    }
+
+    pub(super) fn stop_background(&mut self) {
+        self.background = false;
+    }
+
+    pub(super) fn push(&mut self, c: char) {
+        self.filter.push(c);
+    }
+
+    /// Pasted text: line breaks and tabs become spaces, other controls go.
+    pub(super) fn paste(&mut self, text: &str) {
+        let text = text
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c });
+        self.filter.extend(text.filter(|c| !c.is_control()));
+    }
+
+    pub(super) fn backspace(&mut self) {
+        self.filter.pop();
+    }
+
+    /// Deletes the last word and the white space after it, as `Ctrl-w`
+    /// does in a shell. White space may be several bytes long (a no-break
+    /// space), so the cut is after the whole character.
+    pub(super) fn delete_word(&mut self) {
+        let kept = self
+            .filter
+            .trim_end()
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.filter.truncate(kept);
+    }
+
+    /// Clears the filter; false when it was already empty.
+    pub(super) fn clear(&mut self) -> bool {
+        let had_text = !self.filter.is_empty();
+        self.filter.clear();
+        had_text
+    }
+}
+
+impl App {
+    /// Recomputes the hits for the scope and filter: at once for short
+    /// lists and empty filters, in the background (an `Effect::Search`)
+    /// for long ones. A search under way is cancelled either way.
+    pub(super) fn refilter(&mut self, keep: Keep, effects: &mut Vec<Effect>) {
+        let query = Query::new(&self.search.filter);
+        // While the query only grows, the last hits are the only candidates.
+        while let Some((previous, _)) = self.search.narrowing.last() {
+            if query.narrows(previous) {
+                break;
+            }
+            self.search.narrowing.pop();
+        }
+        let candidates = match self.answer_at_once(&query) {
+            Err(candidates) => candidates,
+            Ok(hits) => {
+                // The search under way in the background is no longer wanted;
+                // a new one below would supersede it by itself.
+                if self.search.pending.is_some() {
+                    effects.push(Effect::CancelSearch);
+                }
+                self.show(query, hits, keep);
+                return;
+            }
+        };
+        self.search.generation += 1;
+        self.search.pending = Some((self.search.generation, keep));
+        effects.push(Effect::Search(SearchRequest {
+            generation: self.search.generation,
+            query,
+            candidates,
+        }));
+    }
+
+    /// The hits for `query` when they can be had without waiting (cached,
+    /// every candidate for an empty query, or a short list searched here),
+    /// else the candidates to search in the background.
+    fn answer_at_once(&self, query: &Query) -> Result<Vec<Hit>, Vec<PersonId>> {
+        // Backspace over a space, or back to a query already answered.
+        if let Some((previous, hits)) = self.search.narrowing.last()
+            && previous.same_as(query)
+        {
+            return Ok(hits.clone());
+        }
+        let candidates = self.candidates();
+        if query.is_empty() {
+            // Every candidate, in its own order (favorites: as added).
+            let hits = candidates
+                .into_iter()
+                .map(|person| Hit { person, score: 0 });
+            return Ok(hits.collect());
+        }
+        // Favorites are a personal list, short enough to answer at once.
+        let at_once = !self.search.background
+            || candidates.len() < BACKGROUND_SEARCH
+            || self.scope() == Scope::Favorites;
+        if !at_once {
+            return Err(candidates);
+        }
+        let catalogue = &self.catalogue;
+        Ok(catalogue
+            .index()
+            .search(catalogue.directory(), query, &candidates))
+    }
+
+    /// Who the filter is matched against: the last hits while the query
+    /// only grows, else everyone in the scope.
+    fn candidates(&self) -> Vec<PersonId> {
+        match (self.search.narrowing.last(), self.scope()) {
+            (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
+            (None, Scope::All) => self.catalogue.everyone().to_vec(),
+            (None, Scope::School(school)) => self.catalogue.of_school(school).to_vec(),
+            (None, Scope::Favorites) => self.shortlist.present().collect(),
+        }
+    }
+
+    /// Finishes a search still under way in the background, here and now,
+    /// so that a key acting on the selection acts on the list the user
+    /// asked for, not the one shown while it was being computed. The
+    /// worker is told to stop: its answer is no longer wanted.
+    pub(super) fn settle(&mut self, effects: &mut Vec<Effect>) {
+        let Some((_, keep)) = self.search.pending else {
+            return;
+        };
+        let query = Query::new(&self.search.filter);
+        let catalogue = &self.catalogue;
+        let hits = catalogue
+            .index()
+            .search(catalogue.directory(), &query, &self.candidates());
+        self.show(query, hits, keep);
+        effects.push(Effect::CancelSearch);
+    }
+
+    /// The background search answered: shown if it answers the latest question.
+    pub(super) fn searched(&mut self, generation: u64, query: Query, hits: Vec<Hit>) {
+        if let Some((pending, keep)) = self.search.pending
+            && pending == generation
+        {
+            self.show(query, hits, keep);
+        }
+    }
+
+    /// Shows `hits` for `query`, keeping the selection as `keep` says.
+    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
+        let keep = match keep {
+            Keep::Selection => self.selected_person(),
+            Keep::Chosen => self.selected_person().filter(|_| self.search.chosen),
+        };
+        let search = &mut self.search;
+        search.pending = None;
+        search.hits = hits;
+        let cached = search
+            .narrowing
+            .last()
+            .is_some_and(|(previous, _)| previous.same_as(&query));
+        if !query.is_empty() && !cached {
+            search.narrowing.push((query.clone(), search.hits.clone()));
+        }
+        search.query = query;
+        let row = keep
+            .and_then(|person| search.hits.iter().position(|hit| hit.person == person))
+            .unwrap_or(0);
+        let len = search.hits.len();
+        self.people.select(row, len);
+        self.screen.reset_detail_scroll();
+        self.scroll_to_selection();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Search {
+        let mut search = Search::default();
+        search.paste(text);
+        search
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_last_word_after_any_space() {
+        for space in [" ", "\u{A0}", "\u{3000}", "\t"] {
+            let mut search = typed("");
+            search.filter = format!("ion{space}stoica");
+            search.delete_word();
+            assert_eq!(search.filter(), format!("ion{space}"), "{space:?}");
+            search.delete_word();
+            assert_eq!(search.filter(), "");
+        }
+        let mut search = typed("machine learning  ");
+        search.delete_word();
+        assert_eq!(search.filter(), "machine ");
+    }
+
+    #[test]
+    fn pasted_controls_are_dropped_and_breaks_become_spaces() {
+        assert_eq!(typed("sto\nica\u{1b}\t!").filter(), "sto ica !");
+    }
+}

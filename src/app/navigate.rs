@@ -1,0 +1,150 @@
+//! Moving around: cursors, panes, the mouse and the terminal's size.
+
+use ratatui::layout::Position;
+
+use super::filter::Keep;
+use super::{Action, App, Effect, Mode, Pane};
+
+pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) {
+    match *action {
+        Action::Up => app.move_by(-1, effects),
+        Action::Down => app.move_by(1, effects),
+        Action::PageUp => app.move_by(-app.page(), effects),
+        Action::PageDown => app.move_by(app.page(), effects),
+        Action::Top => app.move_by(isize::MIN / 2, effects),
+        Action::Bottom => app.move_by(isize::MAX / 2, effects),
+        Action::FocusNext | Action::FocusRight => {
+            let wrap = *action == Action::FocusNext;
+            let next = match app.screen.focus() {
+                Pane::Schools => Pane::Faculty,
+                Pane::Faculty => Pane::Detail,
+                Pane::Detail if wrap => Pane::Schools,
+                Pane::Detail => Pane::Detail,
+            };
+            app.focus(next);
+        }
+        Action::FocusPrevious | Action::FocusLeft => {
+            let wrap = *action == Action::FocusPrevious;
+            let next = match app.screen.focus() {
+                Pane::Detail => Pane::Faculty,
+                Pane::Faculty => Pane::Schools,
+                Pane::Schools if wrap => Pane::Detail,
+                Pane::Schools => Pane::Schools,
+            };
+            app.focus(next);
+        }
+        // A click anywhere closes the help rather than acting behind it.
+        Action::Click(_) if app.screen.mode() == Mode::Help => {
+            app.screen.set_mode(Mode::Browse);
+        }
+        Action::Click(at) => app.click(at, effects),
+        Action::ScrollUp(at) => app.wheel(at, -1, effects),
+        Action::ScrollDown(at) => app.wheel(at, 1, effects),
+        Action::Resize(width, height) => {
+            app.screen.resize(width, height);
+            app.scroll_to_selection();
+            app.keep_scope_visible();
+        }
+        _ => {}
+    }
+}
+
+impl App {
+    /// Moves the focused pane's cursor by `delta` rows.
+    fn move_by(&mut self, delta: isize, effects: &mut Vec<Effect>) {
+        if self.screen.mode() == Mode::Help {
+            self.screen.scroll_help(delta);
+            return;
+        }
+        match self.screen.focus() {
+            Pane::Schools => {
+                let row = self.schools.moved(delta, self.scope_rows());
+                self.change_scope(row, effects);
+            }
+            Pane::Faculty => {
+                self.search.choose();
+                let row = self.people.moved(delta, self.search.hits().len());
+                self.select(row);
+            }
+            Pane::Detail => self.screen.scroll_detail(delta),
+        }
+    }
+
+    /// A page of the focused list: its height less one row of context.
+    fn page(&self) -> isize {
+        let rows = match self.screen.focus() {
+            Pane::Schools => self.screen.schools_height(),
+            _ => self.screen.list_height(),
+        };
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(isize::MAX)
+    }
+
+    fn focus(&mut self, pane: Pane) {
+        self.screen.set_focus(pane);
+        self.scroll_to_selection();
+    }
+
+    fn change_scope(&mut self, row: usize, effects: &mut Vec<Effect>) {
+        if self.schools.select(row, self.scope_rows()) {
+            self.search.forget();
+            self.refilter(Keep::Selection, effects);
+        }
+        self.keep_scope_visible();
+    }
+
+    fn keep_scope_visible(&mut self) {
+        let (height, rows) = (self.screen.schools_height(), self.scope_rows());
+        self.schools.keep_visible(height, rows);
+    }
+
+    fn select(&mut self, row: usize) {
+        if self.people.select(row, self.search.hits().len()) {
+            self.screen.reset_detail_scroll();
+        }
+        self.scroll_to_selection();
+    }
+
+    pub(super) fn scroll_to_selection(&mut self) {
+        let (height, rows) = (self.screen.list_height(), self.list_rows());
+        self.people.keep_visible(height, rows);
+        if self.people.selected() + 1 >= self.search.hits().len() {
+            self.people.reveal_trailing_rows(height, rows);
+        }
+    }
+
+    fn click(&mut self, at: Position, effects: &mut Vec<Effect>) {
+        let panes = self.screen.panes();
+        if panes.schools_rows.contains(at) {
+            self.screen.set_focus(Pane::Schools);
+            let row = self.schools.offset() + usize::from(at.y - panes.schools_rows.y);
+            if row < self.scope_rows() {
+                self.change_scope(row, effects);
+            }
+        } else if panes.faculty_rows.contains(at) {
+            self.screen.set_focus(Pane::Faculty);
+            let row = self.people.offset() + usize::from(at.y - panes.faculty_rows.y);
+            if row < self.search.hits().len() {
+                self.search.choose();
+                self.select(row);
+            }
+        } else if let Some(pane) = panes.pane_at(at) {
+            self.screen.set_focus(pane);
+        }
+    }
+
+    /// The wheel scrolls the pane under the pointer, not the focused one.
+    fn wheel(&mut self, at: Position, direction: isize, effects: &mut Vec<Effect>) {
+        if self.screen.mode() == Mode::Help {
+            return;
+        }
+        let Some(pane) = self.screen.panes().pane_at(at) else {
+            return;
+        };
+        // Each school changes the whole list: one per tick there.
+        let step = if pane == Pane::Schools { 1 } else { 3 };
+        let focus = self.screen.focus();
+        self.screen.set_focus(pane);
+        self.move_by(direction * step, effects);
+        self.screen.set_focus(focus);
+    }
+}

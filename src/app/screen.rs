@@ -1,0 +1,139 @@
+//! The state of the screen itself: the mode, the focused pane, the size,
+//! the status message and how far the detail pane and the help scroll.
+
+use ratatui::layout::Rect;
+
+use super::{Drawn, Mode};
+use crate::layout::{self, Pane, Panes};
+use crate::theme::Theme;
+
+/// The message at the left of the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct Screen {
+    mode: Mode,
+    focus: Pane,
+    area: Rect,
+    theme: Theme,
+    status: Option<Status>,
+    detail_scroll: usize,
+    help_scroll: usize,
+    /// What the last frame measured; `None` before the first one.
+    drawn: Option<Drawn>,
+    quit: bool,
+}
+
+impl Screen {
+    pub(super) fn new(theme: Theme, area: Rect) -> Screen {
+        Screen {
+            mode: Mode::Browse,
+            focus: Pane::Faculty,
+            area,
+            theme,
+            status: None,
+            detail_scroll: 0,
+            help_scroll: 0,
+            drawn: None,
+            quit: false,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The pane that takes the keys.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// The size of the terminal.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    pub fn panes(&self) -> Panes {
+        layout::layout(self.area, self.focus)
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Rows of the detail pane scrolled off the top.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub(super) fn quit(&mut self) {
+        self.quit = true;
+    }
+
+    pub(super) fn set_mode(&mut self, mode: Mode) {
+        if mode == Mode::Help && self.mode != Mode::Help {
+            self.help_scroll = 0;
+        }
+        self.mode = mode;
+    }
+
+    pub(super) fn set_focus(&mut self, focus: Pane) {
+        self.focus = focus;
+    }
+
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+    }
+
+    pub(super) fn set_status(&mut self, text: String, is_error: bool) {
+        self.status = Some(Status { text, is_error });
+    }
+
+    pub(super) fn reset_detail_scroll(&mut self) {
+        self.detail_scroll = 0;
+    }
+
+    /// Scrolls the detail pane, as far as the last frame showed there is
+    /// text (unbounded before the first frame: drawing clamps it too).
+    pub(super) fn scroll_detail(&mut self, delta: isize) {
+        let limit = self.drawn.map_or(usize::MAX, |d| d.detail_scroll_limit);
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(limit);
+    }
+
+    pub(super) fn scroll_help(&mut self, delta: isize) {
+        let limit = self.drawn.map_or(usize::MAX, |d| d.help_scroll_limit);
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(limit);
+    }
+
+    /// A frame was drawn: scrolling stops at what it showed.
+    pub(super) fn drawn(&mut self, drawn: Drawn) {
+        self.detail_scroll = self.detail_scroll.min(drawn.detail_scroll_limit);
+        self.help_scroll = self.help_scroll.min(drawn.help_scroll_limit);
+        self.drawn = Some(drawn);
+    }
+
+    /// Rows of the faculty list on screen.
+    pub(super) fn list_height(&self) -> usize {
+        usize::from(self.panes().faculty_rows.height)
+    }
+
+    /// Rows of the schools pane on screen.
+    pub(super) fn schools_height(&self) -> usize {
+        usize::from(self.panes().schools_rows.height)
+    }
+}

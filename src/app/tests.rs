@@ -1,0 +1,566 @@
+use ratatui::layout::{Position, Rect};
+
+use super::*;
+use crate::favorites::FavoriteKey;
+use crate::model::{Lab, Person, School};
+use crate::worker::{SearchRequest, SearchResult};
+
+fn directory() -> Directory {
+    let person = |school, name: &str, website: Option<&str>| Person {
+        school,
+        name: name.into(),
+        title: Some("Professor".into()),
+        research: vec!["Systems".into()],
+        website: website.map(String::from),
+        extra: Vec::new(),
+    };
+    let lab = |name: &str, url: &str| Lab {
+        name: name.into(),
+        url: url.into(),
+    };
+    Directory {
+        schools: vec![
+            School {
+                name: "MIT".into(),
+                labs: vec![lab("CSAIL", "https://www.csail.mit.edu/")],
+                ..School::default()
+            },
+            School {
+                name: "UC Berkeley".into(),
+                labs: vec![
+                    lab("RISE Lab", "https://rise.cs.berkeley.edu/"),
+                    lab("Sky Computing Lab", "https://sky.cs.berkeley.edu/"),
+                ],
+                ..School::default()
+            },
+        ],
+        people: vec![
+            person(0, "Song Han", Some("https://hanlab.mit.edu/")),
+            person(0, "Tim Kraska", None),
+            person(
+                1,
+                "Ion Stoica",
+                Some("https://people.eecs.berkeley.edu/~istoica/"),
+            ),
+            person(
+                1,
+                "Matei Zaharia",
+                Some("https://people.eecs.berkeley.edu/~matei/"),
+            ),
+        ],
+    }
+}
+
+fn app() -> App {
+    App::new(
+        directory(),
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 120, 40),
+    )
+}
+
+fn names(app: &App) -> Vec<&str> {
+    app.search
+        .hits()
+        .iter()
+        .map(|hit| app.catalogue.person(hit.person).name.as_str())
+        .collect()
+}
+
+fn selected_name(app: &App) -> Option<&str> {
+    app.selected_person()
+        .map(|p| app.catalogue.person(p).name.as_str())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        assert!(update(app, Action::FilterInput(c)).is_empty());
+    }
+}
+
+#[test]
+fn typing_filters_at_once_and_backspace_widens_again() {
+    let mut app = app();
+    assert_eq!(names(&app).len(), 4);
+    update(&mut app, Action::StartFilter);
+    assert_eq!(app.screen.mode(), Mode::Filter);
+    type_text(&mut app, "sto");
+    assert_eq!(names(&app), ["Ion Stoica"]);
+    type_text(&mut app, "x");
+    assert!(names(&app).is_empty());
+    update(&mut app, Action::FilterBackspace);
+    assert_eq!(names(&app), ["Ion Stoica"]);
+    // Back to an answered query, or only spacing changed: nothing new is cached.
+    type_text(&mut app, " ");
+    update(&mut app, Action::FilterBackspace);
+    assert_eq!(app.search.cached_queries(), 3, "s, st, sto");
+    update(&mut app, Action::FilterAccept);
+    assert_eq!(app.screen.mode(), Mode::Browse);
+    assert_eq!(app.search.filter(), "sto");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.search.filter(), "");
+    assert_eq!(names(&app).len(), 4);
+}
+
+#[test]
+fn selection_stays_on_the_same_person_when_the_list_changes() {
+    let mut app = app();
+    update(&mut app, Action::StartFilter);
+    type_text(&mut app, "a");
+    update(&mut app, Action::Down);
+    let chosen = selected_name(&app).map(String::from);
+    assert_ne!(chosen.as_deref(), Some(names(&app)[0]));
+    // Narrowing keeps the person the user moved to, while they match.
+    type_text(&mut app, " ");
+    assert_eq!(selected_name(&app), chosen.as_deref());
+    update(&mut app, Action::ClearFilter);
+    assert_eq!(selected_name(&app), chosen.as_deref());
+    // Gone from the list: the best match is selected.
+    type_text(&mut app, "song");
+    assert_eq!(selected_name(&app), Some("Song Han"));
+    // Choosing a school that still lists them keeps them too.
+    update(&mut app, Action::FocusLeft);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    assert_eq!(app.scope(), Scope::School(0));
+    assert_eq!(selected_name(&app), Some("Song Han"));
+}
+
+#[test]
+fn typing_a_new_filter_selects_the_best_match() {
+    let mut app = app();
+    update(&mut app, Action::Down);
+    assert_eq!(selected_name(&app), Some("Tim Kraska"));
+    update(&mut app, Action::StartFilter);
+    // Tim Kraska still matches ("Professor"), but a new filter means the
+    // user is looking for someone: the best match is selected.
+    type_text(&mut app, "o");
+    assert!(names(&app).contains(&"Tim Kraska"));
+    assert_eq!(app.people.selected(), 0);
+    type_text(&mut app, "ica");
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+}
+
+#[test]
+fn choosing_a_school_narrows_the_list() {
+    let mut app = app();
+    update(&mut app, Action::FocusLeft);
+    assert_eq!(app.screen.focus(), Pane::Schools);
+    update(&mut app, Action::Down);
+    assert_eq!(app.scope(), Scope::Favorites);
+    assert!(app.search.hits().is_empty());
+    update(&mut app, Action::Down);
+    assert_eq!(app.scope(), Scope::School(0));
+    assert_eq!(names(&app), ["Song Han", "Tim Kraska"]);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.scope(), Scope::School(1));
+    assert_eq!(app.scope_total(), 2);
+    update(&mut app, Action::StartFilter);
+    type_text(&mut app, "han");
+    assert!(
+        names(&app).iter().all(|name| *name != "Song Han"),
+        "{:?}",
+        names(&app)
+    );
+}
+
+#[test]
+fn bookmarking_saves_and_shows_in_favorites() {
+    let mut app = app();
+    update(&mut app, Action::Bottom);
+    let effect = update(&mut app, Action::ToggleFavorite);
+    let key = FavoriteKey {
+        school: "UC Berkeley".into(),
+        name: "Matei Zaharia".into(),
+    };
+    assert_eq!(effect, [Effect::SaveFavorite(key.clone(), true)]);
+    assert!(app.shortlist.contains(3));
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.text.contains("Added Matei Zaharia"))
+    );
+    update(&mut app, Action::FocusLeft);
+    update(&mut app, Action::Down);
+    assert_eq!(names(&app), ["Matei Zaharia"]);
+    // A failed save is reported; the bookmark stays in memory.
+    update(&mut app, Action::Saved(Err("disk full".into())));
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.is_error && s.text.contains("disk full"))
+    );
+    assert!(app.shortlist.contains(3));
+    // Unbookmarking from the favorites view empties it.
+    update(&mut app, Action::FocusRight);
+    assert_eq!(
+        update(&mut app, Action::ToggleFavorite),
+        [Effect::SaveFavorite(key, false)]
+    );
+    assert!(app.search.hits().is_empty());
+}
+
+#[test]
+fn favorites_from_disk_replace_the_in_memory_ones() {
+    let mut app = app();
+    let mut on_disk = Favorites::default();
+    on_disk.add(FavoriteKey {
+        school: "mit".into(),
+        name: "song han".into(),
+    });
+    on_disk.add(FavoriteKey {
+        school: "MIT".into(),
+        name: "Someone Gone".into(),
+    });
+    update(&mut app, Action::Saved(Ok(on_disk)));
+    assert!(app.shortlist.contains(0));
+    assert_eq!(app.shortlist.missing().count(), 1);
+}
+
+#[test]
+fn opening_the_website_and_labs() {
+    let mut app = app();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    assert_eq!(
+        update(&mut app, Action::OpenWebsite),
+        [Effect::Open(
+            "https://people.eecs.berkeley.edu/~istoica/".into()
+        )]
+    );
+    assert_eq!(
+        update(&mut app, Action::OpenLab(2)),
+        [Effect::Open("https://sky.cs.berkeley.edu/".into())]
+    );
+    assert!(update(&mut app, Action::OpenLab(3)).is_empty());
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.is_error && s.text.contains("has 2 labs"))
+    );
+    assert_eq!(
+        update(&mut app, Action::CopyUrl),
+        [Effect::Copy(
+            "https://people.eecs.berkeley.edu/~istoica/".into()
+        )]
+    );
+    update(&mut app, Action::Opened(Ok("https://x.org/".into())));
+    assert_eq!(
+        app.screen.status().map(|s| s.text.as_str()),
+        Some("Opened https://x.org/")
+    );
+}
+
+#[test]
+fn a_person_without_a_website_says_so() {
+    let mut app = app();
+    update(&mut app, Action::Down);
+    assert_eq!(selected_name(&app), Some("Tim Kraska"));
+    assert!(update(&mut app, Action::OpenWebsite).is_empty());
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.text == "Tim Kraska has no website")
+    );
+    assert!(update(&mut app, Action::CopyUrl).is_empty());
+}
+
+#[test]
+fn moving_is_bounded() {
+    let mut app = app();
+    update(&mut app, Action::Up);
+    assert_eq!(app.people.selected(), 0);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.people.selected(), 3);
+    update(&mut app, Action::Top);
+    assert_eq!(app.people.selected(), 0);
+    update(&mut app, Action::FocusRight);
+    update(&mut app, Action::FocusRight);
+    assert_eq!(app.screen.focus(), Pane::Detail);
+    // Scrolling stops where the last frame said the text ends.
+    let drawn = Drawn {
+        detail_scroll_limit: 7,
+        help_scroll_limit: 0,
+    };
+    update(&mut app, Action::Drawn(drawn));
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.screen.detail_scroll(), 7);
+    update(&mut app, Action::Up);
+    assert_eq!(app.screen.detail_scroll(), 6);
+    // A new frame that shows less text pulls the scroll back.
+    let drawn = Drawn {
+        detail_scroll_limit: 2,
+        help_scroll_limit: 0,
+    };
+    update(&mut app, Action::Drawn(drawn));
+    assert_eq!(app.screen.detail_scroll(), 2);
+}
+
+#[test]
+fn clicks_select_rows_and_the_wheel_scrolls() {
+    let mut app = app();
+    let panes = app.screen.panes();
+    let row = |n: u16| Position::new(panes.faculty_rows.x + 2, panes.faculty_rows.y + n);
+    update(&mut app, Action::Click(row(2)));
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+    // Below the last person: nothing changes.
+    update(&mut app, Action::Click(row(10)));
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+    let school_row = Position::new(panes.schools_rows.x + 1, panes.schools_rows.y + 3);
+    update(&mut app, Action::Click(school_row));
+    assert_eq!(app.scope(), Scope::School(1));
+    assert_eq!(app.screen.focus(), Pane::Schools);
+    // One school per wheel tick.
+    update(&mut app, Action::ScrollUp(school_row));
+    assert_eq!(app.scope(), Scope::School(0));
+    update(&mut app, Action::ScrollUp(school_row));
+    update(&mut app, Action::ScrollUp(school_row));
+    assert_eq!(app.scope(), Scope::All);
+    assert_eq!(app.screen.focus(), Pane::Schools);
+    // Three people per tick in the list.
+    let list_row = Position::new(panes.faculty_rows.x + 1, panes.faculty_rows.y);
+    update(&mut app, Action::ScrollDown(list_row));
+    assert_eq!(app.people.selected(), 3);
+}
+
+#[test]
+fn nothing_breaks_on_an_empty_directory_or_a_tiny_screen() {
+    let mut app = App::new(
+        Directory::default(),
+        Favorites::default(),
+        Theme::monochrome(),
+        Rect::new(0, 0, 3, 2),
+    );
+    for action in [
+        Action::Down,
+        Action::Bottom,
+        Action::PageDown,
+        Action::OpenWebsite,
+        Action::OpenLab(1),
+        Action::ToggleFavorite,
+        Action::CopyUrl,
+        Action::Click(Position::new(1, 1)),
+        Action::ScrollDown(Position::new(0, 0)),
+        Action::Resize(0, 0),
+        Action::FocusLeft,
+        Action::Bottom,
+    ] {
+        assert!(update(&mut app, action).is_empty());
+    }
+}
+
+/// An app over enough people to be searched in the background, with
+/// Ion Stoica last.
+fn large_app() -> App {
+    let mut directory = directory();
+    let ion = directory.people[2].clone();
+    while directory.people.len() < BACKGROUND_SEARCH {
+        directory.people.push(Person {
+            name: format!("Person {}", directory.people.len()),
+            ..directory.people[1].clone()
+        });
+    }
+    directory.people.push(ion);
+    App::new(
+        directory,
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 120, 40),
+    )
+}
+
+/// The one background search an action asked for.
+fn search_request(effects: Vec<Effect>) -> SearchRequest {
+    match &effects[..] {
+        [Effect::Search(request)] => request.clone(),
+        other => panic!("a long list is searched in the background: {other:?}"),
+    }
+}
+
+/// What the worker would answer to `request`.
+fn answer(app: &App, request: &SearchRequest) -> Action {
+    let catalogue = &app.catalogue;
+    let hits = catalogue
+        .index()
+        .search(catalogue.directory(), &request.query, &request.candidates);
+    Action::Searched(SearchResult {
+        generation: request.generation,
+        query: request.query.clone(),
+        hits,
+    })
+}
+
+#[test]
+fn long_lists_are_searched_in_the_background() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    let first = search_request(update(&mut app, Action::FilterInput('s')));
+    assert!(app.search.is_searching());
+    assert_eq!(app.search.filter(), "s", "the filter line answers at once");
+    let second = search_request(update(&mut app, Action::FilterInput('t')));
+    assert!(
+        second.generation > first.generation,
+        "each keystroke asks again"
+    );
+    // An answer overtaken by typing is dropped.
+    let stale = answer(&app, &first);
+    update(&mut app, stale);
+    assert!(app.search.is_searching());
+    let latest = answer(&app, &second);
+    update(&mut app, latest);
+    assert!(!app.search.is_searching());
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+    // Clearing answers at once, and a late answer cannot bring the filter back.
+    update(&mut app, Action::FilterInput('o'));
+    assert!(app.search.is_searching());
+    assert_eq!(
+        update(&mut app, Action::ClearFilter),
+        [Effect::CancelSearch]
+    );
+    assert!(!app.search.is_searching());
+    assert_eq!(
+        app.search.hits().len(),
+        app.catalogue.directory().people.len()
+    );
+}
+
+#[test]
+fn acting_on_the_selection_mid_search_cancels_the_worker() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    for c in "stoica".chars() {
+        update(&mut app, Action::FilterInput(c));
+    }
+    assert!(app.search.is_searching());
+    let effects = update(&mut app, Action::ToggleFavorite);
+    let [Effect::CancelSearch, Effect::SaveFavorite(key, true)] = &effects[..] else {
+        panic!("the worker is told to stop, then the favorite saved: {effects:?}");
+    };
+    assert_eq!(key.name, "Ion Stoica");
+    for action in [Action::Down, Action::OpenWebsite, Action::CopyUrl] {
+        update(&mut app, Action::ClearFilter);
+        update(&mut app, Action::FilterInput('s'));
+        assert!(app.search.is_searching());
+        let effects = update(&mut app, action.clone());
+        assert_eq!(effects.first(), Some(&Effect::CancelSearch), "{action:?}");
+        assert!(!app.search.is_searching());
+    }
+}
+
+#[test]
+fn pasting_types_the_whole_text_once() {
+    let mut app = app();
+    assert!(update(&mut app, Action::FilterPaste("sto\nica\u{1b}".into())).is_empty());
+    assert_eq!(app.screen.mode(), Mode::Filter);
+    assert_eq!(app.search.filter(), "sto ica");
+    assert_eq!(names(&app), ["Ion Stoica"]);
+}
+
+#[test]
+fn keys_on_the_selection_wait_for_the_search_under_way() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    for c in "stoica".chars() {
+        update(&mut app, Action::FilterInput(c));
+    }
+    assert!(app.search.is_searching());
+    update(&mut app, Action::FilterAccept);
+    assert!(!app.search.is_searching());
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+    let [Effect::SaveFavorite(key, true)] = &update(&mut app, Action::ToggleFavorite)[..] else {
+        panic!("bookmarks the person the filter found");
+    };
+    assert_eq!(key.name, "Ion Stoica");
+}
+
+#[test]
+fn after_the_background_search_fails_searches_run_at_once() {
+    let mut directory = directory();
+    while directory.people.len() < BACKGROUND_SEARCH {
+        directory.people.push(directory.people[0].clone());
+    }
+    let mut app = App::new(
+        directory,
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 120, 40),
+    );
+    assert!(matches!(
+        update(&mut app, Action::FilterInput('s'))[..],
+        [Effect::Search(_)]
+    ));
+    update(
+        &mut app,
+        Action::SearchFailed("the search stopped working".into()),
+    );
+    assert!(!app.search.is_searching());
+    assert!(app.screen.status().is_some_and(|s| s.is_error));
+    assert!(update(&mut app, Action::FilterInput('o')).is_empty());
+    assert!(!app.search.is_searching());
+}
+
+#[test]
+fn missing_favorites_after_a_long_list_can_be_scrolled_to() {
+    let mut directory = directory();
+    let mut favorites = Favorites::default();
+    for n in 0..60 {
+        directory.people.push(Person {
+            name: format!("Person {n}"),
+            ..directory.people[0].clone()
+        });
+        favorites.add(FavoriteKey {
+            school: "MIT".into(),
+            name: format!("Person {n}"),
+        });
+    }
+    favorites.add(FavoriteKey {
+        school: "MIT".into(),
+        name: "Gone".into(),
+    });
+    let mut app = App::new(
+        directory,
+        favorites,
+        Theme::colored(),
+        Rect::new(0, 0, 120, 20),
+    );
+    update(&mut app, Action::FocusLeft);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::FocusRight);
+    assert_eq!(app.list_rows(), 61);
+    update(&mut app, Action::Bottom);
+    let height = app.screen.panes().faculty_rows.height as usize;
+    assert_eq!(
+        app.people.offset() + height,
+        61,
+        "the missing favorite is on screen"
+    );
+    assert_eq!(app.people.selected(), 59);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app();
+    update(&mut app, Action::ToggleHelp);
+    assert_eq!(app.screen.mode(), Mode::Help);
+    update(&mut app, Action::Down);
+    assert_eq!(
+        app.people.selected(),
+        0,
+        "scrolling help does not move the list"
+    );
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.screen.mode(), Mode::Browse);
+    // A click closes the help without selecting what is behind it.
+    update(&mut app, Action::ToggleHelp);
+    let panes = app.screen.panes();
+    update(
+        &mut app,
+        Action::Click(Position::new(
+            panes.faculty_rows.x,
+            panes.faculty_rows.y + 2,
+        )),
+    );
+    assert_eq!(app.screen.mode(), Mode::Browse);
+    assert_eq!(app.people.selected(), 0);
+}
