@@ -3,16 +3,18 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::diag::Diagnostic;
-use crate::favorites::{FavoriteKey, Favorites, Store, StoreError};
+use crate::favorites::{FavoriteKey, Favorites, StoreError};
 use crate::model::{Directory, PersonId, identity_key};
-use crate::open::{Launch, OpenError};
+use crate::open::Launch;
 use crate::report::{Paint, PersonJson, Report};
 use crate::sanitize::sanitize;
 use crate::search::{Hit, Index, Query};
-use crate::sources::{self, Input, Loaded, SourceError, SourceOptions};
+use crate::sources::{self, Input, SourceOptions};
+
+pub use crate::setup::{ColorChoice, Failure, Setup};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,25 +44,6 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour output going to a stream that is (or is not) a terminal.
-    pub fn enabled(self, is_terminal: bool) -> bool {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => is_terminal && !no_color,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,77 +120,15 @@ pub enum FavoriteAction {
     },
 }
 
-/// Why a command did not succeed, and so its exit status.
-#[derive(Debug, thiserror::Error)]
-pub enum Failure {
-    /// Exit 1: the command ran but found nothing (or `check` found errors).
-    #[error("{0}")]
-    NotFound(String),
-    /// Exit 2: the command could not run as asked.
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Sources(#[from] SourceError),
-    #[error(transparent)]
-    Favorites(#[from] StoreError),
-    #[error(transparent)]
-    Open(#[from] OpenError),
-    #[error(transparent)]
-    Io(#[from] io::Error),
-}
-
-impl Failure {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::NotFound(_) => 1,
-            _ => 2,
-        }
+impl GlobalArgs {
+    pub fn setup(&self) -> Result<Setup, Failure> {
+        Setup::new(
+            self.data_dir.clone(),
+            !self.no_builtin,
+            self.schools.clone(),
+            self.color,
+        )
     }
-}
-
-/// Everything a command needs about where data lives.
-pub struct Setup {
-    pub data_dir: PathBuf,
-    pub options: SourceOptions,
-    pub color: ColorChoice,
-}
-
-impl Setup {
-    pub fn from_args(global: &GlobalArgs) -> Result<Setup, Failure> {
-        let data_dir = match global.data_dir.clone().filter(|d| !d.as_os_str().is_empty()) {
-            Some(dir) => dir,
-            None => default_data_dir().ok_or_else(|| {
-                Failure::Usage(
-                    "cannot find a home directory for the data directory; pass --data-dir or set PROFDEX_DATA_DIR".into(),
-                )
-            })?,
-        };
-        Ok(Setup {
-            options: SourceOptions {
-                builtin: !global.no_builtin,
-                data_dir: Some(data_dir.clone()),
-                schools: global.schools.clone(),
-            },
-            data_dir,
-            color: global.color,
-        })
-    }
-
-    pub fn store(&self) -> Store {
-        Store::new(self.data_dir.join("favorites.json"))
-    }
-
-    pub fn load(&self) -> Result<(Vec<Input>, Loaded), Failure> {
-        let inputs = sources::discover(&self.options)?;
-        let loaded = sources::load(&inputs);
-        Ok((inputs, loaded))
-    }
-}
-
-/// `$XDG_DATA_HOME/profdex` or `~/.local/share/profdex` on Linux, the
-/// platform's equivalent elsewhere.
-pub fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "profdex").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.

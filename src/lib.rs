@@ -13,6 +13,7 @@ pub mod report;
 pub mod sanitize;
 pub mod screenshot;
 pub mod search;
+pub mod setup;
 pub mod sources;
 pub mod tui;
 pub mod ui;

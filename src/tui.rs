@@ -25,10 +25,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Effect, update};
-use crate::cli::{Failure, Setup};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
 use crate::open::Launch;
+use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
 use crate::worker::{self, SearchWorker};
 
