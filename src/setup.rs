@@ -108,3 +108,18 @@ impl Setup {
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "profdex").map(|dirs| dirs.data_dir().to_path_buf())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_launch_error_reaches_the_user_in_its_own_words() {
+        let error = OpenError::BadBrowser("it is empty".into());
+        let words = error.to_string();
+        let failure = Failure::from(error);
+        assert_eq!(failure.to_string(), words);
+        assert_eq!(failure.exit_code(), 2);
+        assert_eq!(Failure::NotFound("no one".into()).exit_code(), 1);
+    }
+}

@@ -247,6 +247,10 @@ fn open_hands_the_url_to_browser_without_a_shell() {
         sandbox.browser_log(),
         ["https://people.eecs.berkeley.edu/~istoica/"]
     );
+    assert_eq!(
+        run.stderr,
+        "Opened https://people.eecs.berkeley.edu/~istoica/\n"
+    );
     let with_placeholder = format!("{} --go=%s", browser.display());
     sandbox
         .command()
@@ -282,6 +286,47 @@ fn open_starts_a_desktop_browser_without_waiting_for_it() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert_eq!(sandbox.browser_log(), ["https://hanlab.mit.edu/"]);
+}
+
+#[test]
+fn open_reports_a_browser_that_cannot_start() {
+    let sandbox = Sandbox::new();
+    for browser in [
+        sandbox.path("bin/lynx"),
+        sandbox.path("bin/desktop-browser"),
+    ] {
+        let run = Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(["open", "stoica"])
+                .output()
+                .unwrap(),
+        );
+        run.assert_code(2);
+        assert!(
+            run.stderr
+                .starts_with(&format!("profdex: cannot start {}: ", browser.display())),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", "'lynx")
+            .args(["open", "stoica"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .starts_with("profdex: cannot understand $BROWSER"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

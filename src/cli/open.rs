@@ -2,7 +2,7 @@
 
 use super::{Session, resolve};
 use crate::model::PersonId;
-use crate::open::Launch;
+use crate::open::open_url;
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
 
@@ -11,23 +11,10 @@ impl Session<'_> {
         let person = resolve::person(&self.directory, text)?;
         let url = self.url_to_open(person, lab)?;
         let browser = std::env::var("BROWSER").ok();
-        let launch = Launch::plan(&url, browser.as_deref())?;
-        eprintln!("Opening {}", sanitize(&url));
-        let cannot_start =
-            |error| Failure::Usage(format!("cannot start {}: {error}", launch.program));
-        if !launch.needs_terminal {
-            // A desktop browser or the platform opener: started, not waited for.
-            return launch.start_in_background().map_err(Failure::Usage);
-        }
-        let status = launch.command().status().map_err(cannot_start)?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err(Failure::Usage(format!(
-                "{} failed ({status})",
-                launch.program
-            )))
-        }
+        // A text browser is simply run: the terminal is already its to use.
+        open_url(&url, browser.as_deref(), |browser| browser.status())?;
+        eprintln!("Opened {}", sanitize(&url));
+        Ok(())
     }
 
     fn url_to_open(&self, person: PersonId, lab: Option<u16>) -> Result<String, Failure> {
