@@ -171,6 +171,45 @@ fn favorites_persist_across_processes() {
 }
 
 #[test]
+fn a_blank_query_is_a_usage_error_and_acts_on_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["favorite", "add", "stoica"]).assert_code(0);
+    let browser = sandbox.fake_browser();
+    // As `"$UNSET"`, stray spaces or an invisible character would type them.
+    for query in ["", "   ", "\u{200b}"] {
+        for args in [
+            &["favorite", "remove", query][..],
+            &["favorite", "add", query],
+            &["show", query],
+            &["open", query],
+            &["search", query, "--json"],
+            &["search", query, " "],
+        ] {
+            let run = Run::from(
+                sandbox
+                    .command()
+                    .env("BROWSER", &browser)
+                    .args(args)
+                    .output()
+                    .unwrap(),
+            );
+            run.assert_code(2);
+            assert_eq!(run.stdout, "", "{args:?}");
+            assert_eq!(
+                run.stderr, "profdex: empty query: give a name or a topic to look for\n",
+                "{args:?}"
+            );
+        }
+    }
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica"], "the favorite is kept");
+    assert!(sandbox.browser_log().is_empty(), "nothing was opened");
+    let run = sandbox.run(&["list", "--school", " "]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("empty school name"), "{}", run.stderr);
+}
+
+#[test]
 fn a_corrupt_favorites_file_is_reported_and_left_alone() {
     let sandbox = Sandbox::new();
     let garbage = b"{\"version\": 1, \"favorites\": [ {\"school\": \"MIT\"";

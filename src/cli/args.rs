@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::search::Query;
 use crate::setup::{ColorChoice, Failure, Setup};
 
 #[derive(Debug, Parser)]
@@ -63,8 +64,8 @@ pub enum Command {
     },
     /// Ranked fuzzy matches, best first
     Search {
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         #[arg(long, value_name = "S")]
         school: Option<String>,
         /// Show at most N matches
@@ -75,15 +76,15 @@ pub enum Command {
     },
     /// The best match in full, with its school's labs
     Show {
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         #[arg(long)]
         json: bool,
     },
     /// Open the best match's website, or its school's lab N
     Open {
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         lab: Option<u16>,
     },
@@ -107,16 +108,57 @@ pub enum Command {
     /// Print shell completions
     Completions { shell: clap_complete::Shell },
 }
+
 #[derive(Debug, Subcommand)]
 pub enum FavoriteAction {
     /// Bookmark the best match
     Add {
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
     },
     /// Remove the best-matching favorite
     Remove {
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
+        #[command(flatten)]
+        query: QueryArgs,
     },
+}
+
+/// The words of a query: several words are one query, so quoting is optional.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    #[arg(required = true, value_name = "QUERY")]
+    pub words: Vec<String>,
+}
+
+impl QueryArgs {
+    /// The query as one text. One with nothing to look for (empty, blank,
+    /// an unset `"$NAME"`) is a usage error: it would match anyone.
+    pub fn text(&self) -> Result<String, Failure> {
+        let text = self.words.join(" ");
+        if Query::new(&text).is_empty() {
+            return Err(Failure::Usage(
+                "empty query: give a name or a topic to look for".into(),
+            ));
+        }
+        Ok(text)
+    }
+}
+
+impl Command {
+    /// The query of a command that takes one.
+    pub fn query(&self) -> Option<&QueryArgs> {
+        match self {
+            Command::Search { query, .. }
+            | Command::Show { query, .. }
+            | Command::Open { query, .. }
+            | Command::Favorite {
+                action: FavoriteAction::Add { query } | FavoriteAction::Remove { query },
+            } => Some(query),
+            Command::List { .. }
+            | Command::Favorites { .. }
+            | Command::Check { .. }
+            | Command::Paths
+            | Command::Completions { .. } => None,
+        }
+    }
 }

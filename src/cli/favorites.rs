@@ -41,7 +41,7 @@ impl Session<'_> {
         let store = self.setup.store();
         match action {
             FavoriteAction::Add { query } => {
-                let person = resolve::person(&self.directory, &query.join(" "))?;
+                let person = resolve::person(&self.directory, &query.text()?)?;
                 let key = FavoriteKey::of(&self.directory, &self.directory.people[person]);
                 let (_, added) = store.update(|favorites| favorites.add(key.clone()))?;
                 let what = if added {
@@ -57,7 +57,7 @@ impl Session<'_> {
                 )?;
             }
             FavoriteAction::Remove { query } => {
-                let key = resolve::favorite(&self.directory, &self.favorites, &query.join(" "))?;
+                let key = resolve::favorite(&self.directory, &self.favorites, &query.text()?)?;
                 store.update(|favorites| favorites.remove(&key))?;
                 writeln!(
                     out,

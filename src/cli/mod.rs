@@ -17,7 +17,7 @@ use crate::model::Directory;
 use crate::report::{Paint, Report};
 
 pub use crate::setup::{ColorChoice, Failure, Setup};
-pub use args::{Cli, Command, FavoriteAction, GlobalArgs};
+pub use args::{Cli, Command, FavoriteAction, GlobalArgs, QueryArgs};
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.
 pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
@@ -30,6 +30,10 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
         Command::Paths => files::paths(setup, out),
         Command::Check { paths } => files::check(setup, paths, out),
         command => {
+            // A mistake in the command line is reported before any data is read.
+            if let Some(query) = command.query() {
+                query.text()?;
+            }
             let (_, loaded) = setup.load()?;
             files::report_diagnostics(&loaded.diagnostics, 5);
             Session::new(setup, loaded.directory, paint).run(command, out)
@@ -89,9 +93,9 @@ impl<'a> Session<'a> {
                 school,
                 limit,
                 json,
-            } => self.search(&query.join(" "), school.as_deref(), limit, json, out),
-            Command::Show { query, json } => self.show(&query.join(" "), json, out),
-            Command::Open { query, lab } => self.open(&query.join(" "), lab),
+            } => self.search(&query.text()?, school.as_deref(), limit, json, out),
+            Command::Show { query, json } => self.show(&query.text()?, json, out),
+            Command::Open { query, lab } => self.open(&query.text()?, lab),
             Command::Favorites { json } => self.list_favorites(json, out),
             Command::Favorite { action } => self.change_favorite(action, out),
             Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),

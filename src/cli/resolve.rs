@@ -59,10 +59,14 @@ pub(super) fn favorite(
 
 /// A school named exactly (ignoring case), or the only one whose name contains `name`.
 pub(super) fn school(directory: &Directory, name: &str) -> Result<SchoolId, Failure> {
+    let wanted = identity_key(name);
+    if wanted.is_empty() {
+        // Every name contains the empty one.
+        return Err(Failure::Usage("empty school name after --school".into()));
+    }
     if let Some(id) = directory.find_school(name) {
         return Ok(id);
     }
-    let wanted = identity_key(name);
     let partial: Vec<SchoolId> = (0..directory.schools.len())
         .filter(|&id| identity_key(&directory.schools[id].name).contains(&wanted))
         .collect();
