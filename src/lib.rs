@@ -15,6 +15,7 @@ pub mod sanitize;
 #[doc(hidden)]
 pub mod screenshot;
 pub mod search;
+pub mod setup;
 pub mod sources;
 pub mod theme;
 pub mod tui;

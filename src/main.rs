@@ -3,11 +3,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use profdex::cli::{Cli, Failure, Setup, run};
+use profdex::cli::{Cli, Failure, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = Setup::from_args(&cli.global).and_then(|setup| {
+    let result = cli.global.setup().and_then(|setup| {
         let Some(command) = cli.command else {
             return profdex::tui::run(&setup);
         };

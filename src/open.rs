@@ -5,37 +5,67 @@
 //! replaced by the URL, otherwise the URL is the last argument. Without it
 //! the platform's opener is used. Only absolute http(s) URLs are opened, so
 //! a data file cannot make profdex run `file://` or `javascript:` links.
+//!
+//! The command line and the browser both open links with `open_url`, so
+//! they launch the same way and fail with the same words: `OpenError`'s.
 
-use std::process::{Command, Stdio};
+use std::io;
+use std::process::{Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::model::is_openable_url;
 use crate::sanitize::sanitize;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// Why a URL was not opened.
+#[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("refused to open \"{0}\": only absolute http(s) URLs are opened")]
     NotHttp(String),
     #[error("cannot understand $BROWSER ({0})")]
     BadBrowser(String),
+    #[error("cannot start {program}: {error}")]
+    CannotStart { program: String, error: io::Error },
+    #[error("{program} failed ({status})")]
+    Failed { program: String, status: ExitStatus },
+}
+
+/// Opens `url` with `browser` (the value of `$BROWSER`), or the platform's
+/// opener when there is none.
+///
+/// A text-mode browser needs the terminal while it runs: `run_in_terminal`
+/// runs the command it is given with the terminal handed over, takes the
+/// terminal back, and returns the browser's exit status. Anything else is
+/// started in the background and not waited for.
+pub fn open_url(
+    url: &str,
+    browser: Option<&str>,
+    run_in_terminal: impl FnOnce(&mut Command) -> io::Result<ExitStatus>,
+) -> Result<(), OpenError> {
+    let launch = Launch::plan(url, browser)?;
+    if !launch.needs_terminal {
+        return launch.start_in_background();
+    }
+    let status =
+        run_in_terminal(&mut launch.command()).map_err(|error| launch.cannot_start(error))?;
+    launch.succeeded(status)
 }
 
 /// How a URL will be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Launch {
-    pub program: String,
-    pub args: Vec<String>,
+struct Launch {
+    program: String,
+    args: Vec<String>,
     /// A text-mode browser (lynx, w3m, …) needs the terminal, so it runs in
     /// the foreground; anything else (a desktop browser, the platform
     /// opener) is started in the background, so profdex does not wait for
     /// the browser window to close.
-    pub needs_terminal: bool,
+    needs_terminal: bool,
 }
 
 impl Launch {
     /// Plans how to open `url`, with `browser` the value of `$BROWSER`.
-    pub fn plan(url: &str, browser: Option<&str>) -> Result<Launch, OpenError> {
+    fn plan(url: &str, browser: Option<&str>) -> Result<Launch, OpenError> {
         if !is_openable_url(url) {
             return Err(OpenError::NotHttp(sanitize(url).into_owned()));
         }
@@ -75,16 +105,15 @@ impl Launch {
     /// running. It has no terminal to complain on, so a browser that gives
     /// up at once (a text browser behind a wrapper, say) is reported by its
     /// exit status rather than silently taken for opened.
-    pub fn start_in_background(&self) -> Result<(), String> {
+    fn start_in_background(&self) -> Result<(), OpenError> {
         let mut child = self
             .command()
             .spawn()
-            .map_err(|error| format!("cannot start {}: {error}", self.program))?;
+            .map_err(|error| self.cannot_start(error))?;
         let deadline = Instant::now() + QUICK_FAILURE;
         while Instant::now() < deadline {
             match child.try_wait() {
-                Ok(Some(status)) if status.success() => return Ok(()),
-                Ok(Some(status)) => return Err(format!("{} failed ({status})", self.program)),
+                Ok(Some(status)) => return self.succeeded(status),
                 Ok(None) => thread::sleep(Duration::from_millis(10)),
                 Err(_) => break,
             }
@@ -94,7 +123,25 @@ impl Launch {
         Ok(())
     }
 
-    pub fn command(&self) -> Command {
+    fn succeeded(&self, status: ExitStatus) -> Result<(), OpenError> {
+        if status.success() {
+            Ok(())
+        } else {
+            Err(OpenError::Failed {
+                program: self.program.clone(),
+                status,
+            })
+        }
+    }
+
+    fn cannot_start(&self, error: io::Error) -> OpenError {
+        OpenError::CannotStart {
+            program: self.program.clone(),
+            error,
+        }
+    }
+
+    fn command(&self) -> Command {
         let mut command = Command::new(&self.program);
         command.args(&self.args);
         if !self.needs_terminal {
@@ -217,16 +264,101 @@ mod tests {
             args: Vec::new(),
             needs_terminal: false,
         };
-        assert_eq!(launch("true").start_in_background(), Ok(()));
+        assert!(launch("true").start_in_background().is_ok());
         let error = launch("false").start_in_background().unwrap_err();
-        assert!(error.starts_with("false failed"), "{error}");
+        assert_eq!(error.to_string(), "false failed (exit status: 1)");
         let error = launch("/no/such/browser")
             .start_in_background()
             .unwrap_err();
         assert!(
-            error.starts_with("cannot start /no/such/browser"),
+            error
+                .to_string()
+                .starts_with("cannot start /no/such/browser: "),
             "{error}"
         );
+    }
+
+    /// What `run_in_terminal` was asked to run: the program and its arguments.
+    #[cfg(unix)]
+    fn ran_in_terminal(
+        url: &str,
+        browser: &str,
+        code: i32,
+    ) -> (Option<Vec<String>>, Result<(), OpenError>) {
+        use std::os::unix::process::ExitStatusExt;
+        let mut ran = None;
+        let result = open_url(url, Some(browser), |command| {
+            let mut words = vec![command.get_program().to_string_lossy().into_owned()];
+            words.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
+            ran = Some(words);
+            Ok(ExitStatus::from_raw(code << 8))
+        });
+        (ran, result)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_text_browser_is_given_the_terminal_and_its_failure_reported() {
+        let (ran, result) = ran_in_terminal(URL, "w3m -no-mouse", 0);
+        assert_eq!(ran.unwrap(), ["w3m", "-no-mouse", URL]);
+        assert!(result.is_ok());
+        let odd = "https://x.org/a;b?q='1'&&rm$(id)%s";
+        let (ran, _) = ran_in_terminal(odd, "lynx", 0);
+        assert_eq!(ran.unwrap(), ["lynx", odd], "the URL is one argument");
+        let (_, result) = ran_in_terminal(URL, "lynx", 3);
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "lynx failed (exit status: 3)"
+        );
+        // Desktop browsers and refused URLs never reach the terminal.
+        let (ran, result) = ran_in_terminal(URL, "true", 0);
+        assert!(ran.is_none() && result.is_ok());
+        let (ran, result) = ran_in_terminal("file:///etc/passwd", "lynx", 0);
+        assert!(ran.is_none());
+        assert!(matches!(result, Err(OpenError::NotHttp(_))));
+    }
+
+    #[test]
+    fn a_text_browser_that_cannot_start_is_reported() {
+        let error = open_url(URL, Some("lynx"), |_| {
+            Err(io::Error::from(io::ErrorKind::NotFound))
+        })
+        .unwrap_err();
+        assert!(
+            error.to_string().starts_with("cannot start lynx: "),
+            "{error}"
+        );
+    }
+
+    /// The command line prints these after `profdex: `, the browser shows
+    /// them on its status line: one wording, lower case, for both.
+    #[test]
+    fn every_launch_message_comes_from_open_error() {
+        let messages = [
+            OpenError::NotHttp("ftp://x".into()).to_string(),
+            OpenError::BadBrowser("missing closing quote".into()).to_string(),
+            OpenError::CannotStart {
+                program: "lynx".into(),
+                error: io::Error::from(io::ErrorKind::NotFound),
+            }
+            .to_string(),
+        ];
+        assert_eq!(
+            messages[0],
+            "refused to open \"ftp://x\": only absolute http(s) URLs are opened"
+        );
+        assert_eq!(
+            messages[1],
+            "cannot understand $BROWSER (missing closing quote)"
+        );
+        assert!(
+            messages[2].starts_with("cannot start lynx: "),
+            "{}",
+            messages[2]
+        );
+        for message in &messages {
+            assert!(message.starts_with(char::is_lowercase), "{message}");
+        }
     }
 
     #[test]

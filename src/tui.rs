@@ -26,10 +26,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
-use crate::cli::{Failure, Setup};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
-use crate::open::Launch;
+use crate::open::open_url;
+use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
 use crate::worker::{self, SearchWorker};
 
@@ -220,24 +220,20 @@ fn open<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let launch = Launch::plan(url, browser).map_err(|e| e.to_string())?;
-    let failed = |error: io::Error| format!("Cannot start {}: {error}", launch.program);
-    if !launch.needs_terminal {
-        return launch.start_in_background().map(|()| url.to_string());
-    }
-    // A text browser gets the terminal while it runs. Its Ctrl-c and
-    // Ctrl-\ are its own: profdex ignores those signals meanwhile.
-    let _ = leave_screen();
-    LENDING_TERMINAL.store(true, Ordering::SeqCst);
-    let status: io::Result<ExitStatus> = launch.command().status();
-    LENDING_TERMINAL.store(false, Ordering::SeqCst);
-    let _ = enter_screen();
-    let _ = terminal.clear();
-    match status {
-        Ok(status) if status.success() => Ok(url.to_string()),
-        Ok(status) => Err(format!("{} failed ({status})", launch.program)),
-        Err(error) => Err(failed(error)),
-    }
+    let opened = open_url(url, browser, |command| {
+        // A text browser gets the terminal while it runs. Its Ctrl-c and
+        // Ctrl-\ are its own: profdex ignores those signals meanwhile.
+        let _ = leave_screen();
+        LENDING_TERMINAL.store(true, Ordering::SeqCst);
+        let status: io::Result<ExitStatus> = command.status();
+        LENDING_TERMINAL.store(false, Ordering::SeqCst);
+        let _ = enter_screen();
+        let _ = terminal.clear();
+        status
+    });
+    opened
+        .map(|()| url.to_string())
+        .map_err(|error| error.to_string())
 }
 
 /// OSC 52 asks the terminal itself to set the clipboard, which works over

@@ -171,6 +171,45 @@ fn favorites_persist_across_processes() {
 }
 
 #[test]
+fn a_blank_query_is_a_usage_error_and_acts_on_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["favorite", "add", "stoica"]).assert_code(0);
+    let browser = sandbox.fake_browser();
+    // As `"$UNSET"`, stray spaces or an invisible character would type them.
+    for query in ["", "   ", "\u{200b}"] {
+        for args in [
+            &["favorite", "remove", query][..],
+            &["favorite", "add", query],
+            &["show", query],
+            &["open", query],
+            &["search", query, "--json"],
+            &["search", query, " "],
+        ] {
+            let run = Run::from(
+                sandbox
+                    .command()
+                    .env("BROWSER", &browser)
+                    .args(args)
+                    .output()
+                    .unwrap(),
+            );
+            run.assert_code(2);
+            assert_eq!(run.stdout, "", "{args:?}");
+            assert_eq!(
+                run.stderr, "profdex: empty query: give a name or a topic to look for\n",
+                "{args:?}"
+            );
+        }
+    }
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica"], "the favorite is kept");
+    assert!(sandbox.browser_log().is_empty(), "nothing was opened");
+    let run = sandbox.run(&["list", "--school", " "]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("empty school name"), "{}", run.stderr);
+}
+
+#[test]
 fn a_corrupt_favorites_file_is_reported_and_left_alone() {
     let sandbox = Sandbox::new();
     let garbage = b"{\"version\": 1, \"favorites\": [ {\"school\": \"MIT\"";
@@ -247,6 +286,10 @@ fn open_hands_the_url_to_browser_without_a_shell() {
         sandbox.browser_log(),
         ["https://people.eecs.berkeley.edu/~istoica/"]
     );
+    assert_eq!(
+        run.stderr,
+        "Opened https://people.eecs.berkeley.edu/~istoica/\n"
+    );
     let with_placeholder = format!("{} --go=%s", browser.display());
     sandbox
         .command()
@@ -282,6 +325,47 @@ fn open_starts_a_desktop_browser_without_waiting_for_it() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert_eq!(sandbox.browser_log(), ["https://hanlab.mit.edu/"]);
+}
+
+#[test]
+fn open_reports_a_browser_that_cannot_start() {
+    let sandbox = Sandbox::new();
+    for browser in [
+        sandbox.path("bin/lynx"),
+        sandbox.path("bin/desktop-browser"),
+    ] {
+        let run = Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(["open", "stoica"])
+                .output()
+                .unwrap(),
+        );
+        run.assert_code(2);
+        assert!(
+            run.stderr
+                .starts_with(&format!("profdex: cannot start {}: ", browser.display())),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", "'lynx")
+            .args(["open", "stoica"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .starts_with("profdex: cannot understand $BROWSER"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

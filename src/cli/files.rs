@@ -1,0 +1,107 @@
+//! `paths` and `check`: where the data is read from, and what is wrong in it.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::diag::Diagnostic;
+use crate::sanitize::sanitize;
+use crate::setup::{Failure, Setup};
+use crate::sources::{self, Input, SourceOptions};
+
+pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
+    let schools_dir = sources::schools_dir(&setup.data_dir);
+    let inputs = sources::discover(&setup.options)?;
+    let state = |exists: bool| if exists { "" } else { "  (does not exist yet)" };
+    writeln!(
+        out,
+        "data directory  {}{}",
+        setup.data_dir.display(),
+        state(setup.data_dir.is_dir())
+    )?;
+    let favorites = setup.store();
+    writeln!(
+        out,
+        "favorites       {}{}",
+        favorites.path().display(),
+        state(favorites.path().is_file())
+    )?;
+    writeln!(
+        out,
+        "own schools     {}{}",
+        schools_dir.display(),
+        state(schools_dir.is_dir())
+    )?;
+    writeln!(out, "sources read, in order:")?;
+    for input in &inputs {
+        writeln!(out, "  {}", input.label())?;
+    }
+    Ok(())
+}
+
+pub(super) fn check(
+    setup: &Setup,
+    paths: Vec<PathBuf>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let inputs = if paths.is_empty() {
+        sources::discover(&setup.options)?
+    } else {
+        let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|path| path.exists());
+        let mut inputs = sources::discover(&SourceOptions {
+            builtin: false,
+            data_dir: None,
+            schools: present,
+        })?;
+        // A file that is not there is one more error in the report.
+        inputs.extend(missing.into_iter().map(Input::File));
+        inputs
+    };
+    let loaded = sources::load(&inputs);
+    report_diagnostics(&loaded.diagnostics, usize::MAX);
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = loaded.diagnostics.len() - errors;
+    writeln!(
+        out,
+        "checked {} file{}: {} school{}, {} {}, {errors} error{}, {warnings} warning{}",
+        inputs.len(),
+        plural(inputs.len()),
+        loaded.directory.schools.len(),
+        plural(loaded.directory.schools.len()),
+        loaded.directory.people.len(),
+        if loaded.directory.people.len() == 1 {
+            "person"
+        } else {
+            "people"
+        },
+        plural(errors),
+        plural(warnings),
+    )?;
+    if errors > 0 {
+        return Err(Failure::NotFound(format!(
+            "{errors} error{} found",
+            plural(errors)
+        )));
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Prints up to `limit` diagnostics to stderr, then how many were left out.
+pub(super) fn report_diagnostics(diagnostics: &[Diagnostic], limit: usize) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for diagnostic in diagnostics.iter().take(limit) {
+        let _ = writeln!(err, "{}", sanitize(&diagnostic.to_string()));
+    }
+    if diagnostics.len() > limit {
+        let _ = writeln!(
+            err,
+            "… and {} more; `profdex check` lists them all",
+            diagnostics.len() - limit
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! The command line: `run` carries out one subcommand, writing its data to
+//! `out` and its diagnostics to stderr.
+
+mod args;
+mod favorites;
+mod files;
+mod open;
+mod people;
+mod resolve;
+
+use std::io::{self, IsTerminal, Write};
+
+use clap::CommandFactory;
+
+use crate::favorites::{Favorites, StoreError};
+use crate::model::Directory;
+use crate::report::{Paint, Report};
+
+pub use crate::setup::{ColorChoice, Failure, Setup};
+pub use args::{Cli, Command, FavoriteAction, GlobalArgs, QueryArgs};
+
+/// Runs a subcommand, writing data to `out` and diagnostics to stderr.
+pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+    let paint = Paint::new(setup.color.enabled(io::stdout().is_terminal()));
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "profdex", out);
+            Ok(())
+        }
+        Command::Paths => files::paths(setup, out),
+        Command::Check { paths } => files::check(setup, paths, out),
+        command => {
+            // A mistake in the command line is reported before any data is read.
+            if let Some(query) = command.query() {
+                query.text()?;
+            }
+            let (_, loaded) = setup.load()?;
+            files::report_diagnostics(&loaded.diagnostics, 5);
+            Session::new(setup, loaded.directory, paint).run(command, out)
+        }
+    }
+}
+
+/// The loaded directory with its favorites, for the commands that use data.
+struct Session<'a> {
+    setup: &'a Setup,
+    directory: Directory,
+    favorites: Favorites,
+    /// Why favorites could not be read, when they could not.
+    favorites_error: Option<StoreError>,
+    paint: Paint,
+}
+
+impl<'a> Session<'a> {
+    fn new(setup: &'a Setup, directory: Directory, paint: Paint) -> Session<'a> {
+        let (favorites, favorites_error) = match setup.store().load() {
+            Ok(favorites) => (favorites, None),
+            Err(error) => (Favorites::default(), Some(error)),
+        };
+        Session {
+            setup,
+            directory,
+            favorites,
+            favorites_error,
+            paint,
+        }
+    }
+
+    fn run(mut self, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+        let needs_favorites = matches!(
+            command,
+            Command::Favorites { .. }
+                | Command::Favorite { .. }
+                | Command::List {
+                    favorites: true,
+                    ..
+                }
+        );
+        if let Some(error) = self.favorites_error.take() {
+            if needs_favorites {
+                return Err(error.into());
+            }
+            eprintln!("warning: {error}; showing no favorites");
+        }
+        match command {
+            Command::List {
+                school,
+                favorites,
+                json,
+            } => self.list(school.as_deref(), favorites, json, out),
+            Command::Search {
+                query,
+                school,
+                limit,
+                json,
+            } => self.search(&query.text()?, school.as_deref(), limit, json, out),
+            Command::Show { query, json } => self.show(&query.text()?, json, out),
+            Command::Open { query, lab } => self.open(&query.text()?, lab),
+            Command::Favorites { json } => self.list_favorites(json, out),
+            Command::Favorite { action } => self.change_favorite(action, out),
+            Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),
+        }
+    }
+
+    fn report(&self) -> Report<'_> {
+        Report::new(&self.directory, &self.favorites, &self.paint)
+    }
+}

@@ -1,0 +1,78 @@
+//! `list`, `search` and `show`: people written out as text or JSON.
+
+use std::io::Write;
+
+use super::{Session, resolve};
+use crate::model::PersonId;
+use crate::report::PersonJson;
+use crate::setup::Failure;
+
+impl Session<'_> {
+    pub(super) fn list(
+        &self,
+        school: Option<&str>,
+        favorites: bool,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let report = self.report();
+        let school = school
+            .map(|s| resolve::school(&self.directory, s))
+            .transpose()?;
+        let mut people: Vec<PersonId> = (0..self.directory.people.len())
+            .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s))
+            .filter(|&p| !favorites || report.is_favorite(p))
+            .collect();
+        report.sort_by_school_then_name(&mut people);
+        if json {
+            report.json(out, people.iter().map(|&p| report.person_json(p)))?;
+        } else {
+            report.list(out, &people)?;
+        }
+        if people.is_empty() {
+            return Err(Failure::NotFound("no one to list".into()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn search(
+        &self,
+        text: &str,
+        school: Option<&str>,
+        limit: Option<usize>,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let report = self.report();
+        let school = school
+            .map(|s| resolve::school(&self.directory, s))
+            .transpose()?;
+        let (index, query, mut hits) = resolve::search(&self.directory, text, school);
+        if hits.is_empty() {
+            return Err(Failure::NotFound(format!(
+                "no one matches \"{}\"",
+                query.text()
+            )));
+        }
+        hits.truncate(limit.unwrap_or(usize::MAX));
+        if json {
+            let rows = hits.iter().map(|hit| PersonJson {
+                score: Some(hit.score),
+                ..report.person_json(hit.person)
+            });
+            Ok(report.json(out, rows)?)
+        } else {
+            Ok(report.search_results(out, &index, &query, &hits)?)
+        }
+    }
+
+    pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+        let report = self.report();
+        let person = resolve::person(&self.directory, text)?;
+        if json {
+            Ok(report.json(out, [report.person_detail_json(person)])?)
+        } else {
+            Ok(report.detail(out, person)?)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The global options once resolved (where data lives, which sources, colour)
+//! and why a run did not succeed: what the command line and the browser share.
+
+use std::io;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use crate::favorites::{Store, StoreError};
+use crate::open::OpenError;
+use crate::sources::{self, Input, Loaded, SourceError, SourceOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color,
+        }
+    }
+}
+
+/// Why a command did not succeed, and so its exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Exit 1: the command ran but found nothing (or `check` found errors).
+    #[error("{0}")]
+    NotFound(String),
+    /// Exit 2: the command could not run as asked.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Sources(#[from] SourceError),
+    #[error(transparent)]
+    Favorites(#[from] StoreError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::NotFound(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// Everything a command needs about where data lives.
+pub struct Setup {
+    pub data_dir: PathBuf,
+    pub options: SourceOptions,
+    pub color: ColorChoice,
+}
+
+impl Setup {
+    /// `data_dir` is the one asked for (flag or environment); without one,
+    /// or with an empty one, the platform's data directory is used.
+    pub fn new(
+        data_dir: Option<PathBuf>,
+        builtin: bool,
+        schools: Vec<PathBuf>,
+        color: ColorChoice,
+    ) -> Result<Setup, Failure> {
+        let data_dir = match data_dir.filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) => dir,
+            None => default_data_dir().ok_or_else(|| {
+                Failure::Usage(
+                    "cannot find a home directory for the data directory; pass --data-dir or set PROFDEX_DATA_DIR".into(),
+                )
+            })?,
+        };
+        Ok(Setup {
+            options: SourceOptions {
+                builtin,
+                data_dir: Some(data_dir.clone()),
+                schools,
+            },
+            data_dir,
+            color,
+        })
+    }
+
+    pub fn store(&self) -> Store {
+        Store::new(self.data_dir.join("favorites.json"))
+    }
+
+    pub fn load(&self) -> Result<(Vec<Input>, Loaded), Failure> {
+        let inputs = sources::discover(&self.options)?;
+        let loaded = sources::load(&inputs);
+        Ok((inputs, loaded))
+    }
+}
+
+/// `$XDG_DATA_HOME/profdex` or `~/.local/share/profdex` on Linux, the
+/// platform's equivalent elsewhere.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "profdex").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_launch_error_reaches_the_user_in_its_own_words() {
+        let error = OpenError::BadBrowser("it is empty".into());
+        let words = error.to_string();
+        let failure = Failure::from(error);
+        assert_eq!(failure.to_string(), words);
+        assert_eq!(failure.exit_code(), 2);
+        assert_eq!(Failure::NotFound("no one".into()).exit_code(), 1);
+    }
+}
