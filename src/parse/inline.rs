@@ -148,8 +148,8 @@ pub(super) fn split_topics(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// `"text"`, cut to [`QUOTE_CHARS`] characters and with control characters
-/// made harmless for a terminal.
+/// `"text"`, cut to [`QUOTE_CHARS`] characters. The text stays as written,
+/// like the model: a diagnostic is made safe where it is printed.
 pub(super) fn quote(s: &str) -> String {
     let mut out = String::from('"');
     for (i, c) in s.chars().enumerate() {
@@ -157,7 +157,7 @@ pub(super) fn quote(s: &str) -> String {
             out.push('…');
             break;
         }
-        out.push(crate::sanitize::stand_in(c));
+        out.push(c);
     }
     out.push('"');
     out

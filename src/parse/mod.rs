@@ -184,15 +184,21 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_never_reach_the_output() {
-        let file =
-            read("# M\u{1b}[2J\n\n### J\n- Title: a\u{7}b\n- Website: https://x.org/\u{1b}[2J\n");
+    fn control_characters_are_kept_as_written() {
+        let file = read(
+            "# M\u{1b}[2J\n\n### J\u{1b}]0;x\u{7}\n- Title: a\u{7}b\n- Website: https://x.org/\u{1b}[2J\n\n## Labs\n- L\u{1b}[1m: https://l.org/\n",
+        );
         let school = file.school.unwrap();
-        assert_eq!(school.name, "M\u{241b}[2J");
+        assert_eq!(school.name, "M\u{1b}[2J");
+        assert_eq!(school.labs, [lab("L\u{1b}[1m", "https://l.org/")]);
         let p = &file.people[0].person;
-        assert_eq!(p.title.as_deref(), Some("a\u{2407}b"));
+        assert_eq!(p.name, "J\u{1b}]0;x\u{7}");
+        assert_eq!(p.title.as_deref(), Some("a\u{7}b"));
+        // Still never a website to open: the check sees the raw characters.
         assert_eq!(p.website, None);
-        assert_eq!(p.extra, [field("Website", "https://x.org/\u{241b}[2J")]);
-        assert!(file.diagnostics[0].message.contains('\u{241b}'));
+        assert_eq!(p.extra, [field("Website", "https://x.org/\u{1b}[2J")]);
+        let d = &file.diagnostics[0];
+        assert!(d.message.contains("https://x.org/\u{1b}[2J"), "{d:?}");
+        assert!(!d.to_string().contains('\u{1b}'), "{d}");
     }
 }

@@ -286,10 +286,6 @@ impl<'a> Reader<'a> {
             }
             self.school.name = stem;
         }
-        sanitize_school(&mut self.school);
-        for parsed in &mut self.people {
-            sanitize_person(&mut parsed.person);
-        }
         ParsedFile {
             school: Some(self.school),
             people: self.people,
@@ -310,38 +306,6 @@ fn file_stem(label: &str) -> String {
         "unnamed".to_string()
     } else {
         stem.to_string()
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Output hygiene
-
-/// Everything parsed ends up on a terminal; a stray escape character in a
-/// file must not be able to drive it. Done last so that website validation
-/// still sees (and rejects) the raw characters.
-fn sanitize(s: &mut String) {
-    if let std::borrow::Cow::Owned(printable) = crate::sanitize::sanitize(s) {
-        *s = printable;
-    }
-}
-
-fn sanitize_school(school: &mut School) {
-    sanitize(&mut school.name);
-    school.directory_title.iter_mut().for_each(sanitize);
-    school.research_focus.iter_mut().for_each(sanitize);
-    school.description.iter_mut().for_each(sanitize);
-    for lab in &mut school.labs {
-        sanitize(&mut lab.name);
-    }
-}
-
-fn sanitize_person(person: &mut Person) {
-    sanitize(&mut person.name);
-    person.title.iter_mut().for_each(sanitize);
-    person.research.iter_mut().for_each(sanitize);
-    for field in &mut person.extra {
-        sanitize(&mut field.key);
-        sanitize(&mut field.value);
     }
 }
 
