@@ -37,8 +37,10 @@ pub(super) struct Reader<'a> {
     h1: Option<usize>,
     section: Section,
     person: Option<CurrentPerson>,
-    /// After a `###` without a name, until the next heading.
-    nameless: bool,
+    /// After a `###` without a name or a deeper heading among the faculty,
+    /// until the next `###` or `##`: what is there belongs to no one, and
+    /// the heading has said so once for all of it.
+    skipping: bool,
     /// A top-level item, with the text of items nested in it appended.
     pending: Option<(usize, Vec<Inline>)>,
     people: Vec<ParsedPerson>,
@@ -52,7 +54,7 @@ impl<'a> Reader<'a> {
             h1: None,
             section: Section::Preamble,
             person: None,
-            nameless: false,
+            skipping: false,
             pending: None,
             people: Vec::new(),
         }
@@ -87,10 +89,13 @@ impl<'a> Reader<'a> {
                 }
                 _ => {}
             },
+            BlockKind::Heading(level) if self.section == Section::Faculty => {
+                self.subheading(&block, level)
+            }
             BlockKind::Heading(_) | BlockKind::Rule => {}
             BlockKind::Para => self.paragraph(&block),
             BlockKind::Item(depth) => match self.section {
-                Section::Faculty if self.nameless => {}
+                Section::Faculty if self.skipping => {}
                 Section::Faculty if self.person.is_some() => {
                     self.pending = Some((block.start, block.inlines))
                 }
@@ -171,7 +176,7 @@ impl<'a> Reader<'a> {
                 }
             }
             // Fields written as plain lines under a person, without bullets.
-            Section::Faculty if self.person.is_some() && !self.nameless => {
+            Section::Faculty if self.person.is_some() && !self.skipping => {
                 for (start, line) in split_lines(block.start, &block.inlines) {
                     if !render(line).is_empty() {
                         self.field(start, line);
@@ -186,7 +191,7 @@ impl<'a> Reader<'a> {
         self.end_person();
         let name = render(&block.inlines);
         if name.is_empty() {
-            self.nameless = true;
+            self.skipping = true;
             self.rep.at(
                 block.start,
                 Severity::Error,
@@ -209,8 +214,24 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// A `####` (or deeper) among the faculty is no person, and what follows
+    /// it must not be given to the person above: a title there would land
+    /// on the wrong person without a word.
+    fn subheading(&mut self, block: &Block, level: HeadingLevel) {
+        self.end_person();
+        self.skipping = true;
+        let heading = format!("{} {}", "#".repeat(level as usize), render(&block.inlines));
+        self.rep.warn(
+            block.start,
+            format!(
+                "heading {} is not a \"### Name\" heading; the items under it are skipped",
+                quote(heading.trim_end())
+            ),
+        );
+    }
+
     fn end_person(&mut self) {
-        self.nameless = false;
+        self.skipping = false;
         if let Some(current) = self.person.take() {
             let mut parsed = current.parsed;
             if parsed.person.website.is_none() {
@@ -463,6 +484,48 @@ mod tests {
         let file = read(&src);
         assert_eq!(file.people.len(), 1);
         assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn diag_deeper_heading_under_faculty() {
+        let src = format!(
+            "{HEAD}### Jane\n- Title: Professor\n\n#### Emeritus\n- Title: Emeritus Professor\n\nResearch: history\n\n### Kept\n- Title: T\n"
+        );
+        assert_eq!(
+            only_diag(&src),
+            (
+                8,
+                1,
+                Severity::Warning,
+                "heading \"#### Emeritus\" is not a \"### Name\" heading; the items under it are skipped"
+                    .into()
+            )
+        );
+        let file = read(&src);
+        let jane = &file.people[0].person;
+        assert_eq!(jane.title.as_deref(), Some("Professor"));
+        assert_eq!(jane.research, Vec::<String>::new());
+        assert_eq!(file.people[1].person.title.as_deref(), Some("T"));
+        // Deeper still, and before any person: one warning, not one per item.
+        let file = read(&format!(
+            "{HEAD}  ###### *Group*\n- Title: x\n- Research: y\n\n### J\n- Title: T\n"
+        ));
+        let messages: Vec<_> = file.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "t.md:5:3: warning: heading \"###### Group\" is not a \"### Name\" heading; the items under it are skipped"
+            ]
+        );
+        assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+        // Elsewhere such headings group things and are fine.
+        assert_eq!(
+            labs("## Labs\n\n#### Robotics\n\n- **A**: https://a.org/\n"),
+            [lab("A", "https://a.org/")]
+        );
+        let p = person("### J\n- Title: T\n\n## Contact\n\n#### Phone\n\n- Phone: 555\n");
+        assert_eq!(p.title.as_deref(), Some("T"));
+        assert_eq!(p.extra, []);
     }
 
     #[test]
