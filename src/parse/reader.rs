@@ -259,7 +259,7 @@ impl<'a> Reader<'a> {
             None => match first_link(line) {
                 Some((text, url)) if !text.trim().is_empty() => (collapse(text), url.to_string()),
                 Some((_, url)) => (url.to_string(), url.to_string()),
-                None => (render(line), String::new()),
+                None => return self.unlinked_lab(start, &render(line)),
             },
         };
         let url = url.trim().to_string();
@@ -278,6 +278,29 @@ impl<'a> Reader<'a> {
         } else {
             self.school.labs.push(Lab { name, url });
         }
+    }
+
+    /// A lab line with neither a link nor a `Name:` key is skipped; what it
+    /// lacks is told by whether a bare URL (markdown links those only in
+    /// `<…>`) is in it, and whether anything else is.
+    fn unlinked_lab(&mut self, start: usize, text: &str) {
+        let url = text.split_whitespace().find(|word| word.contains("://"));
+        let message = match url {
+            None => format!("lab {} has no URL; skipped", quote(text)),
+            Some(url)
+                if text
+                    .replacen(url, "", 1)
+                    .trim_matches(|c: char| c == ':' || c.is_whitespace())
+                    .is_empty() =>
+            {
+                format!("lab {} has no name; skipped", quote(url))
+            }
+            Some(_) => format!(
+                "lab {} has no \":\" between its name and URL; skipped",
+                quote(text)
+            ),
+        };
+        self.rep.warn(start, message);
     }
 
     pub(super) fn finish(mut self, label: &str) -> ParsedFile {
@@ -544,6 +567,41 @@ mod tests {
             read(src).school.unwrap().labs,
             [lab("A", "https://a.org/"), lab("B", "https://b.org/")]
         );
+    }
+
+    #[test]
+    fn diag_lab_without_name() {
+        let src = "# X\n\n## Labs\n\n- https://a.org/\n- **: https://b.org/**\n- [C](https://c.org/)\n- CSAIL https://csail.mit.edu/\n";
+        let file = read(src);
+        let found: Vec<_> = file
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.severity, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    5,
+                    1,
+                    Severity::Warning,
+                    "lab \"https://a.org/\" has no name; skipped"
+                ),
+                (
+                    6,
+                    1,
+                    Severity::Warning,
+                    "lab \"https://b.org/\" has no name; skipped"
+                ),
+                (
+                    8,
+                    1,
+                    Severity::Warning,
+                    "lab \"CSAIL https://csail.mit.edu/\" has no \":\" between its name and URL; skipped"
+                ),
+            ]
+        );
+        assert_eq!(file.school.unwrap().labs, [lab("C", "https://c.org/")]);
     }
 
     #[test]
