@@ -1,11 +1,17 @@
-//! Reading one directory file (PRODUCT.md section 1) into the model.
+//! Reading one directory file into the model. The format, every form the
+//! reader accepts and every diagnostic it gives are specified in
+//! `docs/format.md`; keep the two in step.
 //!
-//! The work happens in three passes: the bytes are decoded, pulldown-cmark's
-//! events are gathered into a flat list of blocks (headings, paragraphs, list
-//! items, rules) carrying just their text and links, and a small section state
-//! machine turns those blocks into a school, its labs and its people. Keeping
-//! the markdown details out of the last pass is what lets it stay tolerant:
-//! every block is judged on its own, so one bad entry cannot disturb the next.
+//! The work happens in three passes: the bytes are decoded (here, with
+//! `positions` mapping offsets to lines and columns), pulldown-cmark's
+//! events are gathered into a flat list of blocks (headings, paragraphs,
+//! list items, rules) carrying just their text and links (`blocks`), and a
+//! small section state machine turns those blocks into a school, its labs
+//! and its people (`reader`, with `inline` flattening text and `fields`
+//! storing one field). Keeping the markdown details out of the last pass is
+//! what lets it stay tolerant: every block is judged on its own, so one bad
+//! entry cannot disturb the next. Text is stored as written; making it safe
+//! for a terminal is the job of whoever prints it.
 
 mod blocks;
 mod fields;
