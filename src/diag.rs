@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::sanitize::sanitize;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -47,15 +49,44 @@ impl fmt::Display for Severity {
 
 impl fmt::Display for Diagnostic {
     /// `path:line:col: severity: message`, the form editors and CI logs link.
+    /// Messages quote data as written and paths are whatever the user's files
+    /// are called, so both are made safe here, where text is made of them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (path, message) = (sanitize(&self.path), sanitize(&self.message));
         if self.line == 0 {
-            write!(f, "{}: {}: {}", self.path, self.severity, self.message)
+            write!(f, "{path}: {}: {message}", self.severity)
         } else {
             write!(
                 f,
-                "{}:{}:{}: {}: {}",
-                self.path, self.line, self.column, self.severity, self.message
+                "{path}:{}:{}: {}: {message}",
+                self.line, self.column, self.severity
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_form_shows_control_characters_as_stand_ins() {
+        let diagnostic = Diagnostic {
+            path: "evil\u{1b}[2J.md".to_string(),
+            line: 3,
+            column: 7,
+            severity: Severity::Warning,
+            message: "website \"https://x.org/\u{1b}]0;pwned\u{7}\" is not an absolute http(s) URL"
+                .to_string(),
+        };
+        assert_eq!(
+            diagnostic.to_string(),
+            "evil\u{241b}[2J.md:3:7: warning: website \"https://x.org/\u{241b}]0;pwned\u{2407}\" is not an absolute http(s) URL"
+        );
+        let whole_file = Diagnostic::file_error("a\nb.md", "cannot read: x");
+        assert_eq!(
+            whole_file.to_string(),
+            "a\u{240a}b.md: error: cannot read: x"
+        );
     }
 }

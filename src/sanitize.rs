@@ -4,6 +4,10 @@
 //! clear the user's terminal, or bidi overrides that reorder what they see.
 //! Every such character is replaced by one visible stand-in, one character
 //! for one character, so match positions counted in characters stay valid.
+//!
+//! The model keeps text as written (JSON output escapes it by itself); this
+//! is applied where text is made for a terminal: the ui, the text reports
+//! and a diagnostic's text form.
 
 use std::borrow::Cow;
 

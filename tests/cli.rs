@@ -576,34 +576,100 @@ fn completions_and_help() {
 }
 
 #[test]
-fn control_characters_in_data_never_reach_the_terminal_raw() {
+fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
     let sandbox = Sandbox::new();
     let evil = sandbox.write(
         "evil.md",
-        "# Evil U\n## Faculty\n### Mallory \u{1b}]0;pwned\u{7}Person\n- **Title**: \u{1b}[2JClear\n",
+        "# Evil U\n## Faculty\n### Mallory \u{1b}]0;pwned\u{7}Person\n- **Title**: \u{1b}[2JClear\n- **Research**: \u{1b}[31mred\n- **Website**: https://evil.example/\u{1b}[2J\n",
     );
-    let run = sandbox.run(&[
-        "--no-builtin",
-        "--schools",
-        evil.to_str().unwrap(),
-        "--color",
-        "never",
-        "list",
-    ]);
-    run.assert_code(0);
-    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
-    assert!(run.stdout.contains("\u{241b}[2JClear"), "{:?}", run.stdout);
-    let rows = sandbox
-        .run(&[
-            "--no-builtin",
-            "--schools",
-            evil.to_str().unwrap(),
-            "list",
-            "--json",
-        ])
-        .json();
+    let evil = evil.to_str().unwrap();
+    let run = |args: &[&str], color: &str| {
+        let mut all = vec!["--no-builtin", "--schools", evil, "--color", color];
+        all.extend_from_slice(args);
+        sandbox.run(&all)
+    };
+
+    // JSON is for programs: the text exactly as written, escaped by JSON.
+    let rows = run(&["list", "--json"], "never").assert_code(0).json();
+    assert_eq!(rows[0]["name"], "Mallory \u{1b}]0;pwned\u{7}Person");
+    assert_eq!(rows[0]["title"], "\u{1b}[2JClear");
+    assert_eq!(rows[0]["research"][0], "\u{1b}[31mred");
+    assert_eq!(rows[0]["website"], serde_json::Value::Null);
     assert_eq!(
-        rows[0]["title"], "\u{241b}[2JClear",
-        "the reader replaces control characters"
+        rows[0]["extra"][0]["value"],
+        "https://evil.example/\u{1b}[2J"
     );
+    let rows = run(&["show", "mallory", "--json"], "never")
+        .assert_code(0)
+        .json();
+    assert_eq!(rows[0]["title"], "\u{1b}[2JClear");
+
+    // Text is for a terminal: every command, on stdout and stderr alike.
+    let name = "Mallory \u{241b}]0;pwned\u{2407}Person";
+    let diagnostic = "website \"https://evil.example/\u{241b}[2J\" is not an absolute http(s) URL";
+    /// Arguments, exit status, and what stdout and stderr must contain.
+    type Case<'a> = (&'a [&'a str], i32, &'a [&'a str], &'a [&'a str]);
+    let expected: [Case; 7] = [
+        (&["list"], 0, &[name, "\u{241b}[2JClear"], &[diagnostic]),
+        (
+            &["search", "mallory"],
+            0,
+            &[name, "\u{241b}[2JClear"],
+            &[diagnostic],
+        ),
+        (
+            &["show", "mallory"],
+            0,
+            &[
+                name,
+                "\u{241b}[2JClear",
+                "\u{241b}[31mred",
+                "https://evil.example/\u{241b}[2J",
+            ],
+            &[diagnostic],
+        ),
+        (&["favorite", "add", "mallory"], 0, &[name], &[diagnostic]),
+        (
+            &["favorites"],
+            0,
+            &[name, "\u{241b}[2JClear"],
+            &[diagnostic],
+        ),
+        (
+            &["open", "mallory"],
+            1,
+            &[],
+            &[diagnostic, &format!("{name} has no website")],
+        ),
+        (&["check", evil], 0, &["1 warning"], &[diagnostic]),
+    ];
+    for (args, code, stdout, stderr) in expected {
+        let out = run(args, "never");
+        out.assert_code(code);
+        for text in [&out.stdout, &out.stderr] {
+            assert!(!text.contains(['\u{1b}', '\u{7}']), "{args:?}: {text:?}");
+        }
+        for want in stdout {
+            assert!(
+                out.stdout.contains(want),
+                "{args:?}: {want:?} in {:?}",
+                out.stdout
+            );
+        }
+        for want in stderr {
+            assert!(
+                out.stderr.contains(want),
+                "{args:?}: {want:?} in {:?}",
+                out.stderr
+            );
+        }
+    }
+
+    // With colour on, profdex's own escapes are there, the file's are not.
+    let coloured = run(&["search", "mallory"], "always");
+    coloured.assert_code(0);
+    assert!(coloured.stdout.contains('\u{1b}'), "{:?}", coloured.stdout);
+    for raw in ["\u{1b}]0;pwned", "\u{7}", "\u{1b}[2JClear"] {
+        assert!(!coloured.stdout.contains(raw), "{:?}", coloured.stdout);
+    }
 }

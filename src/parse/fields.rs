@@ -1,0 +1,253 @@
+//! Fields: one `Key: value` line of a person, checked and stored.
+
+use super::blocks::Inline;
+use super::inline::{first_link, only_link, quote, render, split_key, split_topics};
+use super::positions::Reporter;
+use crate::model::{Field, Person, is_openable_url};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    Title,
+    Research,
+    Website,
+    Extra,
+}
+
+fn classify(key: &str) -> FieldKind {
+    match key.to_lowercase().as_str() {
+        "title" => FieldKind::Title,
+        "research" => FieldKind::Research,
+        "website" | "homepage" | "url" | "web" => FieldKind::Website,
+        _ => FieldKind::Extra,
+    }
+}
+
+/// Stores one field line in `person`, or says why it cannot.
+pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, line: &[Inline]) {
+    let Some((key, _, value)) = split_key(line) else {
+        rep.warn(
+            start,
+            format!("expected \"Key: value\", found {}", quote(&render(line))),
+        );
+        return;
+    };
+    let kind = classify(&key);
+    let text = render(&value);
+    let topics = match kind {
+        FieldKind::Research => split_topics(&text),
+        _ => Vec::new(),
+    };
+    let empty = match kind {
+        FieldKind::Research => topics.is_empty(),
+        _ => text.is_empty() && first_link(&value).is_none(),
+    };
+    if empty {
+        rep.warn(start, format!("field {} has no value", quote(&key)));
+        return;
+    }
+    let url = first_link(&value).map_or(text.clone(), |(_, url)| url.trim().to_string());
+    if kind == FieldKind::Website && !is_openable_url(&url) {
+        rep.warn(
+            start,
+            format!("website {} is not an absolute http(s) URL", quote(&url)),
+        );
+        // Kept where it is shown but never opened.
+        let key = "Website".to_string();
+        person.extra.push(Field { key, value: url });
+        return;
+    }
+    let duplicate = match kind {
+        FieldKind::Title => person.title.is_some(),
+        FieldKind::Research => !person.research.is_empty(),
+        FieldKind::Website => person.website.is_some(),
+        FieldKind::Extra => false,
+    };
+    if duplicate {
+        rep.warn(
+            start,
+            format!("duplicate field {}; the later value is used", quote(&key)),
+        );
+    }
+    match kind {
+        FieldKind::Title => person.title = Some(text),
+        FieldKind::Research => person.research = topics,
+        FieldKind::Website => person.website = Some(url),
+        // Repeated extra keys are all kept: two `Email` lines are two
+        // addresses, not a mistake. A value that is only a link keeps
+        // its URL when it is one worth opening (`Scholar: [profile](https://…)`);
+        // otherwise the text wins (`Email: <jane@example.org>` stays an
+        // address, not `mailto:`).
+        FieldKind::Extra => {
+            let value = match only_link(&value) {
+                Some(url) if is_openable_url(url) => url.to_string(),
+                _ => text,
+            };
+            person.extra.push(Field { key, value });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Severity;
+    use crate::parse::tests::{HEAD, field, only_diag, person, read};
+
+    #[test]
+    fn lower_case_keys() {
+        let p = person("### J\n- **title**: T\n- **RESEARCH**: a\n- **website**: https://x.org\n");
+        assert_eq!(p.title.as_deref(), Some("T"));
+        assert_eq!(p.research, ["a"]);
+        assert_eq!(p.website.as_deref(), Some("https://x.org"));
+    }
+
+    #[test]
+    fn keys_without_bold() {
+        let p = person("### J\n- Title: T\n- Research: a\n- Website: https://x.org\n");
+        assert_eq!(p.title.as_deref(), Some("T"));
+        assert_eq!(p.research, ["a"]);
+        assert_eq!(p.website.as_deref(), Some("https://x.org"));
+    }
+
+    #[test]
+    fn website_aliases() {
+        for alias in ["Homepage", "URL", "web", "WEBSITE"] {
+            let p = person(&format!("### J\n- **{alias}**: https://x.org/\n"));
+            assert_eq!(p.website.as_deref(), Some("https://x.org/"), "{alias}");
+            assert_eq!(p.extra, [], "{alias}");
+        }
+    }
+
+    #[test]
+    fn autolink_values() {
+        let p = person("### J\n- **Website**: <https://x.org/a>\n- **Email**: <j@x.org>\n");
+        assert_eq!(p.website.as_deref(), Some("https://x.org/a"));
+        assert_eq!(p.extra, [field("Email", "j@x.org")]);
+    }
+
+    #[test]
+    fn markdown_link_values() {
+        let p = person(
+            "### J\n- **Website**: [home page](https://x.org/j)\n- **Title**: Chair of [EECS](https://eecs.x.org)\n- **Scholar**: [profile](https://scholar.x.org/j)\n",
+        );
+        assert_eq!(p.website.as_deref(), Some("https://x.org/j"));
+        assert_eq!(p.title.as_deref(), Some("Chair of EECS"));
+        assert_eq!(p.extra, [field("Scholar", "https://scholar.x.org/j")]);
+    }
+
+    #[test]
+    fn extra_fields_are_kept_in_order() {
+        let p = person(
+            "### J\n- **Office**: 32-G\n- **Title**: T\n- **Email**: j@x.org\n- **Office**: 32-H\n",
+        );
+        assert_eq!(
+            p.extra,
+            [
+                field("Office", "32-G"),
+                field("Email", "j@x.org"),
+                field("Office", "32-H")
+            ]
+        );
+    }
+
+    #[test]
+    fn diag_field_without_value() {
+        for item in ["- **Title**:", "- **Title**: ", "- Title: <span></span>"] {
+            let src = format!("{HEAD}### J\n  {item}\n");
+            assert_eq!(
+                only_diag(&src),
+                (
+                    6,
+                    3,
+                    Severity::Warning,
+                    "field \"Title\" has no value".into()
+                ),
+                "{item}"
+            );
+            assert_eq!(read(&src).people[0].person.title, None);
+        }
+        assert_eq!(
+            only_diag(&format!("{HEAD}### J\n- Research: , ;\n")).3,
+            "field \"Research\" has no value"
+        );
+    }
+
+    #[test]
+    fn diag_item_without_colon() {
+        let src = format!("{HEAD}### J\n- Title: T\n- just **words**\n- https://x.org\n");
+        let file = read(&src);
+        let d = &file.diagnostics;
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[0].line, d[0].column), (7, 1));
+        assert_eq!(
+            d[0].message,
+            "expected \"Key: value\", found \"just words\""
+        );
+        assert_eq!(
+            d[1].message,
+            "expected \"Key: value\", found \"https://x.org\""
+        );
+        assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn diag_duplicate_field() {
+        let src = format!("{HEAD}### J\n- Title: First\n- **title**: Second\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                7,
+                1,
+                Severity::Warning,
+                "duplicate field \"title\"; the later value is used".into()
+            )
+        );
+        assert_eq!(read(&src).people[0].person.title.as_deref(), Some("Second"));
+        let src = format!("{HEAD}### J\n- Website: https://a.org\n- URL: https://b.org\n");
+        assert_eq!(
+            only_diag(&src).3,
+            "duplicate field \"URL\"; the later value is used"
+        );
+        assert_eq!(
+            read(&src).people[0].person.website.as_deref(),
+            Some("https://b.org")
+        );
+        // A later value that cannot be used replaces nothing.
+        let src = format!(
+            "{HEAD}### J\n- Website: https://a.org\n- Web: a.org\n- Research: ,\n- Research: x\n"
+        );
+        let file = read(&src);
+        let messages: Vec<_> = file
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "website \"a.org\" is not an absolute http(s) URL",
+                "field \"Research\" has no value"
+            ]
+        );
+        assert_eq!(
+            file.people[0].person.website.as_deref(),
+            Some("https://a.org")
+        );
+    }
+
+    #[test]
+    fn diag_invalid_website() {
+        let src = format!("{HEAD}### J\n- Title: T\n- **Homepage**: www.x.org/j\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                7,
+                1,
+                Severity::Warning,
+                "website \"www.x.org/j\" is not an absolute http(s) URL".into()
+            )
+        );
+        let p = &read(&src).people[0].person;
+        assert_eq!(p.website, None);
+        assert_eq!(p.extra, [field("Website", "www.x.org/j")]);
+    }
+}
