@@ -673,3 +673,18 @@ fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
         assert!(!coloured.stdout.contains(raw), "{:?}", coloured.stdout);
     }
 }
+
+/// A file name is data too: `paths` must not let one retitle the window.
+#[test]
+fn paths_print_file_names_with_stand_ins() {
+    let sandbox = Sandbox::new();
+    let evil = "evil\u{1b}]0;pwned\u{7}.md";
+    sandbox.write(&format!("data/schools/{evil}"), "# Evil U\n### Ada\n");
+    let odd_dir = sandbox.path("dir\u{1b}[2J");
+    std::fs::create_dir_all(&odd_dir).unwrap();
+    let run = sandbox.run(&["--schools", odd_dir.to_str().unwrap(), "paths"]);
+    run.assert_code(0);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(!run.stdout.contains('\u{7}'), "{:?}", run.stdout);
+    assert!(run.stdout.contains("evil"), "{}", run.stdout);
+}

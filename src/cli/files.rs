@@ -1,12 +1,17 @@
 //! `paths` and `check`: where the data is read from, and what is wrong in it.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::sanitize::sanitize;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input, SourceOptions};
+
+/// A path as printed: file names can hold escape sequences.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
+}
 
 pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
     let schools_dir = sources::schools_dir(&setup.data_dir);
@@ -15,25 +20,25 @@ pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(
         out,
         "data directory  {}{}",
-        setup.data_dir.display(),
+        shown(&setup.data_dir),
         state(setup.data_dir.is_dir())
     )?;
     let favorites = setup.store();
     writeln!(
         out,
         "favorites       {}{}",
-        favorites.path().display(),
+        shown(favorites.path()),
         state(favorites.path().is_file())
     )?;
     writeln!(
         out,
         "own schools     {}{}",
-        schools_dir.display(),
+        shown(&schools_dir),
         state(schools_dir.is_dir())
     )?;
     writeln!(out, "sources read, in order:")?;
     for input in &inputs {
-        writeln!(out, "  {}", input.label())?;
+        writeln!(out, "  {}", sanitize(&input.label()))?;
     }
     Ok(())
 }
@@ -95,7 +100,8 @@ pub(super) fn report_diagnostics(diagnostics: &[Diagnostic], limit: usize) {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for diagnostic in diagnostics.iter().take(limit) {
-        let _ = writeln!(err, "{}", sanitize(&diagnostic.to_string()));
+        // A diagnostic's text form is already safe for the terminal.
+        let _ = writeln!(err, "{diagnostic}");
     }
     if diagnostics.len() > limit {
         let _ = writeln!(

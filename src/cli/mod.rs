@@ -80,6 +80,7 @@ impl<'a> Session<'a> {
             if needs_favorites {
                 return Err(error.into());
             }
+            let error = crate::sanitize::sanitize(&error.to_string()).into_owned();
             eprintln!("warning: {error}; showing no favorites");
         }
         match command {
