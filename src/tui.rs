@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use base64::Engine;
+use crossterm::clipboard::CopyToClipboard;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
@@ -184,7 +184,7 @@ impl Host for SystemHost {
                         .map_err(|e| e.to_string()),
                 )
             }
-            Effect::Copy(text) => match copy_osc52(&text) {
+            Effect::Copy(text) => match copy_osc52(&mut io::stdout(), &text) {
                 Ok(()) => Action::Copied(text),
                 Err(error) => Action::Opened(Err(format!("Cannot copy: {error}"))),
             },
@@ -238,11 +238,8 @@ where
 
 /// OSC 52 asks the terminal itself to set the clipboard, which works over
 /// SSH and needs no clipboard tool on the machine.
-fn copy_osc52(text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
+fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
+    execute!(out, CopyToClipboard::to_clipboard_from(text))
 }
 
 fn enter_screen() -> io::Result<()> {
@@ -389,4 +386,17 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     };
     run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copying_writes_one_osc_52_sequence() {
+        let mut out = Vec::new();
+        copy_osc52(&mut out, "https://people.eecs.berkeley.edu/~istoica/").unwrap();
+        let expected = "\x1b]52;c;aHR0cHM6Ly9wZW9wbGUuZWVjcy5iZXJrZWxleS5lZHUvfmlzdG9pY2Ev\x1b\\";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }
