@@ -4,6 +4,8 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod favorites;
+#[cfg(test)]
+mod fixture;
 pub mod fold;
 pub mod keys;
 pub mod layout;

@@ -373,29 +373,13 @@ fn may_contain(text: &str, term: &Term) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Person, School};
-
-    fn person(school: usize, name: &str, title: &str, research: &[&str]) -> Person {
-        Person {
-            school,
-            name: name.into(),
-            title: Some(title.into()),
-            research: research.iter().map(|r| r.to_string()).collect(),
-            ..Person::default()
-        }
-    }
+    use crate::fixture::{person, school};
 
     fn directory() -> Directory {
         Directory {
             schools: vec![
-                School {
-                    name: "MIT".into(),
-                    ..School::default()
-                },
-                School {
-                    name: "Université de Montréal".into(),
-                    ..School::default()
-                },
+                school("MIT", vec![]),
+                school("Université de Montréal", vec![]),
             ],
             people: vec![
                 person(

@@ -134,20 +134,14 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::model::{Person, School};
+    use crate::fixture::{professor, school};
 
     fn worker() -> SearchWorker {
         let directory = Directory {
-            schools: vec![School {
-                name: "MIT".into(),
-                ..School::default()
-            }],
+            schools: vec![school("MIT", vec![])],
             people: ["Song Han", "Tim Kraska", "Yoon Kim"]
                 .iter()
-                .map(|name| Person {
-                    name: name.to_string(),
-                    ..Person::default()
-                })
+                .map(|name| professor(0, name, None))
                 .collect(),
         };
         let index = Arc::new(Index::build(&directory));

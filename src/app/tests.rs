@@ -2,54 +2,9 @@ use ratatui::layout::{Position, Rect};
 
 use super::*;
 use crate::favorites::FavoriteKey;
-use crate::model::{Lab, Person, School};
+use crate::fixture::directory;
+use crate::model::Person;
 use crate::worker::{SearchRequest, SearchResult};
-
-fn directory() -> Directory {
-    let person = |school, name: &str, website: Option<&str>| Person {
-        school,
-        name: name.into(),
-        title: Some("Professor".into()),
-        research: vec!["Systems".into()],
-        website: website.map(String::from),
-        extra: Vec::new(),
-    };
-    let lab = |name: &str, url: &str| Lab {
-        name: name.into(),
-        url: url.into(),
-    };
-    Directory {
-        schools: vec![
-            School {
-                name: "MIT".into(),
-                labs: vec![lab("CSAIL", "https://www.csail.mit.edu/")],
-                ..School::default()
-            },
-            School {
-                name: "UC Berkeley".into(),
-                labs: vec![
-                    lab("RISE Lab", "https://rise.cs.berkeley.edu/"),
-                    lab("Sky Computing Lab", "https://sky.cs.berkeley.edu/"),
-                ],
-                ..School::default()
-            },
-        ],
-        people: vec![
-            person(0, "Song Han", Some("https://hanlab.mit.edu/")),
-            person(0, "Tim Kraska", None),
-            person(
-                1,
-                "Ion Stoica",
-                Some("https://people.eecs.berkeley.edu/~istoica/"),
-            ),
-            person(
-                1,
-                "Matei Zaharia",
-                Some("https://people.eecs.berkeley.edu/~matei/"),
-            ),
-        ],
-    }
-}
 
 fn app() -> App {
     App::new(
