@@ -80,7 +80,7 @@ fn main() {
         println!(
             "typing {query:?} ({hits} hits): frame after a key worst {:.2?}; results shown mean {:.2?}, worst {:.2?}; backspace results worst {:.2?}",
             typing.worst_frame,
-            typing.total / query.chars().count() as u32,
+            typing.total / u32::try_from(query.chars().count()).unwrap_or(u32::MAX),
             typing.worst,
             deleting.worst,
         );

@@ -241,14 +241,14 @@ impl Index {
                     let school = directory.people[person].school;
                     let school_score =
                         *school_scores[term_index][school].get_or_insert_with(|| {
-                            self.score(self.school_text(directory, school), term)
+                            Self::score(self.school_text(directory, school), term)
                                 .map(|s| s + Field::School.bonus())
                         });
                     let best = [Field::Name, Field::Research, Field::Title]
                         .into_iter()
                         .filter_map(|field| {
                             let text = self.text(directory, person, field);
-                            self.score(text, term).map(|s| s + field.bonus())
+                            Self::score(text, term).map(|s| s + field.bonus())
                         })
                         .chain(school_score)
                         .max()?;
@@ -271,7 +271,7 @@ impl Index {
             let best = Field::ALL
                 .into_iter()
                 .filter_map(|field| {
-                    let score = self.score(self.text(directory, person, field), term)?;
+                    let score = Self::score(self.text(directory, person, field), term)?;
                     Some((score + field.bonus(), field))
                 })
                 // max_by_key keeps the last of equals; the fields are in preference order.
@@ -280,7 +280,7 @@ impl Index {
             let Some((_, field)) = best else { continue };
             let original = original_text(directory, person, field);
             let (folded, origins) = fold_with_origins(&original);
-            if let Some((_, positions)) = self.matcher(term).fuzzy_indices(&folded, &term.folded) {
+            if let Some((_, positions)) = Self::matcher(term).fuzzy_indices(&folded, &term.folded) {
                 let found = highlights.of_mut(field);
                 found.extend(positions.iter().filter_map(|&p| origins.get(p).copied()));
                 found.sort_unstable();
@@ -290,11 +290,11 @@ impl Index {
         highlights
     }
 
-    fn score(&self, text: &str, term: &Term) -> Option<i64> {
+    fn score(text: &str, term: &Term) -> Option<i64> {
         if !may_contain(text, term) {
             return None;
         }
-        self.matcher(term)
+        Self::matcher(term)
             .fuzzy_match(text, &term.folded)
             .map(|score| score.max(1))
     }
@@ -303,7 +303,7 @@ impl Index {
     /// matrix between calls without clearing it, so a reused matcher's
     /// scores depend on what it matched before, and ranking would depend on
     /// search history. A fresh one costs about a third more time.
-    fn matcher(&self, term: &Term) -> SkimMatcherV2 {
+    fn matcher(term: &Term) -> SkimMatcherV2 {
         let matcher = SkimMatcherV2::default().element_limit(MATCHER_CELL_LIMIT);
         if term.case_sensitive {
             matcher.respect_case()

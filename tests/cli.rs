@@ -577,6 +577,9 @@ fn completions_and_help() {
 
 #[test]
 fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
+    /// Arguments, exit status, and what stdout and stderr must contain.
+    type Case<'a> = (&'a [&'a str], i32, &'a [&'a str], &'a [&'a str]);
+
     let sandbox = Sandbox::new();
     let evil = sandbox.write(
         "evil.md",
@@ -607,8 +610,6 @@ fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
     // Text is for a terminal: every command, on stdout and stderr alike.
     let name = "Mallory \u{241b}]0;pwned\u{2407}Person";
     let diagnostic = "website \"https://evil.example/\u{241b}[2J\" is not an absolute http(s) URL";
-    /// Arguments, exit status, and what stdout and stderr must contain.
-    type Case<'a> = (&'a [&'a str], i32, &'a [&'a str], &'a [&'a str]);
     let expected: [Case; 7] = [
         (&["list"], 0, &[name, "\u{241b}[2JClear"], &[diagnostic]),
         (

@@ -1,4 +1,4 @@
-//! The event loop with scripted keys, a TestBackend and the real background
+//! The event loop with scripted keys, a `TestBackend` and the real background
 //! search, on a directory large enough to be searched in the background.
 
 use std::collections::VecDeque;
@@ -127,7 +127,7 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
         .buffer()
         .content()
         .iter()
-        .map(|cell| cell.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(screen.contains("Professor, Director of Sky Computing Lab"));
 }

@@ -1,5 +1,7 @@
 //! The parser against the seed files, huge inputs and generated garbage.
 
+use std::fmt::Write as _;
+
 use profdex::diag::Diagnostic;
 use profdex::model::is_openable_url;
 use profdex::parse::{ParsedFile, parse};
@@ -121,9 +123,11 @@ fn many_long_lines_and_deep_nesting() {
 fn many_people() {
     let mut src = String::from("# S\n\n## Faculty\n\n");
     for i in 0..20_000 {
-        src.push_str(&format!(
+        write!(
+            src,
             "### Person {i}\n- **Title**: Professor\n- **Research**: a, b\n- **Website**: https://x.org/{i}\n\n"
-        ));
+        )
+        .unwrap();
     }
     let file = parse("many.md", src.as_bytes());
     assert_eq!(file.diagnostics, []);
@@ -131,7 +135,7 @@ fn many_people() {
     assert_eq!(file.people[19_999].line, 19_999 * 5 + 5);
 }
 
-/// Lines as CommonMark counts them: LF, CRLF and a lone CR each end one.
+/// Lines as `CommonMark` counts them: LF, CRLF and a lone CR each end one.
 fn line_count(text: &str) -> usize {
     1 + text.replace("\r\n", "\n").matches(['\r', '\n']).count()
 }

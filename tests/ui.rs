@@ -1,4 +1,4 @@
-//! The screen, rendered into ratatui's TestBackend from scripted actions on
+//! The screen, rendered into ratatui's `TestBackend` from scripted actions on
 //! the built-in data, compared with insta snapshots.
 
 use profdex::app::{Action, App, Mode, update};

@@ -13,12 +13,11 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
                 return;
             };
             let person = app.catalogue.person(person);
-            match &person.website {
-                Some(url) => effects.push(Effect::Open(url.clone())),
-                None => {
-                    let text = format!("{} has no website", person.name);
-                    app.set_status(text, true);
-                }
+            if let Some(url) = &person.website {
+                effects.push(Effect::Open(url.clone()))
+            } else {
+                let text = format!("{} has no website", person.name);
+                app.set_status(text, true);
             }
         }
         Action::OpenLab(number) => {
@@ -28,19 +27,18 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             };
             let directory = app.catalogue.directory();
             let school = directory.school_of(app.catalogue.person(person));
-            match school.labs.get(number.wrapping_sub(1)) {
-                Some(lab) => effects.push(Effect::Open(lab.url.clone())),
-                None => {
-                    let text = match school.labs.len() {
-                        0 => format!("{} has no labs listed", school.name),
-                        n => format!(
-                            "{} has {n} lab{}: press 1–{n}",
-                            school.name,
-                            if n == 1 { "" } else { "s" }
-                        ),
-                    };
-                    app.set_status(text, true);
-                }
+            if let Some(lab) = school.labs.get(number.wrapping_sub(1)) {
+                effects.push(Effect::Open(lab.url.clone()))
+            } else {
+                let text = match school.labs.len() {
+                    0 => format!("{} has no labs listed", school.name),
+                    n => format!(
+                        "{} has {n} lab{}: press 1–{n}",
+                        school.name,
+                        if n == 1 { "" } else { "s" }
+                    ),
+                };
+                app.set_status(text, true);
             }
         }
         Action::ToggleFavorite => toggle_favorite(app, effects),

@@ -326,8 +326,8 @@ fn large_app() -> App {
 }
 
 /// The one background search an action asked for.
-fn search_request(effects: Vec<Effect>) -> SearchRequest {
-    match &effects[..] {
+fn search_request(effects: &[Effect]) -> SearchRequest {
+    match effects {
         [Effect::Search(request)] => request.clone(),
         other => panic!("a long list is searched in the background: {other:?}"),
     }
@@ -350,10 +350,10 @@ fn answer(app: &App, request: &SearchRequest) -> Action {
 fn long_lists_are_searched_in_the_background() {
     let mut app = large_app();
     update(&mut app, Action::StartFilter);
-    let first = search_request(update(&mut app, Action::FilterInput('s')));
+    let first = search_request(&update(&mut app, Action::FilterInput('s')));
     assert!(app.search.is_searching());
     assert_eq!(app.search.filter(), "s", "the filter line answers at once");
-    let second = search_request(update(&mut app, Action::FilterInput('t')));
+    let second = search_request(&update(&mut app, Action::FilterInput('t')));
     assert!(
         second.generation > first.generation,
         "each keystroke asks again"

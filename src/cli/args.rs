@@ -32,7 +32,7 @@ pub struct GlobalArgs {
     /// Where favorites and your own schools/ live [default: the platform data directory]
     #[arg(long, value_name = "DIR", env = "PROFDEX_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
-    /// When to use colour (NO_COLOR in the environment also turns it off)
+    /// When to use colour (`NO_COLOR` in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 }

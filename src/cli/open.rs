@@ -12,7 +12,7 @@ impl Session<'_> {
         let url = self.url_to_open(person, lab)?;
         let browser = std::env::var("BROWSER").ok();
         // A text browser is simply run: the terminal is already its to use.
-        open_url(&url, browser.as_deref(), |browser| browser.status())?;
+        open_url(&url, browser.as_deref(), std::process::Command::status)?;
         eprintln!("Opened {}", sanitize(&url));
         Ok(())
     }

@@ -125,7 +125,7 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
         range.start = (range.start + indent).min(range.end);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                c.start_block(BlockKind::Heading(level), &range)
+                c.start_block(BlockKind::Heading(level), &range);
             }
             Event::Start(Tag::Paragraph) => c.start_block(BlockKind::Para, &range),
             Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => c.end_block(),
@@ -150,7 +150,7 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
                 c.skip += 1;
             }
             Event::Start(Tag::Table(_) | Tag::MetadataBlock(_) | Tag::FootnoteDefinition(_)) => {
-                c.skip += 1
+                c.skip += 1;
             }
             Event::End(
                 TagEnd::CodeBlock
@@ -174,7 +174,7 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
             Event::InlineHtml(_) => c.push_text(" "),
             Event::SoftBreak | Event::HardBreak => c.push_break(range.end),
             Event::Rule if c.items.is_empty() && c.open.is_none() => {
-                c.blocks.push(Block::new(BlockKind::Rule, range.start))
+                c.blocks.push(Block::new(BlockKind::Rule, range.start));
             }
             _ => {}
         }
@@ -186,7 +186,7 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
 }
 
 /// A fence or an HTML block left open turns the rest of the file into
-/// something that is not data; CommonMark says so, but a reader of a
+/// something that is not data; `CommonMark` says so, but a reader of a
 /// directory deserves to be told why people vanished.
 fn check_closed(text: &str, range: &Range<usize>, code: bool, rep: &mut Reporter) {
     if range.end < text.trim_end().len() {

@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, Severity};
 pub(super) const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Byte offset to 1-based line and character column. Line endings are those
-/// of CommonMark (LF, CRLF and a lone CR), so lines agree with the parser.
+/// of `CommonMark` (LF, CRLF and a lone CR), so lines agree with the parser.
 pub(super) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,

@@ -85,19 +85,19 @@ impl<'a> Reader<'a> {
                     self.start_person(&block);
                 }
                 Section::Labs if first_link(&block.inlines).is_some() => {
-                    self.lab(block.start, &block.inlines)
+                    self.lab(block.start, &block.inlines);
                 }
                 _ => {}
             },
             BlockKind::Heading(level) if self.section == Section::Faculty => {
-                self.subheading(&block, level)
+                self.subheading(&block, level);
             }
             BlockKind::Heading(_) | BlockKind::Rule => {}
             BlockKind::Para => self.paragraph(&block),
             BlockKind::Item(depth) => match self.section {
                 Section::Faculty if self.skipping => {}
                 Section::Faculty if self.person.is_some() => {
-                    self.pending = Some((block.start, block.inlines))
+                    self.pending = Some((block.start, block.inlines));
                 }
                 Section::Faculty if depth == 0 => self.rep.warn(
                     block.start,
@@ -132,6 +132,7 @@ impl<'a> Reader<'a> {
     }
 
     fn h2(&mut self, block: &Block) -> Section {
+        const FOCUS: &str = "research focus";
         let text = render(&block.inlines);
         let title = text.trim().trim_end_matches(':').trim_end();
         if title.eq_ignore_ascii_case("faculty") {
@@ -140,7 +141,6 @@ impl<'a> Reader<'a> {
         if title.eq_ignore_ascii_case("labs") || title.eq_ignore_ascii_case("notable labs") {
             return Section::Labs;
         }
-        const FOCUS: &str = "research focus";
         let Some(rest) = text
             .get(..FOCUS.len())
             .filter(|head| head.eq_ignore_ascii_case(FOCUS))
@@ -533,7 +533,11 @@ mod tests {
         let file = read(&format!(
             "{HEAD}  ###### *Group*\n- Title: x\n- Research: y\n\n### J\n- Title: T\n"
         ));
-        let messages: Vec<_> = file.diagnostics.iter().map(|d| d.to_string()).collect();
+        let messages: Vec<_> = file
+            .diagnostics
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         assert_eq!(
             messages,
             [

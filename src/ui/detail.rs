@@ -7,7 +7,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{cells, highlighted, key_hints, pane_block, safe};
 use crate::app::{Action, App, Mode, Pane};
+use crate::model::{Person, School};
 use crate::search::Highlights;
+use crate::theme::Theme;
 use crate::wrap::wrap;
 
 /// Rows after the first of a wrapped topic, field or lab hang this far in.
@@ -97,6 +99,14 @@ fn lines(app: &App) -> Vec<Text> {
     }
 
     lines.push(blank());
+    lines.extend(links(person, theme));
+    lines.extend(about_school(school, theme));
+    lines
+}
+
+/// The person's website and other fields.
+fn links(person: &Person, theme: &Theme) -> Vec<Text> {
+    let mut lines = Vec::new();
     // A website that is not an http(s) URL is kept as an extra field of
     // that name (see docs/format.md); say why it will not open.
     let unusable_website =
@@ -126,6 +136,13 @@ fn lines(app: &App) -> Vec<Text> {
         lines.push((spans, HANG));
     }
 
+    lines
+}
+
+/// The school's labs, focus and description.
+fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
+    let blank = || (Vec::new(), 0);
+    let mut lines = Vec::new();
     if !school.labs.is_empty() {
         lines.push(blank());
         let heading = format!("Labs at {}", safe(&school.name));

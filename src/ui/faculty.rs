@@ -75,7 +75,7 @@ fn render_person(
     let person = catalogue.person(id);
     let query = app.search.query();
     let found = if query.is_empty() {
-        Default::default()
+        crate::search::Highlights::default()
     } else {
         catalogue.index().highlights(directory, query, id)
     };
