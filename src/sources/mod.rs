@@ -3,22 +3,27 @@
 //! Sources are read in order: the built-in schools, every `*.md` in
 //! `<data dir>/schools/`, then each `--schools` path. Later sources add to
 //! earlier ones: the same school (by name, ignoring case) is one school, and
-//! the same person in the same school is one person, later fields winning.
+//! the same name in the same school is one person, later fields winning,
+//! when their websites agree or one of them has none; otherwise they are two
+//! people.
 
-use std::collections::HashMap;
+mod merge;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use crate::diag::{Diagnostic, Severity};
-use crate::model::{Directory, Person, School, SchoolId, identity_key};
-use crate::parse::{ParsedFile, ParsedPerson, parse};
+use crate::diag::Diagnostic;
+use crate::model::Directory;
+use crate::parse::{ParsedFile, parse};
+
+use merge::Merger;
 
 /// The built-in directory files, compiled into the binary.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("mit.md", include_str!("../assets/mit.md")),
-    ("berkeley.md", include_str!("../assets/berkeley.md")),
+    ("mit.md", include_str!("../../assets/mit.md")),
+    ("berkeley.md", include_str!("../../assets/berkeley.md")),
 ];
 
 /// One directory file to read.
@@ -172,123 +177,5 @@ fn read_and_parse(input: &Input) -> ParsedFile {
                 )],
             },
         },
-    }
-}
-
-#[derive(Default)]
-struct Merger {
-    loaded: Loaded,
-    schools: HashMap<String, SchoolId>,
-    /// (school, person's identity) → index in faculty and where it was
-    /// first seen (an index into `labels`, line, column).
-    people: HashMap<(SchoolId, String), (usize, FirstSeen)>,
-    /// The files added so far, so a person's place costs no string of its own.
-    labels: Vec<String>,
-}
-
-#[derive(Clone, Copy)]
-struct FirstSeen {
-    label: usize,
-    line: usize,
-    column: usize,
-}
-
-impl Merger {
-    fn add(&mut self, label: &str, file: ParsedFile) {
-        self.loaded.diagnostics.extend(file.diagnostics);
-        let Some(school) = file.school else { return };
-        // An empty file (or one of only prose) has nothing to browse.
-        if file.people.is_empty() && school.labs.is_empty() {
-            return;
-        }
-        let school_id = self.merge_school(school);
-        self.labels.push(label.to_string());
-        for parsed in file.people {
-            self.merge_person(school_id, parsed);
-        }
-    }
-
-    fn merge_school(&mut self, school: School) -> SchoolId {
-        let schools = &mut self.loaded.directory.schools;
-        let Some(&id) = self.schools.get(&identity_key(&school.name)) else {
-            self.schools
-                .insert(identity_key(&school.name), schools.len());
-            schools.push(school);
-            return schools.len() - 1;
-        };
-        let existing = &mut schools[id];
-        existing.directory_title = school.directory_title.or(existing.directory_title.take());
-        existing.research_focus = school.research_focus.or(existing.research_focus.take());
-        if !school.description.is_empty() {
-            existing.description = school.description;
-        }
-        for lab in school.labs {
-            let same =
-                |l: &&mut crate::model::Lab| identity_key(&l.name) == identity_key(&lab.name);
-            match existing.labs.iter_mut().find(same) {
-                Some(known) => *known = lab,
-                None => existing.labs.push(lab),
-            }
-        }
-        id
-    }
-
-    fn merge_person(&mut self, school: SchoolId, parsed: ParsedPerson) {
-        let ParsedPerson {
-            mut person,
-            line,
-            column,
-        } = parsed;
-        person.school = school;
-        let faculty = &mut self.loaded.directory.people;
-        let key = (school, identity_key(&person.name));
-        let label = self.labels.len() - 1;
-        match self.people.get(&key) {
-            None => {
-                let here = FirstSeen {
-                    label,
-                    line,
-                    column,
-                };
-                self.people.insert(key, (faculty.len(), here));
-                faculty.push(person);
-            }
-            Some((index, first)) => {
-                let first_seen = format!(
-                    "{}:{}:{}",
-                    self.labels[first.label], first.line, first.column
-                );
-                self.loaded.diagnostics.push(Diagnostic {
-                    path: self.labels[label].clone(),
-                    line,
-                    column,
-                    severity: Severity::Warning,
-                    message: format!(
-                        "duplicate person \"{}\" in {} (first at {first_seen}); merged, later fields win",
-                        person.name, self.loaded.directory.schools[school].name
-                    ),
-                });
-                merge_fields(&mut faculty[*index], person);
-            }
-        }
-    }
-
-    fn finish(self) -> Loaded {
-        self.loaded
-    }
-}
-
-fn merge_fields(existing: &mut Person, later: Person) {
-    existing.title = later.title.or(existing.title.take());
-    existing.website = later.website.or(existing.website.take());
-    if !later.research.is_empty() {
-        existing.research = later.research;
-    }
-    for field in later.extra {
-        let same = |f: &&mut crate::model::Field| f.key.eq_ignore_ascii_case(&field.key);
-        match existing.extra.iter_mut().find(same) {
-            Some(known) => *known = field,
-            None => existing.extra.push(field),
-        }
     }
 }
