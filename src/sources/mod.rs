@@ -8,6 +8,7 @@
 //! people.
 
 mod merge;
+mod read;
 
 use std::fs;
 use std::io;
@@ -166,15 +167,12 @@ fn read_and_parse(input: &Input) -> ParsedFile {
     let label = input.label();
     match input {
         Input::Builtin { text, .. } => parse(&label, text.as_bytes()),
-        Input::File(path) => match fs::read(path) {
+        Input::File(path) => match read::read_file(path) {
             Ok(bytes) => parse(&label, &bytes),
-            Err(error) => ParsedFile {
+            Err(reason) => ParsedFile {
                 school: None,
                 people: Vec::new(),
-                diagnostics: vec![Diagnostic::file_error(
-                    label,
-                    format!("cannot read: {error}"),
-                )],
+                diagnostics: vec![Diagnostic::file_error(label, reason)],
             },
         },
     }
