@@ -35,6 +35,12 @@ pub enum Input {
         text: &'static str,
     },
     File(PathBuf),
+    /// A folder whose files could not all be listed. Loading reports
+    /// `reason` as an error in its place and goes on with the other inputs.
+    Unlistable {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 impl Input {
@@ -42,7 +48,7 @@ impl Input {
     pub fn label(&self) -> String {
         match self {
             Input::Builtin { name, .. } => format!("builtin:{name}"),
-            Input::File(path) => path.display().to_string(),
+            Input::File(path) | Input::Unlistable { path, .. } => path.display().to_string(),
         }
     }
 }
@@ -55,12 +61,13 @@ pub struct SourceOptions {
     pub schools: Vec<PathBuf>,
 }
 
+/// Why there is nothing to load at all. Only a mistyped path stops
+/// everything; whatever exists but cannot be read is an input that loading
+/// reports, so it never stops the others.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("{}: no such file or directory", path.display())]
     Missing { path: PathBuf },
-    #[error("cannot list {}: {source}", path.display())]
-    List { path: PathBuf, source: io::Error },
 }
 
 /// `<data dir>/schools`, where a user's own directory files live.
@@ -68,9 +75,12 @@ pub fn schools_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("schools")
 }
 
-/// Every input, in the order they are merged. A `--schools` path that does
-/// not exist is an error (a typo should not look like an empty directory);
-/// a missing `<data dir>/schools` simply adds nothing.
+/// Every input, in the order they are merged. A `--schools` path that names
+/// nothing at all is an error (a typo should not look like an empty
+/// directory); a missing `<data dir>/schools` simply adds nothing. Anything
+/// else that is there but unusable (a folder that cannot be listed, a
+/// dangling symbolic link, a FIFO named `x.md`) is kept as an input, for
+/// loading to say what is wrong with it.
 pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
     let mut inputs = Vec::new();
     if options.builtin {
@@ -81,41 +91,37 @@ pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
         );
     }
     if let Some(own) = options.data_dir.as_deref().map(schools_dir)
-        && own.is_dir()
+        && !names_nothing(&own)
     {
-        inputs.extend(markdown_files(&own)?.into_iter().map(Input::File));
+        add_folder(&own, &mut inputs);
     }
     for path in &options.schools {
-        if path.is_dir() {
-            inputs.extend(markdown_files(path)?.into_iter().map(Input::File));
-        } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
-        } else {
+        if names_nothing(path) {
             return Err(SourceError::Missing { path: path.clone() });
+        }
+        if path.is_dir() {
+            add_folder(path, &mut inputs);
+        } else {
+            inputs.push(Input::File(path.clone()));
         }
     }
     Ok(inputs)
 }
 
-/// The `*.md` files directly inside `dir`, sorted by name so that merge
-/// order does not depend on the file system.
-fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, SourceError> {
-    let list_error = |source| SourceError::List {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(list_error)? {
-        let path = entry.map_err(list_error)?.path();
-        let is_markdown = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
-        if is_markdown && path.is_file() {
-            files.push(path);
-        }
+/// Not even a dangling symbolic link is there.
+fn names_nothing(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_err_and(|error| error.kind() == io::ErrorKind::NotFound)
+}
+
+fn add_folder(dir: &Path, inputs: &mut Vec<Input>) {
+    let (files, failure) = read::markdown_entries(dir);
+    if let Some(reason) = failure {
+        inputs.push(Input::Unlistable {
+            path: dir.to_path_buf(),
+            reason,
+        });
     }
-    files.sort();
-    Ok(files)
+    inputs.extend(files.into_iter().map(Input::File));
 }
 
 /// The merged directory and everything worth telling the user about it.
@@ -169,11 +175,16 @@ fn read_and_parse(input: &Input) -> ParsedFile {
         Input::Builtin { text, .. } => parse(&label, text.as_bytes()),
         Input::File(path) => match read::read_file(path) {
             Ok(bytes) => parse(&label, &bytes),
-            Err(reason) => ParsedFile {
-                school: None,
-                people: Vec::new(),
-                diagnostics: vec![Diagnostic::file_error(label, reason)],
-            },
+            Err(reason) => unusable(label, reason),
         },
+        Input::Unlistable { reason, .. } => unusable(label, reason.clone()),
+    }
+}
+
+fn unusable(label: String, reason: String) -> ParsedFile {
+    ParsedFile {
+        school: None,
+        people: Vec::new(),
+        diagnostics: vec![Diagnostic::file_error(label, reason)],
     }
 }

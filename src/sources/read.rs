@@ -4,7 +4,7 @@
 
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// No directory file comes near this; anything larger is a mistake (or
 /// `/dev/zero` behind a symbolic link) and is refused rather than read.
@@ -121,6 +121,35 @@ fn reason(error: &io::Error) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => text,
     }
+}
+
+/// The `*.md` entries directly inside `dir`, sorted by name so that merge
+/// order does not depend on the file system. Entries are not judged here:
+/// reading each one says what is wrong with it. Also why listing failed,
+/// when it did (then the entries are those seen before it failed).
+pub(super) fn markdown_entries(dir: &Path) -> (Vec<PathBuf>, Option<String>) {
+    let mut files = Vec::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return (files, Some(failure(dir, &error, "cannot list"))),
+    };
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(error) => {
+                files.sort();
+                return (files, Some(failure(dir, &error, "cannot list")));
+            }
+        };
+        if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+        {
+            files.push(path);
+        }
+    }
+    files.sort();
+    (files, None)
 }
 
 #[cfg(test)]
