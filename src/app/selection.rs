@@ -14,7 +14,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             };
             let person = app.catalogue.person(person);
             if let Some(url) = &person.website {
-                effects.push(Effect::Open(url.clone()))
+                effects.push(Effect::Open(url.clone()));
             } else {
                 let text = format!("{} has no website", person.name);
                 app.set_status(text, true);
@@ -28,7 +28,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             let directory = app.catalogue.directory();
             let school = directory.school_of(app.catalogue.person(person));
             if let Some(lab) = school.labs.get(number.wrapping_sub(1)) {
-                effects.push(Effect::Open(lab.url.clone()))
+                effects.push(Effect::Open(lab.url.clone()));
             } else {
                 let text = match school.labs.len() {
                     0 => format!("{} has no labs listed", school.name),

@@ -1,0 +1,190 @@
+//! Where directory files come from and how they become one directory.
+//!
+//! Sources are read in order: the built-in schools, every `*.md` in
+//! `<data dir>/schools/`, then each `--schools` path. Later sources add to
+//! earlier ones: the same school (by name, ignoring case) is one school, and
+//! the same name in the same school is one person, later fields winning,
+//! when their websites agree or one of them has none; otherwise they are two
+//! people.
+
+mod merge;
+mod read;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use crate::diag::Diagnostic;
+use crate::model::Directory;
+use crate::parse::{ParsedFile, parse};
+
+use merge::Merger;
+
+/// The built-in directory files, compiled into the binary.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("mit.md", include_str!("../../assets/mit.md")),
+    ("berkeley.md", include_str!("../../assets/berkeley.md")),
+];
+
+/// One directory file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Builtin {
+        name: &'static str,
+        text: &'static str,
+    },
+    File(PathBuf),
+    /// A folder whose files could not all be listed. Loading reports
+    /// `reason` as an error in its place and goes on with the other inputs.
+    Unlistable {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+impl Input {
+    /// How diagnostics and `profdex paths` name this input.
+    pub fn label(&self) -> String {
+        match self {
+            Input::Builtin { name, .. } => format!("builtin:{name}"),
+            Input::File(path) | Input::Unlistable { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SourceOptions {
+    pub builtin: bool,
+    /// Whose `schools/` folder to read; `None` reads none.
+    pub data_dir: Option<PathBuf>,
+    pub schools: Vec<PathBuf>,
+}
+
+/// Why there is nothing to load at all. Only a mistyped path stops
+/// everything; whatever exists but cannot be read is an input that loading
+/// reports, so it never stops the others.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{}: no such file or directory", path.display())]
+    Missing { path: PathBuf },
+}
+
+/// `<data dir>/schools`, where a user's own directory files live.
+pub fn schools_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("schools")
+}
+
+/// Every input, in the order they are merged. A `--schools` path that names
+/// nothing at all is an error (a typo should not look like an empty
+/// directory); a missing `<data dir>/schools` simply adds nothing. Anything
+/// else that is there but unusable (a folder that cannot be listed, a
+/// dangling symbolic link, a FIFO named `x.md`) is kept as an input, for
+/// loading to say what is wrong with it.
+pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
+    let mut inputs = Vec::new();
+    if options.builtin {
+        inputs.extend(
+            BUILTIN
+                .iter()
+                .map(|&(name, text)| Input::Builtin { name, text }),
+        );
+    }
+    if let Some(own) = options.data_dir.as_deref().map(schools_dir)
+        && !names_nothing(&own)
+    {
+        add_folder(&own, &mut inputs);
+    }
+    for path in &options.schools {
+        if names_nothing(path) {
+            return Err(SourceError::Missing { path: path.clone() });
+        }
+        if path.is_dir() {
+            add_folder(path, &mut inputs);
+        } else {
+            inputs.push(Input::File(path.clone()));
+        }
+    }
+    Ok(inputs)
+}
+
+/// Not even a dangling symbolic link is there.
+fn names_nothing(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_err_and(|error| error.kind() == io::ErrorKind::NotFound)
+}
+
+fn add_folder(dir: &Path, inputs: &mut Vec<Input>) {
+    let (files, failure) = read::markdown_entries(dir);
+    if let Some(reason) = failure {
+        inputs.push(Input::Unlistable {
+            path: dir.to_path_buf(),
+            reason,
+        });
+    }
+    inputs.extend(files.into_iter().map(Input::File));
+}
+
+/// The merged directory and everything worth telling the user about it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub directory: Directory,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses every input (on all cores; files are independent),
+/// then merges them in order.
+pub fn load(inputs: &[Input]) -> Loaded {
+    let workers = thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(inputs.len().max(1));
+    let mut parsed: Vec<(usize, ParsedFile)> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    inputs
+                        .iter()
+                        .enumerate()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(position, input)| (position, read_and_parse(input)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic while parsing is a bug: let it surface, not drop files.
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    parsed.sort_by_key(|(position, _)| *position);
+    let mut merger = Merger::default();
+    for (position, file) in parsed {
+        merger.add(&inputs[position].label(), file);
+    }
+    merger.finish()
+}
+
+fn read_and_parse(input: &Input) -> ParsedFile {
+    let label = input.label();
+    match input {
+        Input::Builtin { text, .. } => parse(&label, text.as_bytes()),
+        Input::File(path) => match read::read_file(path) {
+            Ok(bytes) => parse(&label, &bytes),
+            Err(reason) => unusable(label, reason),
+        },
+        Input::Unlistable { reason, .. } => unusable(label, reason.clone()),
+    }
+}
+
+fn unusable(label: String, reason: String) -> ParsedFile {
+    ParsedFile {
+        school: None,
+        people: Vec::new(),
+        diagnostics: vec![Diagnostic::file_error(label, reason)],
+    }
+}
