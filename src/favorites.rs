@@ -159,8 +159,10 @@ impl Store {
                 });
             }
         };
+        // Editors on some systems start a UTF-8 file with a byte-order mark.
+        let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let file: FavoritesFile =
-            serde_json::from_slice(&bytes).map_err(|source| StoreError::Invalid {
+            serde_json::from_slice(json).map_err(|source| StoreError::Invalid {
                 path: self.path.clone(),
                 source,
             })?;
@@ -323,6 +325,23 @@ mod tests {
         assert!(message.contains(&path.display().to_string()), "{message}");
         assert!(message.contains("not valid"), "{message}");
         assert_eq!(fs::read(&path).unwrap(), garbage);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        fs::write(
+            &path,
+            "\u{FEFF}{\"version\": 1, \"favorites\": [{\"school\": \"MIT\", \"name\": \"Song Han\"}]}",
+        )
+        .unwrap();
+        let store = Store::new(&path);
+        assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
+        store
+            .update(|f| f.add(key("UC Berkeley", "Ion Stoica")))
+            .unwrap();
+        assert_eq!(store.load().unwrap().keys().len(), 2);
     }
 
     #[test]
