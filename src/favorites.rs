@@ -13,9 +13,11 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
+use std::mem;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::model::{Directory, Person, PersonId, identity_key};
 
@@ -45,15 +47,39 @@ impl FavoriteKey {
 }
 
 /// The bookmarks in the order they were added.
+///
+/// Keys of the file this version does not know (written by a later version
+/// or by hand) are kept as they were and written back, at the top level and
+/// per favorite, so that saving never sheds what others added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Favorites {
     keys: Vec<FavoriteKey>,
+    /// Beside `keys`, one per favorite.
+    unknown: Vec<Map<String, Value>>,
+    unknown_top: Map<String, Value>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct FavoritesFile {
     version: u32,
-    favorites: Vec<FavoriteKey>,
+    favorites: Vec<Entry>,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    school: String,
+    name: String,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+/// Read first, so that a newer file is told apart from a broken one even
+/// when its favorites have a shape this version cannot read.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
 }
 
 impl Favorites {
@@ -70,6 +96,7 @@ impl Favorites {
         let added = !self.contains(&key);
         if added {
             self.keys.push(key);
+            self.unknown.push(Map::new());
         }
         added
     }
@@ -77,8 +104,49 @@ impl Favorites {
     /// Removes `key` if present; true when it was removed.
     pub fn remove(&mut self, key: &FavoriteKey) -> bool {
         let before = self.keys.len();
-        self.keys.retain(|k| !k.same_as(key));
+        let kept = mem::take(&mut self.keys)
+            .into_iter()
+            .zip(mem::take(&mut self.unknown))
+            .filter(|(k, _)| !k.same_as(key));
+        (self.keys, self.unknown) = kept.unzip();
         self.keys.len() != before
+    }
+
+    fn from_file(file: FavoritesFile) -> Favorites {
+        let (keys, unknown) = file
+            .favorites
+            .into_iter()
+            .map(|entry| {
+                let key = FavoriteKey {
+                    school: entry.school,
+                    name: entry.name,
+                };
+                (key, entry.unknown)
+            })
+            .unzip();
+        Favorites {
+            keys,
+            unknown,
+            unknown_top: file.unknown,
+        }
+    }
+
+    fn to_file(&self) -> FavoritesFile {
+        let favorites = self
+            .keys
+            .iter()
+            .zip(&self.unknown)
+            .map(|(key, unknown)| Entry {
+                school: key.school.clone(),
+                name: key.name.clone(),
+                unknown: unknown.clone(),
+            })
+            .collect();
+        FavoritesFile {
+            version: FORMAT_VERSION,
+            favorites,
+            unknown: self.unknown_top.clone(),
+        }
     }
 
     /// Each favorite's person in `directory`, or `None` for one that is no
@@ -161,20 +229,19 @@ impl Store {
         };
         // Editors on some systems start a UTF-8 file with a byte-order mark.
         let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let file: FavoritesFile =
-            serde_json::from_slice(json).map_err(|source| StoreError::Invalid {
-                path: self.path.clone(),
-                source,
-            })?;
-        if file.version > FORMAT_VERSION {
+        let invalid = |source| StoreError::Invalid {
+            path: self.path.clone(),
+            source,
+        };
+        let VersionOnly { version } = serde_json::from_slice(json).map_err(invalid)?;
+        if version > FORMAT_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
-                version: file.version,
+                version,
             });
         }
-        Ok(Favorites {
-            keys: file.favorites,
-        })
+        let file: FavoritesFile = serde_json::from_slice(json).map_err(invalid)?;
+        Ok(Favorites::from_file(file))
     }
 
     /// Re-reads the file, applies `change` and saves the result if it
@@ -204,11 +271,7 @@ impl Store {
             _ => Path::new("."),
         };
         fs::create_dir_all(dir).map_err(write_error)?;
-        let file = FavoritesFile {
-            version: FORMAT_VERSION,
-            favorites: favorites.keys.clone(),
-        };
-        let mut json = serde_json::to_vec_pretty(&file)
+        let mut json = serde_json::to_vec_pretty(&favorites.to_file())
             .map_err(io::Error::other)
             .map_err(write_error)?;
         json.push(b'\n');
@@ -303,13 +366,14 @@ mod tests {
 
     #[test]
     fn resolves_people_and_keeps_orphans() {
-        let favorites = Favorites {
-            keys: vec![
-                key("uc berkeley", "song han"),
-                key("MIT", "Someone Who Left"),
-                key("MIT", "Song Han"),
-            ],
-        };
+        let mut favorites = Favorites::default();
+        for k in [
+            key("uc berkeley", "song han"),
+            key("MIT", "Someone Who Left"),
+            key("MIT", "Song Han"),
+        ] {
+            favorites.add(k);
+        }
         assert_eq!(favorites.resolve(&directory()), [Some(2), None, Some(0)]);
     }
 
@@ -317,14 +381,19 @@ mod tests {
     fn a_corrupt_file_is_reported_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("favorites.json");
-        let garbage = b"{ \"version\": 1, \"favorites\": [ oops";
-        fs::write(&path, garbage).unwrap();
         let store = Store::new(&path);
-        let error = store.update(|f| f.add(key("MIT", "Song Han"))).unwrap_err();
-        let message = error.to_string();
-        assert!(message.contains(&path.display().to_string()), "{message}");
-        assert!(message.contains("not valid"), "{message}");
-        assert_eq!(fs::read(&path).unwrap(), garbage);
+        for garbage in [
+            &br#"{ "version": 1, "favorites": [ oops"#[..],
+            br#"{ "version": 1, "favorites": [{"school": 5, "name": "x"}]}"#,
+        ] {
+            fs::write(&path, garbage).unwrap();
+            let error = store.update(|f| f.add(key("MIT", "Song Han"))).unwrap_err();
+            let message = error.to_string();
+            assert!(message.contains(&path.display().to_string()), "{message}");
+            assert!(message.contains("not valid"), "{message}");
+            assert!(message.contains("line 1"), "{message}");
+            assert_eq!(fs::read(&path).unwrap(), garbage);
+        }
     }
 
     #[test]
@@ -345,10 +414,43 @@ mod tests {
     }
 
     #[test]
+    fn keys_it_does_not_know_are_written_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        fs::write(
+            &path,
+            r#"{"version": 1, "synced": {"at": 7},
+                "favorites": [
+                  {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
+                  {"school": "UC Berkeley", "name": "Ion Stoica"}
+                ]}"#,
+        )
+        .unwrap();
+        let store = Store::new(&path);
+        store.update(|f| f.add(key("MIT", "Daniela Rus"))).unwrap();
+        store
+            .update(|f| f.remove(&key("UC Berkeley", "Ion Stoica")))
+            .unwrap();
+        let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            saved,
+            serde_json::json!({
+                "version": 1,
+                "synced": {"at": 7},
+                "favorites": [
+                    {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
+                    {"school": "MIT", "name": "Daniela Rus"}
+                ]
+            })
+        );
+    }
+
+    #[test]
     fn a_newer_format_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("favorites.json");
-        let newer = br#"{"version": 7, "favorites": [], "tags": {}}"#;
+        // Its favorites are not even a list any more.
+        let newer = br#"{"version": 7, "favorites": {"by-tag": {}}}"#;
         fs::write(&path, newer).unwrap();
         let error = Store::new(&path)
             .update(|f| f.add(key("MIT", "Song Han")))
