@@ -261,12 +261,16 @@ impl Store {
 
     /// Temp file in the same directory, fsync, rename, fsync the directory:
     /// a crash leaves either the old file or the new one, never half of one.
+    /// A symbolic link is written through, to the file it points to, so
+    /// that favorites kept with other dotfiles stay there; that file keeps
+    /// its mode, and a new one is readable by its owner alone.
     fn save(&self, favorites: &Favorites) -> Result<(), StoreError> {
         let write_error = |source| StoreError::Write {
             path: self.path.clone(),
             source,
         };
-        let dir = match self.path.parent() {
+        let target = link_target(&self.path).map_err(write_error)?;
+        let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
@@ -280,11 +284,55 @@ impl Store {
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(write_error)?;
+        keep_mode(&target, temp.as_file()).map_err(write_error)?;
         temp.write_all(&json).map_err(write_error)?;
         temp.as_file().sync_all().map_err(write_error)?;
-        temp.persist(&self.path).map_err(|e| write_error(e.error))?;
+        temp.persist(&target).map_err(|e| write_error(e.error))?;
         sync_dir(dir).map_err(write_error)
     }
+}
+
+/// Links followed before giving up, as the kernel's own limit.
+const MAX_LINKS: usize = 40;
+
+/// `path`, or the file its chain of symbolic links ends at (which need not
+/// exist yet).
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                // A relative target is relative to the link's directory;
+                // joining an absolute one replaces the whole path.
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Ok(_) => return Ok(path),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(path),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links to follow"
+    )))
+}
+
+/// Gives `temp` the permissions of the file it is about to replace.
+#[cfg(unix)]
+fn keep_mode(target: &Path, temp: &fs::File) -> io::Result<()> {
+    match fs::metadata(target) {
+        Ok(meta) => temp.set_permissions(meta.permissions()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_mode(_target: &Path, _temp: &fs::File) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -457,6 +505,72 @@ mod tests {
             .unwrap_err();
         assert!(matches!(error, StoreError::TooNew { version: 7, .. }));
         assert_eq!(fs::read(&path).unwrap(), newer);
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_file_is_written_through_the_link_and_keeps_its_mode() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        let data = dir.path().join("data");
+        fs::create_dir_all(&dotfiles).unwrap();
+        fs::create_dir_all(&data).unwrap();
+        let real = dotfiles.join("profdex-favorites.json");
+        fs::write(&real, r#"{"version": 1, "favorites": []}"#).unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).unwrap();
+        // A relative link to a second, absolute link.
+        symlink(&real, dotfiles.join("current.json")).unwrap();
+        let link = data.join("favorites.json");
+        symlink("../dotfiles/current.json", &link).unwrap();
+
+        let store = Store::new(&link);
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+
+        assert_eq!(
+            fs::read_link(&link).unwrap(),
+            Path::new("../dotfiles/current.json")
+        );
+        assert_eq!(fs::read_link(dotfiles.join("current.json")).unwrap(), real);
+        assert!(fs::symlink_metadata(&real).unwrap().is_file());
+        assert_eq!(mode(&real), 0o644);
+        assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_gets_its_file_and_a_new_file_is_private() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("favorites.json");
+        let real = dir.path().join("elsewhere/favorites.json");
+        symlink(&real, &link).unwrap();
+        Store::new(&link)
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(mode(&real), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_an_error_and_stays_a_loop() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        symlink(&b, &a).unwrap();
+        symlink(&a, &b).unwrap();
+        let mut favorites = Favorites::default();
+        favorites.add(key("MIT", "Song Han"));
+        let error = Store::new(&a).save(&favorites).unwrap_err();
+        assert!(matches!(error, StoreError::Write { .. }), "{error}");
+        assert_eq!(fs::read_link(&a).unwrap(), b);
     }
 
     #[test]
