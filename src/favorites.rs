@@ -6,9 +6,12 @@
 //! no longer in the data is kept, never dropped, so that a file that fails to
 //! load for a day does not silently shed bookmarks.
 //!
-//! Every change re-reads the file, applies itself and writes the result
-//! atomically, so two running profdex processes do not undo each other's
-//! changes, and a file that cannot be read is never overwritten.
+//! Every change takes an exclusive lock, re-reads the file, applies itself
+//! and writes the result atomically, so running profdex processes (the
+//! browser, the command line) never undo each other's changes, and a file
+//! that cannot be read is never overwritten. The lock is on a file of its
+//! own beside the favorites, `favorites.json.lock`, because the rename that
+//! replaces the favorites file would take a lock on that file with it.
 
 use std::collections::HashMap;
 use std::fs;
@@ -196,6 +199,8 @@ pub enum StoreError {
     TooNew { path: PathBuf, version: u32 },
     #[error("cannot save favorites to {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("cannot lock {} to save favorites: {source}", path.display())]
+    Lock { path: PathBuf, source: io::Error },
 }
 
 /// The favorites file on disk.
@@ -244,17 +249,27 @@ impl Store {
         Ok(Favorites::from_file(file))
     }
 
-    /// Re-reads the file, applies `change` and saves the result if it
-    /// changed anything. Returns the favorites as saved and what `change` said.
+    /// Under the lock, re-reads the file, applies `change` and saves the
+    /// result if it changed anything. Returns the favorites as saved and
+    /// what `change` said.
     pub fn update<T>(
         &self,
         change: impl FnOnce(&mut Favorites) -> T,
     ) -> Result<(Favorites, T), StoreError> {
+        let target = link_target(&self.path).map_err(|source| StoreError::Read {
+            path: self.path.clone(),
+            source,
+        })?;
+        // Held until the end; a change that needs no save (adding a
+        // favorite already there) still works where no lock can be made,
+        // such as a read-only data directory.
+        let lock = lock(&target);
         let mut favorites = self.load()?;
         let before = favorites.clone();
         let outcome = change(&mut favorites);
         if favorites != before {
-            self.save(&favorites)?;
+            let _held = lock?;
+            self.save(&target, &favorites)?;
         }
         Ok((favorites, outcome))
     }
@@ -264,12 +279,11 @@ impl Store {
     /// A symbolic link is written through, to the file it points to, so
     /// that favorites kept with other dotfiles stay there; that file keeps
     /// its mode, and a new one is readable by its owner alone.
-    fn save(&self, favorites: &Favorites) -> Result<(), StoreError> {
+    fn save(&self, target: &Path, favorites: &Favorites) -> Result<(), StoreError> {
         let write_error = |source| StoreError::Write {
             path: self.path.clone(),
             source,
         };
-        let target = link_target(&self.path).map_err(write_error)?;
         let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -284,11 +298,39 @@ impl Store {
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(write_error)?;
-        keep_mode(&target, temp.as_file()).map_err(write_error)?;
+        keep_mode(target, temp.as_file()).map_err(write_error)?;
         temp.write_all(&json).map_err(write_error)?;
         temp.as_file().sync_all().map_err(write_error)?;
-        temp.persist(&target).map_err(|e| write_error(e.error))?;
+        temp.persist(target).map_err(|e| write_error(e.error))?;
         sync_dir(dir).map_err(write_error)
+    }
+}
+
+/// An exclusive lock on `<target>.lock`, held until the file is dropped
+/// (or the process dies).
+fn lock(target: &Path) -> Result<fs::File, StoreError> {
+    let mut path = target.as_os_str().to_owned();
+    path.push(".lock");
+    let path = PathBuf::from(path);
+    let lock_error = |source| StoreError::Lock {
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(lock_error)?;
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(lock_error)?;
+    match file.lock() {
+        Ok(()) => Ok(file),
+        // Where the file system has no locks, saving works as it did
+        // before there were any.
+        Err(error) if error.kind() == io::ErrorKind::Unsupported => Ok(file),
+        Err(source) => Err(lock_error(source)),
     }
 }
 
@@ -566,10 +608,10 @@ mod tests {
         let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
         symlink(&b, &a).unwrap();
         symlink(&a, &b).unwrap();
-        let mut favorites = Favorites::default();
-        favorites.add(key("MIT", "Song Han"));
-        let error = Store::new(&a).save(&favorites).unwrap_err();
-        assert!(matches!(error, StoreError::Write { .. }), "{error}");
+        let error = Store::new(&a)
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Read { .. }), "{error}");
         assert_eq!(fs::read_link(&a).unwrap(), b);
     }
 
@@ -578,10 +620,49 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("favorites.json"));
         store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|entry| entry.unwrap().file_name())
             .collect();
-        assert_eq!(names, ["favorites.json"]);
+        names.sort();
+        assert_eq!(names, ["favorites.json", "favorites.json.lock"]);
+    }
+
+    #[test]
+    fn the_lock_is_held_from_reading_to_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("favorites.json"));
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let other = fs::File::open(dir.path().join("favorites.json.lock")).unwrap();
+        store
+            .update(|f| {
+                assert!(matches!(
+                    other.try_lock(),
+                    Err(fs::TryLockError::WouldBlock)
+                ));
+                f.add(key("UC Berkeley", "Ion Stoica"))
+            })
+            .unwrap();
+        other.try_lock().expect("released after the save");
+    }
+
+    #[test]
+    fn without_a_lock_nothing_is_saved_but_a_no_op_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let store = Store::new(&path);
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let saved = fs::read(&path).unwrap();
+        // Stands for a lock file that cannot be made, even by root.
+        fs::remove_file(dir.path().join("favorites.json.lock")).unwrap();
+        fs::create_dir(dir.path().join("favorites.json.lock")).unwrap();
+        let (_, added) = store.update(|f| f.add(key("mit", "song han"))).unwrap();
+        assert!(!added);
+        let error = store
+            .update(|f| f.add(key("UC Berkeley", "Ion Stoica")))
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("favorites.json.lock"), "{message}");
+        assert_eq!(fs::read(&path).unwrap(), saved);
     }
 }

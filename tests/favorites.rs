@@ -3,10 +3,22 @@
 
 mod common;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::PathBuf;
+use std::sync::Barrier;
+use std::thread;
 
 use common::Sandbox;
+
+/// A school file with `count` people named `Person 001`, `Person 002`, ...
+fn crowd(sandbox: &Sandbox, count: usize) -> PathBuf {
+    let mut text = String::from("# Crowd U - Test Faculty\n\n## Faculty\n\n");
+    for n in 1..=count {
+        text.push_str(&format!("### Person {n:03}\n- **Title**: Professor\n\n"));
+    }
+    sandbox.write("crowd.md", text)
+}
 
 /// The names in the favorites file, read straight from disk.
 fn saved_names(sandbox: &Sandbox) -> Vec<String> {
@@ -18,6 +30,63 @@ fn saved_names(sandbox: &Sandbox) -> Vec<String> {
         .iter()
         .map(|entry| entry["name"].as_str().unwrap_or("?").to_string())
         .collect()
+}
+
+#[test]
+fn adds_from_many_processes_at_once_are_all_kept() {
+    const PROCESSES: usize = 8;
+    const EACH: usize = 25;
+    let sandbox = Sandbox::new();
+    let schools = crowd(&sandbox, PROCESSES * EACH);
+    let schools = schools.to_str().expect("UTF-8 temp path");
+    let start = Barrier::new(PROCESSES);
+    let acknowledged: Vec<String> = thread::scope(|scope| {
+        let workers: Vec<_> = (0..PROCESSES)
+            .map(|worker| {
+                let (sandbox, start) = (&sandbox, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    let mut added = Vec::new();
+                    for i in 0..EACH {
+                        let name = format!("Person {:03}", 1 + worker + i * PROCESSES);
+                        let run = sandbox.run(&[
+                            "--no-builtin",
+                            "--schools",
+                            schools,
+                            "favorite",
+                            "add",
+                            &name,
+                        ]);
+                        if run.code == 0 {
+                            assert!(
+                                run.stdout.starts_with(&format!("Added {name} ")),
+                                "{}",
+                                run.stdout
+                            );
+                            added.push(name);
+                        }
+                    }
+                    added
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("worker thread"))
+            .collect()
+    });
+    let saved: HashSet<String> = saved_names(&sandbox).into_iter().collect();
+    let lost: Vec<&String> = acknowledged
+        .iter()
+        .filter(|name| !saved.contains(*name))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "lost {} of {} acknowledged favorites: {lost:?}",
+        lost.len(),
+        acknowledged.len()
+    );
+    assert_eq!(acknowledged.len(), PROCESSES * EACH, "every add succeeded");
 }
 
 /// Favorites kept with other dotfiles: a link into another directory, a
