@@ -14,10 +14,12 @@
 //! replaces the favorites file would take a lock on that file with it.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Write};
 use std::mem;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -293,9 +295,12 @@ impl Store {
             .map_err(io::Error::other)
             .map_err(write_error)?;
         json.push(b'\n');
+        let prefix = temp_prefix(target);
+        remove_stale_temps(dir, &prefix);
         let mut temp = tempfile::Builder::new()
-            .prefix(".favorites.")
-            .suffix(".tmp")
+            .prefix(&prefix)
+            .rand_bytes(TEMP_RANDOM)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(dir)
             .map_err(write_error)?;
         keep_mode(target, temp.as_file()).map_err(write_error)?;
@@ -331,6 +336,54 @@ fn lock(target: &Path) -> Result<fs::File, StoreError> {
         // before there were any.
         Err(error) if error.kind() == io::ErrorKind::Unsupported => Ok(file),
         Err(source) => Err(lock_error(source)),
+    }
+}
+
+/// A save's temp file is `.<file name>.`, this many random letters and
+/// digits, and `.tmp`: recognizable, so a killed save's can be removed.
+const TEMP_RANDOM: usize = 6;
+const TEMP_SUFFIX: &str = ".tmp";
+/// What versions that did not lock named their temp files with.
+const UNLOCKED_PREFIX: &str = ".favorites.";
+/// Age at which a temp file of such a version is surely abandoned.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+fn temp_prefix(target: &Path) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(target.file_name().unwrap_or(OsStr::new("favorites")));
+    prefix.push(".");
+    prefix
+}
+
+fn is_temp(name: &OsStr, prefix: &OsStr) -> bool {
+    name.as_encoded_bytes()
+        .strip_prefix(prefix.as_encoded_bytes())
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.iter().all(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// Removes the temp files of killed saves from `dir`. Every one named with
+/// `prefix` goes: the lock is held, so no other save is writing one. One
+/// named as before there was a lock may be in the middle of a save by such
+/// a version, so it goes only once old. A save never fails for this.
+fn remove_stale_temps(dir: &Path, prefix: &OsStr) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let stale = is_temp(&name, prefix)
+            || (is_temp(&name, OsStr::new(UNLOCKED_PREFIX))
+                && entry
+                    .metadata()
+                    .and_then(|meta| meta.modified())
+                    .is_ok_and(|time| time.elapsed().is_ok_and(|age| age > STALE_AFTER)));
+        if stale {
+            // Left for the next save if it cannot go now.
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -391,6 +444,7 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::School;
+    use std::time::SystemTime;
 
     fn key(school: &str, name: &str) -> FavoriteKey {
         FavoriteKey {
@@ -626,6 +680,35 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["favorites.json", "favorites.json.lock"]);
+    }
+
+    #[test]
+    fn temp_files_of_killed_saves_are_removed_at_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let leftover = |name: &str, age: u64| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            file.set_modified(SystemTime::now() - Duration::from_secs(age))
+                .unwrap();
+            path
+        };
+        let ours = leftover(".favorites.json.Ab3xYz.tmp", 0);
+        let old_unlocked = leftover(".favorites.Qw9eRt.tmp", 3600);
+        let young_unlocked = leftover(".favorites.Zx8cVb.tmp", 0);
+        let others = [
+            leftover(".favorites.json.notes.tmp", 3600),
+            leftover(".other.json.Ab3xYz.tmp", 3600),
+            leftover("favorites.json.bak", 3600),
+        ];
+        Store::new(dir.path().join("favorites.json"))
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap();
+        assert!(!ours.exists());
+        assert!(!old_unlocked.exists());
+        assert!(young_unlocked.exists(), "may still be written");
+        for path in others {
+            assert!(path.exists(), "{}", path.display());
+        }
     }
 
     #[test]
