@@ -6,16 +6,23 @@
 //! no longer in the data is kept, never dropped, so that a file that fails to
 //! load for a day does not silently shed bookmarks.
 //!
-//! Every change re-reads the file, applies itself and writes the result
-//! atomically, so two running profdex processes do not undo each other's
-//! changes, and a file that cannot be read is never overwritten.
+//! Every change takes an exclusive lock, re-reads the file, applies itself
+//! and writes the result atomically, so running profdex processes (the
+//! browser, the command line) never undo each other's changes, and a file
+//! that cannot be read is never overwritten. The lock is on a file of its
+//! own beside the favorites, `favorites.json.lock`, because the rename that
+//! replaces the favorites file would take a lock on that file with it.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Write};
+use std::mem;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::model::{Directory, Person, PersonId, identity_key};
 
@@ -45,15 +52,39 @@ impl FavoriteKey {
 }
 
 /// The bookmarks in the order they were added.
+///
+/// Keys of the file this version does not know (written by a later version
+/// or by hand) are kept as they were and written back, at the top level and
+/// per favorite, so that saving never sheds what others added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Favorites {
     keys: Vec<FavoriteKey>,
+    /// Beside `keys`, one per favorite.
+    unknown: Vec<Map<String, Value>>,
+    unknown_top: Map<String, Value>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct FavoritesFile {
     version: u32,
-    favorites: Vec<FavoriteKey>,
+    favorites: Vec<Entry>,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    school: String,
+    name: String,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
+}
+
+/// Read first, so that a newer file is told apart from a broken one even
+/// when its favorites have a shape this version cannot read.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
 }
 
 impl Favorites {
@@ -70,6 +101,7 @@ impl Favorites {
         let added = !self.contains(&key);
         if added {
             self.keys.push(key);
+            self.unknown.push(Map::new());
         }
         added
     }
@@ -77,8 +109,49 @@ impl Favorites {
     /// Removes `key` if present; true when it was removed.
     pub fn remove(&mut self, key: &FavoriteKey) -> bool {
         let before = self.keys.len();
-        self.keys.retain(|k| !k.same_as(key));
+        let kept = mem::take(&mut self.keys)
+            .into_iter()
+            .zip(mem::take(&mut self.unknown))
+            .filter(|(k, _)| !k.same_as(key));
+        (self.keys, self.unknown) = kept.unzip();
         self.keys.len() != before
+    }
+
+    fn from_file(file: FavoritesFile) -> Favorites {
+        let (keys, unknown) = file
+            .favorites
+            .into_iter()
+            .map(|entry| {
+                let key = FavoriteKey {
+                    school: entry.school,
+                    name: entry.name,
+                };
+                (key, entry.unknown)
+            })
+            .unzip();
+        Favorites {
+            keys,
+            unknown,
+            unknown_top: file.unknown,
+        }
+    }
+
+    fn to_file(&self) -> FavoritesFile {
+        let favorites = self
+            .keys
+            .iter()
+            .zip(&self.unknown)
+            .map(|(key, unknown)| Entry {
+                school: key.school.clone(),
+                name: key.name.clone(),
+                unknown: unknown.clone(),
+            })
+            .collect();
+        FavoritesFile {
+            version: FORMAT_VERSION,
+            favorites,
+            unknown: self.unknown_top.clone(),
+        }
     }
 
     /// Each favorite's person in `directory`, or `None` for one that is no
@@ -128,6 +201,8 @@ pub enum StoreError {
     TooNew { path: PathBuf, version: u32 },
     #[error("cannot save favorites to {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("cannot lock {} to save favorites: {source}", path.display())]
+    Lock { path: PathBuf, source: io::Error },
 }
 
 /// The favorites file on disk.
@@ -159,67 +234,200 @@ impl Store {
                 });
             }
         };
-        let file: FavoritesFile =
-            serde_json::from_slice(&bytes).map_err(|source| StoreError::Invalid {
-                path: self.path.clone(),
-                source,
-            })?;
-        if file.version > FORMAT_VERSION {
+        // Editors on some systems start a UTF-8 file with a byte-order mark.
+        let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let invalid = |source| StoreError::Invalid {
+            path: self.path.clone(),
+            source,
+        };
+        let VersionOnly { version } = serde_json::from_slice(json).map_err(invalid)?;
+        if version > FORMAT_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
-                version: file.version,
+                version,
             });
         }
-        Ok(Favorites {
-            keys: file.favorites,
-        })
+        let file: FavoritesFile = serde_json::from_slice(json).map_err(invalid)?;
+        Ok(Favorites::from_file(file))
     }
 
-    /// Re-reads the file, applies `change` and saves the result if it
-    /// changed anything. Returns the favorites as saved and what `change` said.
+    /// Under the lock, re-reads the file, applies `change` and saves the
+    /// result if it changed anything. Returns the favorites as saved and
+    /// what `change` said.
     pub fn update<T>(
         &self,
         change: impl FnOnce(&mut Favorites) -> T,
     ) -> Result<(Favorites, T), StoreError> {
+        let target = link_target(&self.path).map_err(|source| StoreError::Read {
+            path: self.path.clone(),
+            source,
+        })?;
+        // Held until the end; a change that needs no save (adding a
+        // favorite already there) still works where no lock can be made,
+        // such as a read-only data directory.
+        let lock = lock(&target);
         let mut favorites = self.load()?;
         let before = favorites.clone();
         let outcome = change(&mut favorites);
         if favorites != before {
-            self.save(&favorites)?;
+            let _held = lock?;
+            self.save(&target, &favorites)?;
         }
         Ok((favorites, outcome))
     }
 
     /// Temp file in the same directory, fsync, rename, fsync the directory:
     /// a crash leaves either the old file or the new one, never half of one.
-    fn save(&self, favorites: &Favorites) -> Result<(), StoreError> {
+    /// A symbolic link is written through, to the file it points to, so
+    /// that favorites kept with other dotfiles stay there; that file keeps
+    /// its mode, and a new one is readable by its owner alone.
+    fn save(&self, target: &Path, favorites: &Favorites) -> Result<(), StoreError> {
         let write_error = |source| StoreError::Write {
             path: self.path.clone(),
             source,
         };
-        let dir = match self.path.parent() {
+        let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         fs::create_dir_all(dir).map_err(write_error)?;
-        let file = FavoritesFile {
-            version: FORMAT_VERSION,
-            favorites: favorites.keys.clone(),
-        };
-        let mut json = serde_json::to_vec_pretty(&file)
+        let mut json = serde_json::to_vec_pretty(&favorites.to_file())
             .map_err(io::Error::other)
             .map_err(write_error)?;
         json.push(b'\n');
+        let prefix = temp_prefix(target);
+        remove_stale_temps(dir, &prefix);
         let mut temp = tempfile::Builder::new()
-            .prefix(".favorites.")
-            .suffix(".tmp")
+            .prefix(&prefix)
+            .rand_bytes(TEMP_RANDOM)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(dir)
             .map_err(write_error)?;
+        keep_mode(target, temp.as_file()).map_err(write_error)?;
         temp.write_all(&json).map_err(write_error)?;
         temp.as_file().sync_all().map_err(write_error)?;
-        temp.persist(&self.path).map_err(|e| write_error(e.error))?;
+        temp.persist(target).map_err(|e| write_error(e.error))?;
         sync_dir(dir).map_err(write_error)
     }
+}
+
+/// An exclusive lock on `<target>.lock`, held until the file is dropped
+/// (or the process dies).
+fn lock(target: &Path) -> Result<fs::File, StoreError> {
+    let mut path = target.as_os_str().to_owned();
+    path.push(".lock");
+    let path = PathBuf::from(path);
+    let lock_error = |source| StoreError::Lock {
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(lock_error)?;
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(lock_error)?;
+    match file.lock() {
+        Ok(()) => Ok(file),
+        // Where the file system has no locks, saving works as it did
+        // before there were any.
+        Err(error) if error.kind() == io::ErrorKind::Unsupported => Ok(file),
+        Err(source) => Err(lock_error(source)),
+    }
+}
+
+/// A save's temp file is `.<file name>.`, this many random letters and
+/// digits, and `.tmp`: recognizable, so a killed save's can be removed.
+const TEMP_RANDOM: usize = 6;
+const TEMP_SUFFIX: &str = ".tmp";
+/// What versions that did not lock named their temp files with.
+const UNLOCKED_PREFIX: &str = ".favorites.";
+/// Age at which a temp file of such a version is surely abandoned.
+const STALE_AFTER: Duration = Duration::from_mins(1);
+
+fn temp_prefix(target: &Path) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(target.file_name().unwrap_or(OsStr::new("favorites")));
+    prefix.push(".");
+    prefix
+}
+
+fn is_temp(name: &OsStr, prefix: &OsStr) -> bool {
+    name.as_encoded_bytes()
+        .strip_prefix(prefix.as_encoded_bytes())
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.iter().all(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// Removes the temp files of killed saves from `dir`. Every one named with
+/// `prefix` goes: the lock is held, so no other save is writing one. One
+/// named as before there was a lock may be in the middle of a save by such
+/// a version, so it goes only once old. A save never fails for this.
+fn remove_stale_temps(dir: &Path, prefix: &OsStr) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let stale = is_temp(&name, prefix)
+            || (is_temp(&name, OsStr::new(UNLOCKED_PREFIX))
+                && entry
+                    .metadata()
+                    .and_then(|meta| meta.modified())
+                    .is_ok_and(|time| time.elapsed().is_ok_and(|age| age > STALE_AFTER)));
+        if stale {
+            // Left for the next save if it cannot go now.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Links followed before giving up, as the kernel's own limit.
+const MAX_LINKS: usize = 40;
+
+/// `path`, or the file its chain of symbolic links ends at (which need not
+/// exist yet).
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                // A relative target is relative to the link's directory;
+                // joining an absolute one replaces the whole path.
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Ok(_) => return Ok(path),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(path),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links to follow"
+    )))
+}
+
+/// Gives `temp` the permissions of the file it is about to replace.
+#[cfg(unix)]
+fn keep_mode(target: &Path, temp: &fs::File) -> io::Result<()> {
+    match fs::metadata(target) {
+        Ok(meta) => temp.set_permissions(meta.permissions()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_mode(_target: &Path, _temp: &fs::File) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -236,6 +444,7 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::School;
+    use std::time::SystemTime;
 
     fn key(school: &str, name: &str) -> FavoriteKey {
         FavoriteKey {
@@ -301,13 +510,14 @@ mod tests {
 
     #[test]
     fn resolves_people_and_keeps_orphans() {
-        let favorites = Favorites {
-            keys: vec![
-                key("uc berkeley", "song han"),
-                key("MIT", "Someone Who Left"),
-                key("MIT", "Song Han"),
-            ],
-        };
+        let mut favorites = Favorites::default();
+        for k in [
+            key("uc berkeley", "song han"),
+            key("MIT", "Someone Who Left"),
+            key("MIT", "Song Han"),
+        ] {
+            favorites.add(k);
+        }
         assert_eq!(favorites.resolve(&directory()), [Some(2), None, Some(0)]);
     }
 
@@ -315,21 +525,76 @@ mod tests {
     fn a_corrupt_file_is_reported_and_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("favorites.json");
-        let garbage = b"{ \"version\": 1, \"favorites\": [ oops";
-        fs::write(&path, garbage).unwrap();
         let store = Store::new(&path);
-        let error = store.update(|f| f.add(key("MIT", "Song Han"))).unwrap_err();
-        let message = error.to_string();
-        assert!(message.contains(&path.display().to_string()), "{message}");
-        assert!(message.contains("not valid"), "{message}");
-        assert_eq!(fs::read(&path).unwrap(), garbage);
+        for garbage in [
+            &br#"{ "version": 1, "favorites": [ oops"#[..],
+            br#"{ "version": 1, "favorites": [{"school": 5, "name": "x"}]}"#,
+        ] {
+            fs::write(&path, garbage).unwrap();
+            let error = store.update(|f| f.add(key("MIT", "Song Han"))).unwrap_err();
+            let message = error.to_string();
+            assert!(message.contains(&path.display().to_string()), "{message}");
+            assert!(message.contains("not valid"), "{message}");
+            assert!(message.contains("line 1"), "{message}");
+            assert_eq!(fs::read(&path).unwrap(), garbage);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        fs::write(
+            &path,
+            "\u{FEFF}{\"version\": 1, \"favorites\": [{\"school\": \"MIT\", \"name\": \"Song Han\"}]}",
+        )
+        .unwrap();
+        let store = Store::new(&path);
+        assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
+        store
+            .update(|f| f.add(key("UC Berkeley", "Ion Stoica")))
+            .unwrap();
+        assert_eq!(store.load().unwrap().keys().len(), 2);
+    }
+
+    #[test]
+    fn keys_it_does_not_know_are_written_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        fs::write(
+            &path,
+            r#"{"version": 1, "synced": {"at": 7},
+                "favorites": [
+                  {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
+                  {"school": "UC Berkeley", "name": "Ion Stoica"}
+                ]}"#,
+        )
+        .unwrap();
+        let store = Store::new(&path);
+        store.update(|f| f.add(key("MIT", "Daniela Rus"))).unwrap();
+        store
+            .update(|f| f.remove(&key("UC Berkeley", "Ion Stoica")))
+            .unwrap();
+        let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(
+            saved,
+            serde_json::json!({
+                "version": 1,
+                "synced": {"at": 7},
+                "favorites": [
+                    {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
+                    {"school": "MIT", "name": "Daniela Rus"}
+                ]
+            })
+        );
     }
 
     #[test]
     fn a_newer_format_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("favorites.json");
-        let newer = br#"{"version": 7, "favorites": [], "tags": {}}"#;
+        // Its favorites are not even a list any more.
+        let newer = br#"{"version": 7, "favorites": {"by-tag": {}}}"#;
         fs::write(&path, newer).unwrap();
         let error = Store::new(&path)
             .update(|f| f.add(key("MIT", "Song Han")))
@@ -338,15 +603,149 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), newer);
     }
 
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_file_is_written_through_the_link_and_keeps_its_mode() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        let data = dir.path().join("data");
+        fs::create_dir_all(&dotfiles).unwrap();
+        fs::create_dir_all(&data).unwrap();
+        let real = dotfiles.join("profdex-favorites.json");
+        fs::write(&real, r#"{"version": 1, "favorites": []}"#).unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).unwrap();
+        // A relative link to a second, absolute link.
+        symlink(&real, dotfiles.join("current.json")).unwrap();
+        let link = data.join("favorites.json");
+        symlink("../dotfiles/current.json", &link).unwrap();
+
+        let store = Store::new(&link);
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+
+        assert_eq!(
+            fs::read_link(&link).unwrap(),
+            Path::new("../dotfiles/current.json")
+        );
+        assert_eq!(fs::read_link(dotfiles.join("current.json")).unwrap(), real);
+        assert!(fs::symlink_metadata(&real).unwrap().is_file());
+        assert_eq!(mode(&real), 0o644);
+        assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_gets_its_file_and_a_new_file_is_private() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("favorites.json");
+        let real = dir.path().join("elsewhere/favorites.json");
+        symlink(&real, &link).unwrap();
+        Store::new(&link)
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(mode(&real), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_an_error_and_stays_a_loop() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        symlink(&b, &a).unwrap();
+        symlink(&a, &b).unwrap();
+        let error = Store::new(&a)
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Read { .. }), "{error}");
+        assert_eq!(fs::read_link(&a).unwrap(), b);
+    }
+
     #[test]
     fn saving_leaves_no_temporary_files_behind() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("favorites.json"));
         store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|entry| entry.unwrap().file_name())
             .collect();
-        assert_eq!(names, ["favorites.json"]);
+        names.sort();
+        assert_eq!(names, ["favorites.json", "favorites.json.lock"]);
+    }
+
+    #[test]
+    fn temp_files_of_killed_saves_are_removed_at_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let leftover = |name: &str, age: u64| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            file.set_modified(SystemTime::now() - Duration::from_secs(age))
+                .unwrap();
+            path
+        };
+        let ours = leftover(".favorites.json.Ab3xYz.tmp", 0);
+        let old_unlocked = leftover(".favorites.Qw9eRt.tmp", 3600);
+        let young_unlocked = leftover(".favorites.Zx8cVb.tmp", 0);
+        let others = [
+            leftover(".favorites.json.notes.tmp", 3600),
+            leftover(".other.json.Ab3xYz.tmp", 3600),
+            leftover("favorites.json.bak", 3600),
+        ];
+        Store::new(dir.path().join("favorites.json"))
+            .update(|f| f.add(key("MIT", "Song Han")))
+            .unwrap();
+        assert!(!ours.exists());
+        assert!(!old_unlocked.exists());
+        assert!(young_unlocked.exists(), "may still be written");
+        for path in others {
+            assert!(path.exists(), "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn the_lock_is_held_from_reading_to_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("favorites.json"));
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let other = fs::File::open(dir.path().join("favorites.json.lock")).unwrap();
+        store
+            .update(|f| {
+                assert!(matches!(
+                    other.try_lock(),
+                    Err(fs::TryLockError::WouldBlock)
+                ));
+                f.add(key("UC Berkeley", "Ion Stoica"))
+            })
+            .unwrap();
+        other.try_lock().expect("released after the save");
+    }
+
+    #[test]
+    fn without_a_lock_nothing_is_saved_but_a_no_op_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let store = Store::new(&path);
+        store.update(|f| f.add(key("MIT", "Song Han"))).unwrap();
+        let saved = fs::read(&path).unwrap();
+        // Stands for a lock file that cannot be made, even by root.
+        fs::remove_file(dir.path().join("favorites.json.lock")).unwrap();
+        fs::create_dir(dir.path().join("favorites.json.lock")).unwrap();
+        let (_, added) = store.update(|f| f.add(key("mit", "song han"))).unwrap();
+        assert!(!added);
+        let error = store
+            .update(|f| f.add(key("UC Berkeley", "Ion Stoica")))
+            .unwrap_err();
+        let message = error.to_string();
+        assert!(message.contains("favorites.json.lock"), "{message}");
+        assert_eq!(fs::read(&path).unwrap(), saved);
     }
 }

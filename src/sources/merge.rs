@@ -226,7 +226,7 @@ impl Merger {
             let n = nth.entry(key.clone()).or_insert(0);
             let at = places.entry(key).or_default();
             if let Some(&known) = at.get(*n) {
-                existing.extra[known] = field
+                existing.extra[known] = field;
             } else {
                 at.push(existing.extra.len());
                 existing.extra.push(field);
