@@ -443,7 +443,7 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::School;
+    use crate::fixture::{professor, school};
     use std::time::SystemTime;
 
     fn key(school: &str, name: &str) -> FavoriteKey {
@@ -453,27 +453,14 @@ mod tests {
         }
     }
 
+    /// Two people named Song Han, at two schools.
     fn directory() -> Directory {
-        let person = |school, name: &str| Person {
-            school,
-            name: name.into(),
-            ..Person::default()
-        };
         Directory {
-            schools: vec![
-                School {
-                    name: "MIT".into(),
-                    ..School::default()
-                },
-                School {
-                    name: "UC Berkeley".into(),
-                    ..School::default()
-                },
-            ],
+            schools: vec![school("MIT", vec![]), school("UC Berkeley", vec![])],
             people: vec![
-                person(0, "Song Han"),
-                person(1, "Ion Stoica"),
-                person(1, "Song Han"),
+                professor(0, "Song Han", None),
+                professor(1, "Ion Stoica", None),
+                professor(1, "Song Han", None),
             ],
         }
     }
