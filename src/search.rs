@@ -6,6 +6,7 @@
 //! research topics, the title and the school, and a person's score is the sum
 //! over terms. Equal scores keep directory order.
 
+use std::collections::HashSet;
 use std::thread;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -49,11 +50,21 @@ impl Field {
     }
 }
 
+/// At most this many distinct terms are matched; a pasted essay must not
+/// make one keystroke cost seconds.
+pub const MAX_TERMS: usize = 32;
+
+/// Longer terms are cut to this many characters: the matcher's work grows
+/// with the length of the term times the length of the text.
+pub const MAX_TERM_CHARS: usize = 128;
+
 /// A parsed query: folded terms, each knowing whether it is case-sensitive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     text: String,
     terms: Vec<Term>,
+    /// Whether terms were dropped or cut to keep the work bounded.
+    limited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,11 +75,24 @@ struct Term {
 
 impl Query {
     pub fn new(text: &str) -> Query {
-        let words: Vec<String> = text
-            .split_whitespace()
-            .map(|word| fold(word).unwrap_or_else(|| word.to_string()))
-            .filter(|word| !word.is_empty())
-            .collect();
+        let mut limited = false;
+        let mut words: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
+        for word in text.split_whitespace() {
+            if words.len() == MAX_TERMS {
+                limited = true;
+                break;
+            }
+            let mut folded = fold(word).unwrap_or_else(|| word.to_string());
+            if let Some((cut, _)) = folded.char_indices().nth(MAX_TERM_CHARS) {
+                folded.truncate(cut);
+                limited = true;
+            }
+            // A repeated term finds no one new.
+            if !folded.is_empty() && seen.insert(folded.clone()) {
+                words.push(folded);
+            }
+        }
         // Smart case: an upper-case letter anywhere makes the query exact.
         let case_sensitive = words
             .iter()
@@ -83,7 +107,17 @@ impl Query {
         Query {
             text: text.to_string(),
             terms,
+            limited,
         }
+    }
+
+    /// What was left out of a very long query, to tell the user.
+    pub fn notice(&self) -> Option<String> {
+        self.limited.then(|| {
+            format!(
+                "Only the first {MAX_TERMS} different words of the query are used, each up to {MAX_TERM_CHARS} characters"
+            )
+        })
     }
 
     pub fn text(&self) -> &str {
@@ -409,6 +443,24 @@ mod tests {
             .iter()
             .map(|hit| directory.people[hit.person].name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_huge_query_is_bounded() {
+        let repeated = Query::new(&"a ".repeat(100_000));
+        assert_eq!(repeated.terms.len(), 1, "repeats are one term");
+        assert_eq!(repeated.notice(), None);
+        let words: Vec<String> = (0..1000).map(|n| format!("w{n}")).collect();
+        let many = Query::new(&words.join(" "));
+        assert_eq!(many.terms.len(), MAX_TERMS);
+        assert!(many.notice().is_some_and(|n| n.contains("first 32")));
+        let long = Query::new(&"é".repeat(10_000));
+        assert_eq!(long.terms[0].folded.chars().count(), MAX_TERM_CHARS);
+        assert!(long.notice().is_some());
+        // Still a query: it finds who it finds.
+        let dir = directory();
+        let essay = format!("song {}", "han ".repeat(50_000));
+        assert_eq!(names(&dir, &essay), ["Song Han"]);
     }
 
     #[test]

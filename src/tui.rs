@@ -10,7 +10,7 @@ use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::clipboard::CopyToClipboard;
 use ratatui::Terminal;
@@ -59,6 +59,12 @@ pub trait Host {
     fn busy(&self) -> bool {
         false
     }
+
+    /// When the host will next have something to report with no event to
+    /// wake the loop (a status message expiring).
+    fn next_deadline(&self) -> Option<Instant> {
+        None
+    }
 }
 
 /// How often the loop looks for a background answer while one is due.
@@ -94,7 +100,13 @@ where
                 dispatch(terminal, app, host, action);
                 break true;
             }
-            if !host.busy() || events.ready(BACKGROUND_POLL)? {
+            let wait = if host.busy() {
+                Some(BACKGROUND_POLL)
+            } else {
+                host.next_deadline()
+                    .map(|at| at.saturating_duration_since(Instant::now()))
+            };
+            if wait.map_or(Ok(true), |wait| events.ready(wait))? {
                 let Some(event) = events.next_event()? else {
                     return Ok(());
                 };
@@ -158,9 +170,22 @@ impl EventSource for TerminalEvents {
 
 /// The real side effects: a browser, the favorites file, the clipboard.
 pub struct SystemHost {
-    pub store: Store,
-    pub browser: Option<String>,
-    pub search: SearchWorker,
+    store: Store,
+    browser: Option<String>,
+    search: SearchWorker,
+    /// The status message to expire, and when.
+    expiry: Option<(Instant, u64)>,
+}
+
+impl SystemHost {
+    pub fn new(store: Store, browser: Option<String>, search: SearchWorker) -> SystemHost {
+        SystemHost {
+            store,
+            browser,
+            search,
+            expiry: None,
+        }
+    }
 }
 
 impl Host for SystemHost {
@@ -196,19 +221,32 @@ impl Host for SystemHost {
                 self.search.cancel();
                 return None;
             }
+            Effect::ExpireStatus { seq, after } => {
+                self.expiry = Some((Instant::now() + after, seq));
+                return None;
+            }
         })
     }
 
     fn finished(&mut self) -> Option<Action> {
         match self.search.try_result() {
-            Some(Ok(result)) => Some(Action::Searched(result)),
-            Some(Err(error)) => Some(Action::SearchFailed(error)),
-            None => None,
+            Some(Ok(result)) => return Some(Action::Searched(result)),
+            Some(Err(error)) => return Some(Action::SearchFailed(error)),
+            None => {}
         }
+        let (at, seq) = self.expiry?;
+        (Instant::now() >= at).then(|| {
+            self.expiry = None;
+            Action::StatusExpired(seq)
+        })
     }
 
     fn busy(&self) -> bool {
         self.search.busy()
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.expiry.map(|(at, _)| at)
     }
 }
 
@@ -376,14 +414,11 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
         ),
         None => {}
     }
-    let mut host = SystemHost {
-        store,
-        browser: std::env::var("BROWSER").ok(),
-        search: SearchWorker::spawn(
-            Arc::clone(app.catalogue.directory()),
-            Arc::clone(app.catalogue.index()),
-        ),
-    };
+    let search = SearchWorker::spawn(
+        Arc::clone(app.catalogue.directory()),
+        Arc::clone(app.catalogue.index()),
+    );
+    let mut host = SystemHost::new(store, std::env::var("BROWSER").ok(), search);
     run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
     Ok(())
 }

@@ -689,3 +689,16 @@ fn paths_print_file_names_with_stand_ins() {
     assert!(!run.stdout.contains('\u{7}'), "{:?}", run.stdout);
     assert!(run.stdout.contains("evil"), "{}", run.stdout);
 }
+
+/// A query the size of a book is answered at once, and says what it used.
+#[test]
+fn a_huge_query_is_bounded_and_says_so() {
+    let sandbox = Sandbox::new();
+    let query = format!("stoica {}", "ion ".repeat(25_000));
+    let run = sandbox.run(&["search", &query, "--json"]);
+    let rows = run.assert_code(0).json();
+    assert_eq!(names(&rows)[0], "Ion Stoica");
+    let words: Vec<String> = (0..100).map(|n| format!("w{n}")).collect();
+    let run = sandbox.run(&["search", &format!("ion {}", words.join(" "))]);
+    assert!(run.stderr.contains("first 32 different words"), "{}", run.stderr);
+}

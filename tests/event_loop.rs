@@ -92,14 +92,11 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
         area,
     );
     let dir = tempfile::tempdir().expect("temporary directory");
-    let mut host = SystemHost {
-        store: Store::new(dir.path().join("favorites.json")),
-        browser: None,
-        search: SearchWorker::spawn(
-            Arc::clone(app.catalogue.directory()),
-            Arc::clone(app.catalogue.index()),
-        ),
-    };
+    let search = SearchWorker::spawn(
+        Arc::clone(app.catalogue.directory()),
+        Arc::clone(app.catalogue.index()),
+    );
+    let mut host = SystemHost::new(Store::new(dir.path().join("favorites.json")), None, search);
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     run_loop(
         &mut terminal,

@@ -2,6 +2,8 @@
 //! do about it (`Effect`). Each action describes itself, so the help and
 //! every hint read the same words the key table binds.
 
+use std::time::Duration;
+
 use ratatui::layout::Position;
 
 use crate::favorites::{FavoriteKey, Favorites};
@@ -60,6 +62,8 @@ pub enum Action {
     Copied(String),
     Searched(SearchResult),
     SearchFailed(String),
+    /// The status message numbered so has been shown long enough.
+    StatusExpired(u64),
 }
 
 /// What the last frame measured, for the next `update` to clamp scrolling
@@ -84,6 +88,11 @@ pub enum Effect {
     Search(SearchRequest),
     /// The background search under way is no longer wanted.
     CancelSearch,
+    /// Report back with `Action::StatusExpired(seq)` after `after`.
+    ExpireStatus {
+        seq: u64,
+        after: Duration,
+    },
 }
 
 impl Action {
@@ -129,7 +138,8 @@ impl Action {
             | Action::Saved(_)
             | Action::Copied(_)
             | Action::Searched(_)
-            | Action::SearchFailed(_) => "",
+            | Action::SearchFailed(_)
+            | Action::StatusExpired(_) => "",
         }
     }
 
@@ -165,6 +175,22 @@ impl Action {
             (Mode::Help, Action::ToggleHelp) => Some("close"),
             _ => None,
         }
+    }
+
+    /// Whether the user did this (a key, the mouse, a paste), rather than
+    /// the terminal or the runner: an error message has been seen then.
+    pub(crate) fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::Drawn(_)
+                | Action::Opened(_)
+                | Action::Saved(_)
+                | Action::Copied(_)
+                | Action::Searched(_)
+                | Action::SearchFailed(_)
+                | Action::StatusExpired(_)
+        )
     }
 
     /// Keys that act on the selected person or move the selection: they

@@ -10,6 +10,10 @@ use crate::worker::SearchRequest;
 /// waits for the matcher (a few milliseconds per 10,000 people and term).
 pub const BACKGROUND_SEARCH: usize = 10_000;
 
+/// The filter line holds at most this many characters: enough for any
+/// query, and a pasted file stays a keystroke's work.
+pub const MAX_FILTER_CHARS: usize = 1000;
+
 /// What a change of the list keeps selected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Keep {
@@ -98,16 +102,21 @@ impl Search {
         self.background = false;
     }
 
-    pub(super) fn push(&mut self, c: char) {
-        self.filter.push(c);
+    /// Types `c`; false when the filter is full.
+    pub(super) fn push(&mut self, c: char) -> bool {
+        self.paste(c.encode_utf8(&mut [0; 4]))
     }
 
     /// Pasted text: line breaks and tabs become spaces, other controls go.
-    pub(super) fn paste(&mut self, text: &str) {
-        let text = text
+    /// False when some of it did not fit.
+    pub(super) fn paste(&mut self, text: &str) -> bool {
+        let room = MAX_FILTER_CHARS.saturating_sub(self.filter.chars().count());
+        let mut text = text
             .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c });
-        self.filter.extend(text.filter(|c| !c.is_control()));
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .filter(|c| !c.is_control());
+        self.filter.extend(text.by_ref().take(room));
+        text.next().is_none()
     }
 
     pub(super) fn backspace(&mut self) {

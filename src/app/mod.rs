@@ -22,6 +22,8 @@ mod tests;
 use crate::favorites::Favorites;
 use crate::model::{Directory, PersonId};
 use crate::theme::Theme;
+use std::time::Duration;
+
 use ratatui::layout::Rect;
 
 pub use self::action::{Action, Drawn, Effect, Mode};
@@ -115,13 +117,31 @@ impl App {
     }
 }
 
+/// How long a message other than an error stays on the status line.
+pub const STATUS_SHOWN_FOR: Duration = Duration::from_secs(5);
+
 /// Applies `action` and returns the side effects it needs, in the order
 /// they are to be carried out.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let status_seq = app.screen.status_seq();
+    if action.is_input() {
+        app.screen.clear_error();
+    }
+    apply(app, action, &mut effects);
+    if let Some(seq) = app.screen.expiring_since(status_seq) {
+        effects.push(Effect::ExpireStatus {
+            seq,
+            after: STATUS_SHOWN_FOR,
+        });
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     if action.acts_on_selection() {
         // The worker's answer, when it comes, is for a settled question.
-        app.settle(&mut effects);
+        app.settle(effects);
     }
     match action {
         Action::Quit => app.screen.quit(),
@@ -138,7 +158,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::Click(_)
         | Action::ScrollUp(_)
         | Action::ScrollDown(_)
-        | Action::Resize(..) => navigate::handle(app, &action, &mut effects),
+        | Action::Resize(..) => navigate::handle(app, &action, effects),
         Action::StartFilter
         | Action::FilterInput(_)
         | Action::FilterPaste(_)
@@ -147,12 +167,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::FilterAccept
         | Action::ClearFilter
         | Action::Cancel
-        | Action::ToggleHelp => edit_filter(app, action, &mut effects),
+        | Action::ToggleHelp => edit_filter(app, action, effects),
         Action::OpenWebsite
         | Action::OpenLab(_)
         | Action::ToggleFavorite
         | Action::CopyUrl
-        | Action::Saved(_) => selection::handle(app, action, &mut effects),
+        | Action::Saved(_) => selection::handle(app, action, effects),
         Action::Drawn(drawn) => app.screen.drawn(drawn),
         Action::Opened(Ok(url)) => app.set_status(format!("Opened {url}"), false),
         Action::Opened(Err(error)) => app.set_status(error, true),
@@ -161,10 +181,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SearchFailed(error) => {
             app.set_status(error, true);
             app.search.stop_background();
-            app.settle(&mut effects);
+            app.settle(effects);
         }
+        Action::StatusExpired(seq) => app.screen.expire_status(seq),
     }
-    effects
 }
 
 /// The filter line and the modes around it.
@@ -177,7 +197,9 @@ fn edit_filter(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             return;
         }
         Action::FilterInput(c) => {
-            app.search.push(c);
+            if !app.search.push(c) {
+                app.set_status(FILTER_FULL, true);
+            }
             Keep::Chosen
         }
         Action::FilterPaste(text) => {
@@ -187,7 +209,9 @@ fn edit_filter(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             }
             app.screen.set_mode(Mode::Filter);
             app.screen.set_focus(Pane::Faculty);
-            app.search.paste(&text);
+            if !app.search.paste(&text) {
+                app.set_status(FILTER_FULL, true);
+            }
             Keep::Chosen
         }
         Action::FilterBackspace => {
@@ -229,4 +253,9 @@ fn edit_filter(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         _ => return,
     };
     app.refilter(keep, effects);
+    if let Some(notice) = app.search.query().notice() {
+        app.set_status(notice, false);
+    }
 }
+
+const FILTER_FULL: &str = "The filter holds up to 1000 characters; the rest was left out";

@@ -20,6 +20,9 @@ pub struct Screen {
     area: Rect,
     theme: Theme,
     status: Option<Status>,
+    /// Counts every status set, so an expiry meant for one message never
+    /// clears the next.
+    status_seq: u64,
     detail_scroll: usize,
     help_scroll: usize,
     /// What the last frame measured; `None` before the first one.
@@ -35,6 +38,7 @@ impl Screen {
             area,
             theme,
             status: None,
+            status_seq: 0,
             detail_scroll: 0,
             help_scroll: 0,
             drawn: None,
@@ -102,6 +106,32 @@ impl Screen {
 
     pub(super) fn set_status(&mut self, text: String, is_error: bool) {
         self.status = Some(Status { text, is_error });
+        self.status_seq += 1;
+    }
+
+    pub(super) fn status_seq(&self) -> u64 {
+        self.status_seq
+    }
+
+    /// An error stays until the user acts: then it has been seen.
+    pub(super) fn clear_error(&mut self) {
+        if self.status.as_ref().is_some_and(|s| s.is_error) {
+            self.status = None;
+        }
+    }
+
+    /// The message numbered `seq` has been shown long enough.
+    pub(super) fn expire_status(&mut self, seq: u64) {
+        let current = self.status.as_ref().is_some_and(|s| !s.is_error);
+        if current && seq == self.status_seq {
+            self.status = None;
+        }
+    }
+
+    /// A message set since `seq` that is to expire: not an error.
+    pub(super) fn expiring_since(&self, seq: u64) -> Option<u64> {
+        let fresh = self.status_seq != seq && self.status.as_ref().is_some_and(|s| !s.is_error);
+        fresh.then_some(self.status_seq)
     }
 
     pub(super) fn reset_detail_scroll(&mut self) {

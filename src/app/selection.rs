@@ -3,7 +3,7 @@
 
 use super::filter::Keep;
 use super::{Action, App, Effect, Scope, Shortlist};
-use crate::favorites::FavoriteKey;
+use crate::favorites::{FavoriteKey, Favorites};
 
 pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     match action {
@@ -51,12 +51,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
                 None => app.set_status("Nothing to copy: no website", true),
             }
         }
-        // The file may hold changes another profdex made meanwhile.
-        Action::Saved(Ok(favorites)) if favorites != *app.shortlist.favorites() => {
-            app.replace_favorites(favorites, effects);
-        }
-        Action::Saved(Ok(_)) => {}
-        Action::Saved(Err(error)) => app.set_status(format!("Not saved: {error}"), true),
+        Action::Saved(result) => saved(app, result, effects),
         _ => {}
     }
 }
@@ -67,30 +62,45 @@ fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
     };
     let directory = app.catalogue.directory();
     let key = FavoriteKey::of(directory, app.catalogue.person(person));
-    let mut favorites = app.shortlist.favorites().clone();
-    let added = !app.shortlist.contains(person);
-    if added {
-        favorites.add(key.clone());
-    } else {
-        favorites.remove(&key);
+    let add = !app.shortlist.contains(person);
+    let name = app.catalogue.person(person).name.clone();
+    // The star changes when the file says it has: a save that fails
+    // leaves the favorites as they were on disk.
+    app.shortlist.saving(name, add);
+    effects.push(Effect::SaveFavorite(key, add));
+}
+
+/// The favorites file answered a save: show what it now holds (with any
+/// changes another profdex made meanwhile), or why nothing changed.
+fn saved(app: &mut App, result: Result<Favorites, String>, effects: &mut Vec<Effect>) {
+    let change = app.shortlist.saved();
+    match result {
+        Ok(favorites) => {
+            if let Some((name, add)) = change {
+                let text = if add {
+                    format!("★ Added {name} to favorites")
+                } else {
+                    format!("Removed {name} from favorites")
+                };
+                app.set_status(text, false);
+            }
+            if favorites != *app.shortlist.favorites() {
+                app.replace_favorites(favorites, effects);
+            }
+        }
+        Err(error) => {
+            let unchanged = match change {
+                Some((name, true)) => format!("; {name} is not a favorite"),
+                Some((name, false)) => format!("; {name} is still a favorite"),
+                None => String::new(),
+            };
+            app.set_status(format!("Not saved: {error}{unchanged}"), true);
+        }
     }
-    let name = &app.catalogue.person(person).name;
-    let text = if added {
-        format!("★ Added {name} to favorites")
-    } else {
-        format!("Removed {name} from favorites")
-    };
-    app.set_status(text, false);
-    app.replace_favorites(favorites, effects);
-    effects.push(Effect::SaveFavorite(key, added));
 }
 
 impl App {
-    fn replace_favorites(
-        &mut self,
-        favorites: crate::favorites::Favorites,
-        effects: &mut Vec<Effect>,
-    ) {
+    fn replace_favorites(&mut self, favorites: Favorites, effects: &mut Vec<Effect>) {
         self.shortlist = Shortlist::new(favorites, self.catalogue.directory());
         if self.scope() == Scope::Favorites {
             self.search.forget();

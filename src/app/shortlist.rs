@@ -11,6 +11,8 @@ pub struct Shortlist {
     is_favorite: Vec<bool>,
     /// Favorites in the order added; `None` for one no longer in the data.
     people: Vec<Option<PersonId>>,
+    /// The change being saved: whose, and whether added.
+    saving: Option<(String, bool)>,
 }
 
 impl Shortlist {
@@ -24,7 +26,17 @@ impl Shortlist {
             favorites,
             is_favorite,
             people,
+            saving: None,
         }
+    }
+
+    pub(super) fn saving(&mut self, name: String, add: bool) {
+        self.saving = Some((name, add));
+    }
+
+    /// The change whose save has been answered.
+    pub(super) fn saved(&mut self) -> Option<(String, bool)> {
+        self.saving.take()
     }
 
     pub fn favorites(&self) -> &Favorites {

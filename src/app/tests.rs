@@ -130,30 +130,72 @@ fn bookmarking_saves_and_shows_in_favorites() {
         name: "Matei Zaharia".into(),
     };
     assert_eq!(effect, [Effect::SaveFavorite(key.clone(), true)]);
+    let mut on_disk = Favorites::default();
+    on_disk.add(key.clone());
+    let effects = update(&mut app, Action::Saved(Ok(on_disk)));
     assert!(app.shortlist.contains(3));
     assert!(
         app.screen
             .status()
-            .is_some_and(|s| s.text.contains("Added Matei Zaharia"))
+            .is_some_and(|s| !s.is_error && s.text.contains("Added Matei Zaharia"))
     );
+    // The message goes after a while; an expiry meant for it clears it.
+    let [Effect::ExpireStatus { seq, after }] = effects[..] else {
+        panic!("a message expires: {effects:?}");
+    };
+    assert_eq!(after, STATUS_SHOWN_FOR);
     update(&mut app, Action::FocusLeft);
     update(&mut app, Action::Down);
     assert_eq!(names(&app), ["Matei Zaharia"]);
-    // A failed save is reported; the bookmark stays in memory.
-    update(&mut app, Action::Saved(Err("disk full".into())));
-    assert!(
-        app.screen
-            .status()
-            .is_some_and(|s| s.is_error && s.text.contains("disk full"))
-    );
-    assert!(app.shortlist.contains(3));
+    update(&mut app, Action::StatusExpired(seq));
+    assert_eq!(app.screen.status(), None);
     // Unbookmarking from the favorites view empties it.
     update(&mut app, Action::FocusRight);
     assert_eq!(
         update(&mut app, Action::ToggleFavorite),
         [Effect::SaveFavorite(key, false)]
     );
+    update(&mut app, Action::Saved(Ok(Favorites::default())));
     assert!(app.search.hits().is_empty());
+}
+
+#[test]
+fn a_failed_save_changes_nothing_and_its_error_stays_until_a_key() {
+    let mut app = app();
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::ToggleFavorite);
+    let effects = update(&mut app, Action::Saved(Err("disk full".into())));
+    assert!(effects.is_empty(), "an error does not expire: {effects:?}");
+    assert!(!app.shortlist.contains(3), "no star for what was not saved");
+    let error = app.screen.status().cloned();
+    assert!(error.as_ref().is_some_and(|s| s.is_error
+        && s.text.contains("disk full")
+        && s.text.contains("Matei Zaharia is not a favorite")));
+    // A later expiry, a frame or a resize leave it; the next key clears it.
+    update(&mut app, Action::StatusExpired(1));
+    update(&mut app, Action::Drawn(Drawn::default()));
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(app.screen.status().cloned(), error);
+    update(&mut app, Action::Up);
+    assert_eq!(app.screen.status(), None);
+}
+
+#[test]
+fn an_expiry_clears_only_its_own_message() {
+    let mut app = app();
+    update(&mut app, Action::Opened(Ok("https://a.org/".into())));
+    let effects = update(&mut app, Action::Opened(Ok("https://b.org/".into())));
+    let [Effect::ExpireStatus { seq, .. }] = effects[..] else {
+        panic!("{effects:?}");
+    };
+    update(&mut app, Action::StatusExpired(seq - 1));
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.text.contains("b.org"))
+    );
+    update(&mut app, Action::StatusExpired(seq));
+    assert_eq!(app.screen.status(), None);
 }
 
 #[test]
@@ -518,4 +560,33 @@ fn help_opens_and_closes() {
     );
     assert_eq!(app.screen.mode(), Mode::Browse);
     assert_eq!(app.people.selected(), 0);
+}
+
+#[test]
+fn a_huge_paste_is_cut_and_said_so() {
+    let mut app = app();
+    update(&mut app, Action::FilterPaste("stoica ".repeat(30_000)));
+    assert_eq!(
+        app.search.filter().chars().count(),
+        filter::MAX_FILTER_CHARS
+    );
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.is_error && s.text.contains("1000 characters"))
+    );
+    assert_eq!(names(&app), ["Ion Stoica"], "the query still works");
+    update(&mut app, Action::FilterInput('x'));
+    assert_eq!(
+        app.search.filter().chars().count(),
+        filter::MAX_FILTER_CHARS
+    );
+    let words: Vec<String> = (0..100).map(|n| format!("w{n}")).collect();
+    update(&mut app, Action::ClearFilter);
+    update(&mut app, Action::FilterPaste(words.join(" ")));
+    assert!(
+        app.screen
+            .status()
+            .is_some_and(|s| s.text.contains("first 32 different words"))
+    );
 }
