@@ -265,3 +265,35 @@ fn every_hint_comes_from_the_key_table() {
     let quit = keys::primary(Mode::Browse, &Action::Quit);
     assert!(small.contains(&format!("Press {quit} to")), "{small}");
 }
+
+/// Runs of Hangul leading jamo form grapheme clusters wider than ratatui's
+/// own wrapping expects; a file of them crashed the first frame at some
+/// widths. Every pane that shows them is drawn at every width.
+#[test]
+fn a_file_of_wide_clusters_draws_at_every_width() {
+    let jamo = "\u{1100}\u{1100}\u{1161}".repeat(12);
+    let filler = "\u{115F}".repeat(20);
+    let text = format!(
+        "# {jamo} U - {filler}\n\n## Research Focus: {jamo}\n\n{filler} {jamo}\n\n## Faculty\n\n### {jamo} {filler}\n- **Title**: {filler}{jamo}\n- **Research**: {jamo}, \u{301}{filler}\n- **Website**: https://example.org/{jamo}\n\n## Labs\n- **{jamo}**: https://lab.example.org/\n"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("jamo.md");
+    std::fs::write(&path, text).expect("write the data file");
+    let directory = sources::load(&[Input::File(path)]).directory;
+    assert_eq!(directory.people.len(), 1);
+    for width in 1..=200 {
+        for height in [1, 12, 30] {
+            let mut app = App::new(
+                directory.clone(),
+                Favorites::default(),
+                Theme::colored(),
+                Rect::new(0, 0, width, height),
+            );
+            for action in [Action::FocusRight, Action::ToggleHelp, Action::ToggleHelp] {
+                draw(&mut app);
+                update(&mut app, action);
+            }
+            draw(&mut app);
+        }
+    }
+}
