@@ -700,5 +700,9 @@ fn a_huge_query_is_bounded_and_says_so() {
     assert_eq!(names(&rows)[0], "Ion Stoica");
     let words: Vec<String> = (0..100).map(|n| format!("w{n}")).collect();
     let run = sandbox.run(&["search", &format!("ion {}", words.join(" "))]);
-    assert!(run.stderr.contains("first 32 different words"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("first 32 different words"),
+        "{}",
+        run.stderr
+    );
 }

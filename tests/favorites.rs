@@ -11,46 +11,38 @@ use std::sync::Barrier;
 use std::thread;
 
 use common::Sandbox;
+use common::tmux::Tmux;
 
 /// A school file with `count` people named `Person 001`, `Person 002`, ...
+/// and ten named `Browser Pick 01` to `Browser Pick 10`.
 fn crowd(sandbox: &Sandbox, count: usize) -> PathBuf {
     let mut text = String::from("# Crowd U - Test Faculty\n\n## Faculty\n\n");
     for n in 1..=count {
         writeln!(text, "### Person {n:03}\n- **Title**: Professor\n")
             .expect("a String takes any text");
     }
+    for n in 1..=BROWSER_PICKS {
+        writeln!(text, "### Browser Pick {n:02}\n- **Title**: Reader\n")
+            .expect("a String takes any text");
+    }
     sandbox.write("crowd.md", text)
 }
 
-/// The names in the favorites file, read straight from disk.
-fn saved_names(sandbox: &Sandbox) -> Vec<String> {
-    let text = fs::read_to_string(sandbox.favorites_file()).expect("favorites file");
-    let file: serde_json::Value = serde_json::from_str(&text).expect("favorites JSON");
-    file["favorites"]
-        .as_array()
-        .expect("favorites array")
-        .iter()
-        .map(|entry| entry["name"].as_str().unwrap_or("?").to_string())
-        .collect()
-}
+const BROWSER_PICKS: usize = 10;
 
-#[test]
-fn adds_from_many_processes_at_once_are_all_kept() {
-    const PROCESSES: usize = 8;
-    const EACH: usize = 25;
-    let sandbox = Sandbox::new();
-    let schools = crowd(&sandbox, PROCESSES * EACH);
-    let schools = schools.to_str().expect("UTF-8 temp path");
-    let start = Barrier::new(PROCESSES);
-    let acknowledged: Vec<String> = thread::scope(|scope| {
-        let workers: Vec<_> = (0..PROCESSES)
+/// `each` different people added by each of `processes` command-line
+/// processes at once; the names they acknowledged.
+fn add_at_once(sandbox: &Sandbox, schools: &str, processes: usize, each: usize) -> Vec<String> {
+    let start = Barrier::new(processes);
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..processes)
             .map(|worker| {
-                let (sandbox, start) = (&sandbox, &start);
+                let start = &start;
                 scope.spawn(move || {
                     start.wait();
                     let mut added = Vec::new();
-                    for i in 0..EACH {
-                        let name = format!("Person {:03}", 1 + worker + i * PROCESSES);
+                    for i in 0..each {
+                        let name = format!("Person {:03}", 1 + worker + i * processes);
                         let run = sandbox.run(&[
                             "--no-builtin",
                             "--schools",
@@ -76,8 +68,11 @@ fn adds_from_many_processes_at_once_are_all_kept() {
             .into_iter()
             .flat_map(|worker| worker.join().expect("worker thread"))
             .collect()
-    });
-    let saved: HashSet<String> = saved_names(&sandbox).into_iter().collect();
+    })
+}
+
+fn assert_none_lost(sandbox: &Sandbox, acknowledged: &[String]) {
+    let saved: HashSet<String> = saved_names(sandbox).into_iter().collect();
     let lost: Vec<&String> = acknowledged
         .iter()
         .filter(|name| !saved.contains(*name))
@@ -88,7 +83,67 @@ fn adds_from_many_processes_at_once_are_all_kept() {
         lost.len(),
         acknowledged.len()
     );
+}
+
+/// The names in the favorites file, read straight from disk.
+fn saved_names(sandbox: &Sandbox) -> Vec<String> {
+    let text = fs::read_to_string(sandbox.favorites_file()).expect("favorites file");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("favorites JSON");
+    file["favorites"]
+        .as_array()
+        .expect("favorites array")
+        .iter()
+        .map(|entry| entry["name"].as_str().unwrap_or("?").to_string())
+        .collect()
+}
+
+#[test]
+fn adds_from_many_processes_at_once_are_all_kept() {
+    const PROCESSES: usize = 8;
+    const EACH: usize = 25;
+    let sandbox = Sandbox::new();
+    let schools = crowd(&sandbox, PROCESSES * EACH);
+    let schools = schools.to_str().expect("UTF-8 temp path");
+    let acknowledged = add_at_once(&sandbox, schools, PROCESSES, EACH);
+    assert_none_lost(&sandbox, &acknowledged);
     assert_eq!(acknowledged.len(), PROCESSES * EACH, "every add succeeded");
+}
+
+/// The browser bookmarks while command-line processes add: every
+/// favorite either of them acknowledged is in the file at the end.
+#[test]
+fn a_browser_and_many_processes_bookmark_at_once() {
+    const PROCESSES: usize = 8;
+    const EACH: usize = 25;
+    let sandbox = Sandbox::new();
+    let schools = crowd(&sandbox, PROCESSES * EACH);
+    let schools = schools.to_str().expect("UTF-8 temp path");
+    let tmux = Tmux::start(
+        &sandbox,
+        120,
+        40,
+        &format!("--no-builtin --schools '{schools}'"),
+    );
+    tmux.wait_for("Crowd U");
+    let acknowledged = thread::scope(|scope| {
+        let cli = scope.spawn(|| add_at_once(&sandbox, schools, PROCESSES, EACH));
+        let mut picked = Vec::new();
+        for n in 1..=BROWSER_PICKS {
+            let name = format!("Browser Pick {n:02}");
+            tmux.keys(&["/", "C-u"]);
+            tmux.type_text(&format!("pick {n:02}"));
+            tmux.keys(&["Enter", "b"]);
+            tmux.wait_for(&format!("Added {name} to favorites"));
+            picked.push(name);
+        }
+        let mut acknowledged = cli.join().expect("command-line processes");
+        acknowledged.extend(picked);
+        acknowledged
+    });
+    assert_none_lost(&sandbox, &acknowledged);
+    assert_eq!(acknowledged.len(), PROCESSES * EACH + BROWSER_PICKS);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit().0, "exited with 0");
 }
 
 /// Favorites kept with other dotfiles: a link into another directory, a
