@@ -14,14 +14,16 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::model::is_openable_url;
 use crate::sanitize::sanitize;
+use crate::url::{CodePoint, Refusal, refusal};
 
 /// Why a URL was not opened.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("refused to open \"{0}\": only absolute http(s) URLs are opened")]
     NotHttp(String),
+    #[error("refused to open \"{0}\": it holds an invisible character, {1}")]
+    Invisible(String, CodePoint),
     #[error("cannot understand $BROWSER ({0})")]
     BadBrowser(String),
     #[error("cannot start {program}: {error}")]
@@ -66,8 +68,15 @@ struct Launch {
 impl Launch {
     /// Plans how to open `url`, with `browser` the value of `$BROWSER`.
     fn plan(url: &str, browser: Option<&str>) -> Result<Launch, OpenError> {
-        if !is_openable_url(url) {
-            return Err(OpenError::NotHttp(sanitize(url).into_owned()));
+        match refusal(url) {
+            Some(Refusal::NotHttp) => return Err(OpenError::NotHttp(sanitize(url).into_owned())),
+            Some(Refusal::Invisible(c)) => {
+                return Err(OpenError::Invisible(
+                    sanitize(url).into_owned(),
+                    CodePoint(c),
+                ));
+            }
+            None => {}
         }
         let browser = browser.map(str::trim).filter(|b| !b.is_empty());
         let Some(browser) = browser else {
@@ -250,6 +259,13 @@ mod tests {
                 "{url:?}"
             );
         }
+        let error = Launch::plan("https://goo\u{AD}gle.com/", Some("lynx"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "refused to open \"https://goo\u{AD}gle.com/\": it holds an invisible character, U+00AD"
+        );
         let error = Launch::plan("ftp://a\u{1b}b", None)
             .unwrap_err()
             .to_string();

@@ -689,3 +689,64 @@ fn paths_print_file_names_with_stand_ins() {
     assert!(!run.stdout.contains('\u{7}'), "{:?}", run.stdout);
     assert!(run.stdout.contains("evil"), "{}", run.stdout);
 }
+
+/// A URL with a character that cannot be seen is not the URL it looks
+/// like: `check` names the character, and nothing opens it.
+#[test]
+fn urls_with_invisible_characters_are_never_opened() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "hidden.md",
+        "# Hidden U\n## Faculty\n### Ada Lovelace\n- **Website**: https://goo\u{AD}gle.com/\n### Alan Turing\n- **Website**: https://example.org/\u{2800}\n## Labs\n- **Filler Lab**: https://lab.example.org/\u{3164}\n- **Tag Lab**: https://lab.example.org/\u{E0041}\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    for (line, what) in [
+        (
+            4,
+            "website \"https://goo\u{AD}gle.com/\" holds an invisible character, U+00AD",
+        ),
+        (
+            6,
+            "website \"https://example.org/\u{2800}\" holds an invisible character, U+2800",
+        ),
+        (
+            8,
+            "lab \"Filler Lab\": \"https://lab.example.org/\u{3164}\" holds an invisible character, U+3164; skipped",
+        ),
+        (
+            9,
+            "lab \"Tag Lab\": \"https://lab.example.org/\u{E0041}\" holds an invisible character, U+E0041; skipped",
+        ),
+    ] {
+        let want = format!("{file}:{line}:1: warning: {what}");
+        assert!(check.stderr.contains(&want), "{want}\n{}", check.stderr);
+    }
+    let browser = sandbox.fake_browser();
+    for (args, why) in [
+        (&["open", "lovelace"][..], "Ada Lovelace has no website"),
+        (&["open", "turing"][..], "Alan Turing has no website"),
+        (
+            &["open", "turing", "--lab", "1"][..],
+            "Hidden U has 0 labs; there is no lab 1",
+        ),
+    ] {
+        let run = Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(["--no-builtin", "--schools", file])
+                .args(args)
+                .output()
+                .unwrap(),
+        );
+        assert_ne!(run.code, 0, "{args:?}");
+        assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(
+        sandbox.browser_log(),
+        Vec::<String>::new(),
+        "nothing opened"
+    );
+}

@@ -3,7 +3,8 @@
 use super::blocks::Inline;
 use super::inline::{first_link, only_link, quote, render, split_key, split_topics};
 use super::positions::Reporter;
-use crate::model::{Field, Person, is_openable_url};
+use crate::model::{Field, Person};
+use crate::url::{CodePoint, Refusal, is_openable_url, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldKind {
@@ -19,6 +20,14 @@ fn classify(key: &str) -> FieldKind {
         "research" => FieldKind::Research,
         "website" | "homepage" | "url" | "web" => FieldKind::Website,
         _ => FieldKind::Extra,
+    }
+}
+
+/// What is wrong with a URL that is not opened, for a diagnostic.
+pub(super) fn fault(why: Refusal) -> String {
+    match why {
+        Refusal::NotHttp => "is not an absolute http(s) URL".to_string(),
+        Refusal::Invisible(c) => format!("holds an invisible character, {}", CodePoint(c)),
     }
 }
 
@@ -46,11 +55,10 @@ pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, 
         return;
     }
     let url = first_link(&value).map_or(text.clone(), |(_, url)| url.trim().to_string());
-    if kind == FieldKind::Website && !is_openable_url(&url) {
-        rep.warn(
-            start,
-            format!("website {} is not an absolute http(s) URL", quote(&url)),
-        );
+    if kind == FieldKind::Website
+        && let Some(why) = refusal(&url)
+    {
+        rep.warn(start, format!("website {} {}", quote(&url), fault(why)));
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
@@ -249,5 +257,29 @@ mod tests {
         let p = &read(&src).people[0].person;
         assert_eq!(p.website, None);
         assert_eq!(p.extra, [field("Website", "www.x.org/j")]);
+    }
+
+    #[test]
+    fn diag_website_with_an_invisible_character() {
+        for (c, name) in [
+            ('\u{AD}', "U+00AD"),
+            ('\u{2800}', "U+2800"),
+            ('\u{E0041}', "U+E0041"),
+        ] {
+            let url = format!("https://exam{c}ple.org/");
+            let src = format!("{HEAD}### J\n- Title: T\n- **Website**: {url}\n");
+            assert_eq!(
+                only_diag(&src),
+                (
+                    7,
+                    1,
+                    Severity::Warning,
+                    format!("website \"{url}\" holds an invisible character, {name}")
+                )
+            );
+            let p = &read(&src).people[0].person;
+            assert_eq!(p.website, None, "never opened");
+            assert_eq!(p.extra, [field("Website", &url)]);
+        }
     }
 }

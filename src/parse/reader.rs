@@ -5,12 +5,13 @@
 use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{Block, BlockKind, Inline};
-use super::fields::read_field;
+use super::fields::{fault, read_field};
 use super::inline::{collapse, first_link, quote, render, split_key, split_lines};
 use super::positions::Reporter;
 use super::{ParsedFile, ParsedPerson};
 use crate::diag::Severity;
-use crate::model::{Lab, Person, School, is_openable_url};
+use crate::model::{Lab, Person, School};
+use crate::url::{is_openable_url, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -266,13 +267,14 @@ impl<'a> Reader<'a> {
         if url.is_empty() {
             self.rep
                 .warn(start, format!("lab {} has no URL; skipped", quote(&name)));
-        } else if !is_openable_url(&url) {
+        } else if let Some(why) = refusal(&url) {
             self.rep.warn(
                 start,
                 format!(
-                    "lab {}: {} is not an absolute http(s) URL; skipped",
+                    "lab {}: {} {}; skipped",
                     quote(&name),
-                    quote(&url)
+                    quote(&url),
+                    fault(why)
                 ),
             );
         } else {
@@ -618,6 +620,10 @@ mod tests {
                 Severity::Warning,
                 "lab \"CSAIL\": \"csail.mit.edu\" is not an absolute http(s) URL; skipped".into()
             )
+        );
+        assert_eq!(
+            only_diag("# X\n\n## Labs\n\n- CSAIL: https://csail.mit.edu/\u{3164}\n").3,
+            "lab \"CSAIL\": \"https://csail.mit.edu/\u{3164}\" holds an invisible character, U+3164; skipped"
         );
     }
 
