@@ -15,7 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::sanitize::sanitize;
-use crate::url::{CodePoint, Refusal, refusal};
+use crate::url::{CodePoint, Refusal, refusal, shown};
 
 /// Why a URL was not opened.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +30,13 @@ pub enum OpenError {
     CannotStart { program: String, error: io::Error },
     #[error("{program} failed ({status})")]
     Failed { program: String, status: ExitStatus },
+}
+
+/// What is said once `url` has been opened, by the command line and the
+/// browser alike: the URL, and where it really went when that could be
+/// mistaken. Made safe for a terminal by whoever prints it.
+pub fn opened_message(url: &str) -> String {
+    format!("Opened {}", shown(url))
 }
 
 /// Opens `url` with `browser` (the value of `$BROWSER`), or the platform's
@@ -343,6 +350,19 @@ mod tests {
         assert!(
             error.to_string().starts_with("cannot start lynx: "),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn the_opened_message_names_the_real_host() {
+        assert_eq!(opened_message(URL), format!("Opened {URL}"));
+        assert_eq!(
+            opened_message("https://www.google.com@evil.example/"),
+            "Opened https://www.google.com@evil.example/  (opens evil.example)"
+        );
+        assert_eq!(
+            opened_message("https://bücher.example/"),
+            "Opened https://bücher.example/  (opens xn--bcher-kva.example)"
         );
     }
 

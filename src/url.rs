@@ -1,11 +1,21 @@
-//! Which URLs profdex opens.
+//! Which URLs profdex opens, and where they really go.
 //!
 //! One policy for the reader, `profdex open` and the browser: an absolute
-//! http or https URL with a host, and nothing in it that a person reading
-//! it could miss. A URL that hides a character is not the URL it looks
-//! like, so it is refused whole rather than cleaned up.
+//! http or https URL with a host, that a browser can read, and nothing in
+//! it that a person reading it could miss. A URL that hides a character is
+//! not the URL it looks like, so it is refused whole rather than cleaned
+//! up.
+//!
+//! Where a URL goes is what a browser makes of it (the WHATWG URL
+//! standard, which the `url` crate follows), not what it seems to say:
+//! `https://www.google.com@evil.example/` goes to evil.example, and
+//! `https://bücher.example/` to xn--bcher-kva.example. `real_host` tells
+//! where, when the two could be mistaken, for everything that shows a URL
+//! to a person. The URL itself is kept as written.
 
 use std::fmt;
+
+use ::url::Url;
 
 /// Why a URL is not opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +55,97 @@ pub fn refusal(url: &str) -> Option<Refusal> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
     let plain = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    // A browser would read `http:/x` and `https:///x` as naming the host
+    // `x`; what is opened must say what it means.
     let ok = scheme_ok && !host.is_empty() && !host.starts_with(':') && plain;
-    (!ok).then_some(Refusal::NotHttp)
+    let browser_reads_it = || {
+        Url::parse(url)
+            .ok()
+            .is_some_and(|parsed| parsed.host_str().is_some_and(|host| !host.is_empty()))
+    };
+    (!(ok && browser_reads_it())).then_some(Refusal::NotHttp)
+}
+
+/// Where a URL goes, when a person reading it could think it goes
+/// somewhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealHost {
+    /// The host the browser asks for: lower case, punycode for letters
+    /// beyond ASCII.
+    pub host: String,
+    pub disguise: Disguise,
+}
+
+/// What makes the host as written differ from the host visited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disguise {
+    /// A user name before `@`, which reads like a host:
+    /// `https://www.google.com@evil.example/`.
+    UserInfo,
+    /// A host in letters beyond ASCII, which can imitate another host
+    /// letter for letter; the browser asks for its punycode.
+    International,
+    /// A host spelled in percent escapes, numbers or backslashes, which
+    /// the browser reads as another host: `http://0x7f.1/` is 127.0.0.1.
+    Spelled,
+}
+
+impl RealHost {
+    /// What is shown after the URL: `(opens evil.example)`.
+    pub fn note(&self) -> String {
+        format!("(opens {})", self.host)
+    }
+}
+
+/// Where `url` really goes, when that is not plainly the host it shows;
+/// `None` when it is, and for a URL that is not opened at all.
+pub fn real_host(url: &str) -> Option<RealHost> {
+    if !is_openable_url(url) {
+        return None;
+    }
+    let parsed = Url::parse(url).ok()?;
+    let host = parsed.host_str()?.to_string();
+    let disguise = if !parsed.username().is_empty() || parsed.password().is_some() {
+        Disguise::UserInfo
+    } else {
+        let written = written_host(url);
+        if written.eq_ignore_ascii_case(&host) {
+            return None;
+        }
+        if written.is_ascii() {
+            Disguise::Spelled
+        } else {
+            Disguise::International
+        }
+    };
+    Some(RealHost { host, disguise })
+}
+
+/// `url` as it is shown to a person: as written, followed by where it
+/// really goes when that could be mistaken.
+pub fn shown(url: &str) -> String {
+    match note(url) {
+        Some(note) => format!("{url}  {note}"),
+        None => url.to_string(),
+    }
+}
+
+/// What is shown after `url`, `(opens evil.example)`, when anything is.
+pub fn note(url: &str) -> Option<String> {
+    real_host(url).map(|real| real.note())
+}
+
+/// The host as a person reads it: after `://` and any `user@`, before the
+/// port, path, query or fragment.
+fn written_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    if host.starts_with('[') {
+        // An IPv6 address, whose colons are not a port's.
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.rsplit_once(':').map_or(host, |(host, _)| host)
 }
 
 /// Characters that show as nothing or as a blank, so that a URL holding
@@ -122,6 +221,104 @@ mod tests {
         ] {
             assert_eq!(refusal(bad), Some(Refusal::NotHttp), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_browser_must_be_able_to_read_it() {
+        for bad in [
+            "https://exa<mple.org/",
+            "https://[::1/",
+            "https://999.1.1.1/",
+            "http://exa%mple.org/",
+        ] {
+            assert_eq!(refusal(bad), Some(Refusal::NotHttp), "{bad:?}");
+        }
+    }
+
+    fn real(url: &str) -> Option<(String, Disguise)> {
+        real_host(url).map(|real| (real.host, real.disguise))
+    }
+
+    #[test]
+    fn a_user_name_before_the_host_is_seen_through() {
+        for (url, host) in [
+            ("https://www.google.com@evil.example/", "evil.example"),
+            (
+                "https://www.google.com:443@evil.example/login",
+                "evil.example",
+            ),
+            ("http://a@b@evil.example/", "evil.example"),
+            ("https://user:pass@EVIL.example:8443/x", "evil.example"),
+            (
+                "https://bank.example@xn--bcher-kva.example/",
+                "xn--bcher-kva.example",
+            ),
+        ] {
+            assert_eq!(
+                real(url),
+                Some((host.to_string(), Disguise::UserInfo)),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            shown("https://www.google.com@evil.example/"),
+            "https://www.google.com@evil.example/  (opens evil.example)"
+        );
+    }
+
+    #[test]
+    fn an_international_host_is_shown_in_punycode() {
+        assert_eq!(
+            shown("https://bücher.example/"),
+            "https://bücher.example/  (opens xn--bcher-kva.example)"
+        );
+        // Cyrillic а in place of the Latin a.
+        assert_eq!(
+            real("https://\u{430}pple.com/"),
+            Some(("xn--pple-43d.com".to_string(), Disguise::International))
+        );
+        assert_eq!(
+            real("https://ＥＸＡＭＰＬＥ.org/"),
+            Some(("example.org".to_string(), Disguise::International))
+        );
+    }
+
+    #[test]
+    fn a_host_spelled_as_another_is_seen_through() {
+        for (url, host) in [
+            ("https://%65vil.example/", "evil.example"),
+            ("http://0x7f.1/", "127.0.0.1"),
+            ("http://2130706433/", "127.0.0.1"),
+            ("https://evil.example\\@www.google.com/", "evil.example"),
+        ] {
+            assert_eq!(
+                real(url),
+                Some((host.to_string(), Disguise::Spelled)),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_plain_host_needs_no_note() {
+        for url in [
+            "https://hanlab.mit.edu/",
+            "HTTPS://HANLAB.MIT.EDU",
+            "https://example.org:8080/a@b",
+            "https://example.org/@user",
+            "https://example.org?next=a@b",
+            "https://example.org.",
+            "http://[::1]:8080/",
+            "http://127.0.0.1/",
+            "https://@example.org/",
+            "https://example.org/straße",
+        ] {
+            assert_eq!(real(url), None, "{url}");
+            assert_eq!(shown(url), url);
+        }
+        // Nothing is said of what is never opened.
+        assert_eq!(real("ftp://a@b.example/"), None);
+        assert_eq!(real("https://a\u{AD}@b.example/"), None);
     }
 
     /// One character of every kind that hides: each range's ends, and the

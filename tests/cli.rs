@@ -750,3 +750,91 @@ fn urls_with_invisible_characters_are_never_opened() {
         "nothing opened"
     );
 }
+
+/// A user name that reads like a host, or a host in other letters, is
+/// shown with the host it really opens; JSON keeps the URL as written.
+#[test]
+fn urls_that_go_elsewhere_say_where() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "spoof.md",
+        "# Spoof U\n## Faculty\n### Mallory\n- **Website**: https://www.google.com@evil.example/\n### Bettina\n- **Website**: https://bücher.example/\n## Labs\n- **Bank Lab**: https://bank.example@evil.example/lab\n- **Books Lab**: https://bücher.example/lab\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    let warnings: Vec<&str> = check.stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{file}:4:1: warning: website \"https://www.google.com@evil.example/\" opens evil.example; what comes before \"@\" is a user name"
+            ),
+            format!(
+                "{file}:8:1: warning: lab \"Bank Lab\": \"https://bank.example@evil.example/lab\" opens evil.example; what comes before \"@\" is a user name"
+            ),
+        ],
+        "an international host is no mistake"
+    );
+
+    let data = ["--no-builtin", "--schools", file];
+    let show = sandbox.run(&[&data[..], &["show", "mallory"]].concat());
+    show.assert_code(0);
+    for want in [
+        "Website  https://www.google.com@evil.example/  (opens evil.example)\n",
+        "  1  Bank Lab  https://bank.example@evil.example/lab  (opens evil.example)\n",
+        "  2  Books Lab  https://bücher.example/lab  (opens xn--bcher-kva.example)\n",
+    ] {
+        assert!(show.stdout.contains(want), "{want:?} in\n{}", show.stdout);
+    }
+    let show = sandbox.run(&[&data[..], &["show", "bettina"]].concat());
+    assert!(
+        show.stdout
+            .contains("Website  https://bücher.example/  (opens xn--bcher-kva.example)\n"),
+        "{}",
+        show.stdout
+    );
+    let json = sandbox
+        .run(&[&data[..], &["show", "mallory", "--json"]].concat())
+        .assert_code(0)
+        .json();
+    assert_eq!(json[0]["website"], "https://www.google.com@evil.example/");
+    assert_eq!(json[0]["labs"][1]["url"], "https://bücher.example/lab");
+
+    let browser = sandbox.fake_browser();
+    let open = |args: &[&str]| {
+        Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(data)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let run = open(&["open", "mallory"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .ends_with("\nOpened https://www.google.com@evil.example/  (opens evil.example)\n"),
+        "{}",
+        run.stderr
+    );
+    let run = open(&["open", "bettina", "--lab", "2"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .ends_with("\nOpened https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        sandbox.browser_log(),
+        [
+            "https://www.google.com@evil.example/",
+            "https://bücher.example/lab"
+        ],
+        "the browser gets the URL as written"
+    );
+}

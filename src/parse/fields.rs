@@ -4,7 +4,7 @@ use super::blocks::Inline;
 use super::inline::{first_link, only_link, quote, render, split_key, split_topics};
 use super::positions::Reporter;
 use crate::model::{Field, Person};
-use crate::url::{CodePoint, Refusal, is_openable_url, refusal};
+use crate::url::{CodePoint, Disguise, Refusal, is_openable_url, real_host, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldKind {
@@ -28,6 +28,21 @@ pub(super) fn fault(why: Refusal) -> String {
     match why {
         Refusal::NotHttp => "is not an absolute http(s) URL".to_string(),
         Refusal::Invisible(c) => format!("holds an invisible character, {}", CodePoint(c)),
+    }
+}
+
+/// What a diagnostic says of a URL that is opened but goes elsewhere than
+/// it seems to. A host in other letters is not worth a warning: it is
+/// shown with its punycode wherever it is shown.
+pub(super) fn misleading(url: &str) -> Option<String> {
+    let real = real_host(url)?;
+    match real.disguise {
+        Disguise::UserInfo => Some(format!(
+            "opens {}; what comes before \"@\" is a user name",
+            real.host
+        )),
+        Disguise::Spelled => Some(format!("opens {}", real.host)),
+        Disguise::International => None,
     }
 }
 
@@ -63,6 +78,11 @@ pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, 
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
         return;
+    }
+    if kind == FieldKind::Website
+        && let Some(why) = misleading(&url)
+    {
+        rep.warn(start, format!("website {} {why}", quote(&url)));
     }
     let duplicate = match kind {
         FieldKind::Title => person.title.is_some(),
@@ -281,5 +301,31 @@ mod tests {
             assert_eq!(p.website, None, "never opened");
             assert_eq!(p.extra, [field("Website", &url)]);
         }
+    }
+
+    #[test]
+    fn diag_website_that_opens_another_host() {
+        let src = format!("{HEAD}### J\n- Website: https://www.google.com@evil.example/\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                6,
+                1,
+                Severity::Warning,
+                "website \"https://www.google.com@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        let p = &read(&src).people[0].person;
+        assert_eq!(
+            p.website.as_deref(),
+            Some("https://www.google.com@evil.example/"),
+            "kept as written, and shown with its host"
+        );
+        assert_eq!(
+            only_diag(&format!("{HEAD}### J\n- Website: http://0x7f.1/\n")).3,
+            "website \"http://0x7f.1/\" opens 127.0.0.1"
+        );
+        // Another script is shown with its punycode, and is no mistake.
+        person("### J\n- Website: https://bücher.example/\n");
     }
 }

@@ -5,7 +5,7 @@
 use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{Block, BlockKind, Inline};
-use super::fields::{fault, read_field};
+use super::fields::{fault, misleading, read_field};
 use super::inline::{collapse, first_link, quote, render, split_key, split_lines};
 use super::positions::Reporter;
 use super::{ParsedFile, ParsedPerson};
@@ -278,6 +278,12 @@ impl<'a> Reader<'a> {
                 ),
             );
         } else {
+            if let Some(why) = misleading(&url) {
+                self.rep.warn(
+                    start,
+                    format!("lab {}: {} {why}", quote(&name), quote(&url)),
+                );
+            }
             self.school.labs.push(Lab { name, url });
         }
     }
@@ -624,6 +630,24 @@ mod tests {
         assert_eq!(
             only_diag("# X\n\n## Labs\n\n- CSAIL: https://csail.mit.edu/\u{3164}\n").3,
             "lab \"CSAIL\": \"https://csail.mit.edu/\u{3164}\" holds an invisible character, U+3164; skipped"
+        );
+    }
+
+    #[test]
+    fn diag_lab_that_opens_another_host() {
+        let src = "# X\n\n## Labs\n\n- [CSAIL](https://csail.mit.edu@evil.example/)\n";
+        assert_eq!(
+            only_diag(src),
+            (
+                5,
+                1,
+                Severity::Warning,
+                "lab \"CSAIL\": \"https://csail.mit.edu@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        assert_eq!(
+            read(src).school.unwrap().labs,
+            [lab("CSAIL", "https://csail.mit.edu@evil.example/")]
         );
     }
 
