@@ -838,3 +838,66 @@ fn urls_that_go_elsewhere_say_where() {
         "the browser gets the URL as written"
     );
 }
+
+/// Markup inside a bare URL changes the URL markdown reads: `check` says
+/// so with both forms, and neither form is opened.
+#[test]
+fn urls_changed_by_markup_are_reported_and_not_opened() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "markup.md",
+        "# Markup U\n## Faculty\n### Ada Lovelace\n- **Title**: Countess\n- **Website**: https://ex*am*ple.org/\n## Labs\n- **Code Lab**: https://lab.example.org/`x`y`\n- **Kept Lab**: <https://kept.example.org/*k*>\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    let warnings: Vec<&str> = check.stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{file}:5:16: warning: website \"https://ex*am*ple.org/\" reads as \"https://example.org/\" in markdown; not opened (<…> keeps a URL as written)"
+            ),
+            format!(
+                "{file}:7:17: warning: lab \"Code Lab\": \"https://lab.example.org/`x`y`\" reads as \"https://lab.example.org/xy`\" in markdown; skipped (<…> keeps a URL as written)"
+            ),
+        ]
+    );
+
+    let data = ["--no-builtin", "--schools", file];
+    let show = sandbox.run(&[&data[..], &["show", "ada"]].concat());
+    show.assert_code(0);
+    assert!(
+        show.stdout.contains("Website  https://ex*am*ple.org/\n"),
+        "shown as written: {}",
+        show.stdout
+    );
+    assert!(
+        show.stdout
+            .contains("  1  Kept Lab  https://kept.example.org/*k*\n"),
+        "{}",
+        show.stdout
+    );
+    let json = sandbox
+        .run(&[&data[..], &["show", "ada", "--json"]].concat())
+        .json();
+    assert!(json[0]["website"].is_null());
+    assert_eq!(json[0]["extra"][0]["value"], "https://ex*am*ple.org/");
+
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", sandbox.fake_browser())
+            .args(data)
+            .args(["open", "ada"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("Ada Lovelace has no website"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sandbox.browser_log(), Vec::<String>::new());
+}

@@ -1,7 +1,11 @@
 //! Fields: one `Key: value` line of a person, checked and stored.
 
+use std::ops::Range;
+
 use super::blocks::Inline;
-use super::inline::{first_link, only_link, quote, render, split_key, split_topics};
+use super::inline::{
+    first_link, markup_changed, only_link, quote, render, split_key, split_topics,
+};
 use super::positions::Reporter;
 use crate::model::{Field, Person};
 use crate::url::{CodePoint, Disguise, Refusal, is_openable_url, real_host, refusal};
@@ -47,7 +51,13 @@ pub(super) fn misleading(url: &str) -> Option<String> {
 }
 
 /// Stores one field line in `person`, or says why it cannot.
-pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, line: &[Inline]) {
+pub(super) fn read_field(
+    person: &mut Person,
+    rep: &mut Reporter,
+    source: Range<usize>,
+    line: &[Inline],
+) {
+    let start = source.start;
     let Some((key, _, value)) = split_key(line) else {
         rep.warn(
             start,
@@ -69,7 +79,10 @@ pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, 
         rep.warn(start, format!("field {} has no value", quote(&key)));
         return;
     }
-    let url = first_link(&value).map_or(text.clone(), |(_, url)| url.trim().to_string());
+    let link_url = first_link(&value).map(|(_, url)| url.trim().to_string());
+    // Read from the text rather than from a link, so markup may have changed it.
+    let bare = link_url.is_none();
+    let url = link_url.unwrap_or_else(|| text.clone());
     if kind == FieldKind::Website
         && let Some(why) = refusal(&url)
     {
@@ -77,6 +90,27 @@ pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, 
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
+        return;
+    }
+    // Neither what was written nor what markdown made of it is surely the
+    // page meant, so neither is opened; what was written is what is shown.
+    if kind == FieldKind::Website
+        && bare
+        && let Some((at, written)) = markup_changed(rep.index.source(source), &url)
+    {
+        rep.warn(
+            start + at,
+            format!(
+                "website {} reads as {} in markdown; not opened (<…> keeps a URL as written)",
+                quote(&written),
+                quote(&url)
+            ),
+        );
+        let key = "Website".to_string();
+        person.extra.push(Field {
+            key,
+            value: written,
+        });
         return;
     }
     if kind == FieldKind::Website
@@ -327,5 +361,56 @@ mod tests {
         );
         // Another script is shown with its punycode, and is no mistake.
         person("### J\n- Website: https://bücher.example/\n");
+    }
+
+    #[test]
+    fn diag_website_changed_by_markup() {
+        for (written, read_as) in [
+            ("https://ex*am*ple.org", "https://example.org"),
+            ("https://example.org/`a`b`", "https://example.org/ab`"),
+            ("https://x.org/a\\_b", "https://x.org/a_b"),
+        ] {
+            let src = format!("{HEAD}### J\n- Title: T\n- **Website**: {written}\n");
+            assert_eq!(
+                only_diag(&src),
+                (
+                    7,
+                    16,
+                    Severity::Warning,
+                    format!(
+                        "website \"{written}\" reads as \"{read_as}\" in markdown; not opened (<…> keeps a URL as written)"
+                    )
+                )
+            );
+            let p = &read(&src).people[0].person;
+            assert_eq!(p.website, None, "{written}: neither form is opened");
+            assert_eq!(p.extra, [field("Website", written)], "shown as written");
+        }
+        // Plain lines, and a URL on the line after its key.
+        let file = read(&format!(
+            "{HEAD}### J\nTitle: T\nWebsite: https://x.org/*a*\n\n### K\n- Website:\n  https://k.org/_k_\n"
+        ));
+        let at: Vec<_> = file
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column))
+            .collect();
+        assert_eq!(at, [(7, 10), (11, 3)], "{:?}", file.diagnostics);
+        assert_eq!(
+            file.people[1].person.extra,
+            [field("Website", "https://k.org/_k_")]
+        );
+        // A URL in an item nested under its key is compared with that item.
+        let p = person("### J\n- Website:\n  - https://x.org/a_b\n");
+        assert_eq!(p.website.as_deref(), Some("https://x.org/a_b"));
+        // Markup around the whole URL, an autolink and a link change nothing.
+        for value in [
+            "**https://x.org/a_b_c**",
+            "<https://x.org/*a*>",
+            "[home](https://x.org/*a*)",
+        ] {
+            let p = person(&format!("### J\n- Website: {value}\n"));
+            assert!(p.website.is_some(), "{value}");
+        }
     }
 }

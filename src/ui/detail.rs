@@ -108,8 +108,9 @@ fn lines(app: &App) -> Vec<Text> {
 /// The person's website and other fields.
 fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     let mut lines = Vec::new();
-    // A website that is not an http(s) URL is kept as an extra field of
-    // that name (see docs/format.md); say why it will not open.
+    // A website that cannot be opened is kept as an extra field of that
+    // name (see docs/format.md); say that it will not open, and where the
+    // reason is told.
     let unusable_website =
         |key: &str| person.website.is_none() && key.eq_ignore_ascii_case("website");
     match &person.website {
@@ -132,7 +133,7 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
         spans.extend(real_host(&field.value, theme));
         if unusable_website(&field.key) {
             spans.push(Span::styled(
-                "  (not an http(s) URL: not opened)",
+                "  (not opened: profdex check says why)",
                 theme.dim,
             ));
         }
@@ -248,5 +249,22 @@ mod tests {
                 .any(|(text, _)| text == "2 Plain  https://plain.example/"),
             "{lines:#?}"
         );
+    }
+
+    #[test]
+    fn a_website_that_cannot_open_says_so() {
+        let mut ada = professor(0, "Ada", None);
+        ada.extra.push(Field {
+            key: "Website".into(),
+            value: "https://ex*am*ple.org".into(),
+        });
+        let directory = Directory {
+            schools: vec![school("U", Vec::new())],
+            people: vec![ada],
+        };
+        let lines = shown(directory);
+        let want = "Website https://ex*am*ple.org  (not opened: profdex check says why)";
+        assert!(lines.iter().any(|(text, _)| text == want), "{lines:#?}");
+        assert!(!lines.iter().any(|(text, _)| text == "No website listed"));
     }
 }
