@@ -240,6 +240,13 @@ impl<'a> Reader<'a> {
             let mut parsed = current.parsed;
             if parsed.person.website.is_none() {
                 parsed.person.website = current.heading_url.filter(|url| is_openable_url(url));
+                if let Some(url) = &parsed.person.website
+                    && let Some(why) = misleading(url)
+                {
+                    let message = format!("website {} {why}", quote(url));
+                    let (line, column) = (parsed.line, parsed.column);
+                    self.rep.push(line, column, Severity::Warning, message);
+                }
             }
             self.people.push(parsed);
         }
@@ -399,6 +406,25 @@ mod tests {
         let p = person("### [Jane Doe](https://x.org/jane)\n- Title: T\n");
         assert_eq!(p.name, "Jane Doe");
         assert_eq!(p.website.as_deref(), Some("https://x.org/jane"));
+    }
+
+    #[test]
+    fn diag_heading_website_that_opens_another_host() {
+        let src = format!("{HEAD}### [Jane](https://jane.example@evil.example/)\n- Title: T\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                5,
+                1,
+                Severity::Warning,
+                "website \"https://jane.example@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        // A field's website wins, and it is the one judged.
+        let p = person(
+            "### [Jane](https://jane.example@evil.example/)\n- Website: https://jane.example/\n",
+        );
+        assert_eq!(p.website.as_deref(), Some("https://jane.example/"));
     }
 
     #[test]
