@@ -22,5 +22,6 @@ pub mod sources;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod url;
 pub mod worker;
 pub mod wrap;

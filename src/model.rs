@@ -41,7 +41,7 @@ pub struct Person {
     pub name: String,
     pub title: Option<String>,
     pub research: Vec<String>,
-    /// Always an absolute http(s) URL; anything else stays in `extra`.
+    /// Always a URL `url::is_openable_url` accepts; anything else stays in `extra`.
     pub website: Option<String>,
     /// Fields other than title, research and website, in file order.
     pub extra: Vec<Field>,
@@ -92,34 +92,6 @@ pub fn identity_key(name: &str) -> String {
         .join(" ")
 }
 
-/// Whether `url` is something profdex is willing to open: an absolute http or
-/// https URL with a host and nothing a terminal or a command line could
-/// misread (white space, control characters).
-pub fn is_openable_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let scheme_ok = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    scheme_ok
-        && !host.is_empty()
-        && !host.starts_with(':')
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
-}
-
-/// Characters that change how text around them is shown without showing
-/// themselves (bidi overrides, zero-width joiners): a URL with one is not
-/// what it looks like.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,35 +100,5 @@ mod tests {
     fn identity_ignores_case_and_spacing() {
         assert_eq!(identity_key("  Song   HAN "), identity_key("song han"));
         assert_ne!(identity_key("Song Han"), identity_key("Song Hanx"));
-    }
-
-    #[test]
-    fn only_absolute_http_urls_are_openable() {
-        for good in [
-            "https://hanlab.mit.edu/",
-            "http://example.org",
-            "HTTPS://EXAMPLE.ORG/a?b#c",
-            "https://user@host.org/x",
-            "https://pure.example/en/persons/jane(0a1b)",
-        ] {
-            assert!(is_openable_url(good), "{good}");
-        }
-        for bad in [
-            "",
-            "hanlab.mit.edu",
-            "http:/www.example.org",
-            "ftp://example.org",
-            "javascript://alert(1)",
-            "file:///etc/passwd",
-            "https://",
-            "https:///path",
-            "https://exa mple.org",
-            "https://example.org/\u{1b}[2J",
-            "mailto:someone@example.org",
-            "https://example.org/\u{202E}gpj.exe",
-            "https://exa\u{200B}mple.org/",
-        ] {
-            assert!(!is_openable_url(bad), "{bad:?}");
-        }
     }
 }

@@ -14,20 +14,29 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::model::is_openable_url;
 use crate::sanitize::sanitize;
+use crate::url::{CodePoint, Refusal, refusal, shown};
 
 /// Why a URL was not opened.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("refused to open \"{0}\": only absolute http(s) URLs are opened")]
     NotHttp(String),
+    #[error("refused to open \"{0}\": it holds an invisible character, {1}")]
+    Invisible(String, CodePoint),
     #[error("cannot understand $BROWSER ({0})")]
     BadBrowser(String),
     #[error("cannot start {program}: {error}")]
     CannotStart { program: String, error: io::Error },
     #[error("{program} failed ({status})")]
     Failed { program: String, status: ExitStatus },
+}
+
+/// What is said once `url` has been opened, by the command line and the
+/// browser alike: the URL, and where it really went when that could be
+/// mistaken. Made safe for a terminal by whoever prints it.
+pub fn opened_message(url: &str) -> String {
+    format!("Opened {}", shown(url))
 }
 
 /// Opens `url` with `browser` (the value of `$BROWSER`), or the platform's
@@ -66,8 +75,15 @@ struct Launch {
 impl Launch {
     /// Plans how to open `url`, with `browser` the value of `$BROWSER`.
     fn plan(url: &str, browser: Option<&str>) -> Result<Launch, OpenError> {
-        if !is_openable_url(url) {
-            return Err(OpenError::NotHttp(sanitize(url).into_owned()));
+        match refusal(url) {
+            Some(Refusal::NotHttp) => return Err(OpenError::NotHttp(sanitize(url).into_owned())),
+            Some(Refusal::Invisible(c)) => {
+                return Err(OpenError::Invisible(
+                    sanitize(url).into_owned(),
+                    CodePoint(c),
+                ));
+            }
+            None => {}
         }
         let browser = browser.map(str::trim).filter(|b| !b.is_empty());
         let Some(browser) = browser else {
@@ -250,6 +266,13 @@ mod tests {
                 "{url:?}"
             );
         }
+        let error = Launch::plan("https://goo\u{AD}gle.com/", Some("lynx"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "refused to open \"https://goo\u{AD}gle.com/\": it holds an invisible character, U+00AD"
+        );
         let error = Launch::plan("ftp://a\u{1b}b", None)
             .unwrap_err()
             .to_string();
@@ -327,6 +350,19 @@ mod tests {
         assert!(
             error.to_string().starts_with("cannot start lynx: "),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn the_opened_message_names_the_real_host() {
+        assert_eq!(opened_message(URL), format!("Opened {URL}"));
+        assert_eq!(
+            opened_message("https://www.google.com@evil.example/"),
+            "Opened https://www.google.com@evil.example/  (opens evil.example)"
+        );
+        assert_eq!(
+            opened_message("https://bücher.example/"),
+            "Opened https://bücher.example/  (opens xn--bcher-kva.example)"
         );
     }
 

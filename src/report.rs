@@ -1,7 +1,9 @@
 //! The command line's output: people as text for reading, or as JSON.
 //!
 //! Every piece of text from a data file passes through `sanitize` before it
-//! reaches the terminal; JSON escapes control characters itself.
+//! reaches the terminal; JSON escapes control characters itself. Text shows
+//! a URL with where it really goes when that could be mistaken; JSON keeps
+//! the URL exactly as written.
 
 use std::io::{self, Write};
 
@@ -12,6 +14,7 @@ use crate::favorites::{FavoriteKey, Favorites};
 use crate::model::{Directory, Field, Lab, PersonId};
 use crate::sanitize::sanitize;
 use crate::search::{Hit, Index, Query};
+use crate::url::{note, shown};
 
 /// ANSI styling that is a no-op when colour is off.
 pub struct Paint {
@@ -266,13 +269,13 @@ impl<'a> Report<'a> {
             fields.push(("Research", faculty.research_line()));
         }
         if let Some(website) = &faculty.website {
-            fields.push(("Website", website.clone()));
+            fields.push(("Website", shown(website)));
         }
         fields.extend(
             faculty
                 .extra
                 .iter()
-                .map(|f| (f.key.as_str(), f.value.clone())),
+                .map(|f| (f.key.as_str(), shown(&f.value))),
         );
         let width = fields.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         for (key, value) in &fields {
@@ -293,12 +296,14 @@ impl<'a> Report<'a> {
                 self.paint.bold(&format!("Labs at {}", school.name))
             )?;
             for (number, lab) in school.labs.iter().enumerate() {
+                let note = note(&lab.url).map(|note| format!("  {}", sanitize(&note)));
                 writeln!(
                     out,
-                    "{:>3}  {}  {}",
+                    "{:>3}  {}  {}{}",
                     number + 1,
                     sanitize(&lab.name),
-                    self.paint.dim(&lab.url)
+                    self.paint.dim(&lab.url),
+                    note.unwrap_or_default()
                 )?;
             }
         }

@@ -706,3 +706,215 @@ fn a_huge_query_is_bounded_and_says_so() {
         run.stderr
     );
 }
+
+/// A URL with a character that cannot be seen is not the URL it looks
+/// like: `check` names the character, and nothing opens it.
+#[test]
+fn urls_with_invisible_characters_are_never_opened() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "hidden.md",
+        "# Hidden U\n## Faculty\n### Ada Lovelace\n- **Website**: https://goo\u{AD}gle.com/\n### Alan Turing\n- **Website**: https://example.org/\u{2800}\n## Labs\n- **Filler Lab**: https://lab.example.org/\u{3164}\n- **Tag Lab**: https://lab.example.org/\u{E0041}\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    for (line, what) in [
+        (
+            4,
+            "website \"https://goo\u{AD}gle.com/\" holds an invisible character, U+00AD",
+        ),
+        (
+            6,
+            "website \"https://example.org/\u{2800}\" holds an invisible character, U+2800",
+        ),
+        (
+            8,
+            "lab \"Filler Lab\": \"https://lab.example.org/\u{3164}\" holds an invisible character, U+3164; skipped",
+        ),
+        (
+            9,
+            "lab \"Tag Lab\": \"https://lab.example.org/\u{E0041}\" holds an invisible character, U+E0041; skipped",
+        ),
+    ] {
+        let want = format!("{file}:{line}:1: warning: {what}");
+        assert!(check.stderr.contains(&want), "{want}\n{}", check.stderr);
+    }
+    let browser = sandbox.fake_browser();
+    for (args, why) in [
+        (&["open", "lovelace"][..], "Ada Lovelace has no website"),
+        (&["open", "turing"][..], "Alan Turing has no website"),
+        (
+            &["open", "turing", "--lab", "1"][..],
+            "Hidden U has 0 labs; there is no lab 1",
+        ),
+    ] {
+        let run = Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(["--no-builtin", "--schools", file])
+                .args(args)
+                .output()
+                .unwrap(),
+        );
+        assert_ne!(run.code, 0, "{args:?}");
+        assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(
+        sandbox.browser_log(),
+        Vec::<String>::new(),
+        "nothing opened"
+    );
+}
+
+/// A user name that reads like a host, or a host in other letters, is
+/// shown with the host it really opens; JSON keeps the URL as written.
+#[test]
+fn urls_that_go_elsewhere_say_where() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "spoof.md",
+        "# Spoof U\n## Faculty\n### Mallory\n- **Website**: https://www.google.com@evil.example/\n### Bettina\n- **Website**: https://bücher.example/\n## Labs\n- **Bank Lab**: https://bank.example@evil.example/lab\n- **Books Lab**: https://bücher.example/lab\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    let warnings: Vec<&str> = check.stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{file}:4:1: warning: website \"https://www.google.com@evil.example/\" opens evil.example; what comes before \"@\" is a user name"
+            ),
+            format!(
+                "{file}:8:1: warning: lab \"Bank Lab\": \"https://bank.example@evil.example/lab\" opens evil.example; what comes before \"@\" is a user name"
+            ),
+        ],
+        "an international host is no mistake"
+    );
+
+    let data = ["--no-builtin", "--schools", file];
+    let show = sandbox.run(&[&data[..], &["show", "mallory"]].concat());
+    show.assert_code(0);
+    for want in [
+        "Website  https://www.google.com@evil.example/  (opens evil.example)\n",
+        "  1  Bank Lab  https://bank.example@evil.example/lab  (opens evil.example)\n",
+        "  2  Books Lab  https://bücher.example/lab  (opens xn--bcher-kva.example)\n",
+    ] {
+        assert!(show.stdout.contains(want), "{want:?} in\n{}", show.stdout);
+    }
+    let show = sandbox.run(&[&data[..], &["show", "bettina"]].concat());
+    assert!(
+        show.stdout
+            .contains("Website  https://bücher.example/  (opens xn--bcher-kva.example)\n"),
+        "{}",
+        show.stdout
+    );
+    let json = sandbox
+        .run(&[&data[..], &["show", "mallory", "--json"]].concat())
+        .assert_code(0)
+        .json();
+    assert_eq!(json[0]["website"], "https://www.google.com@evil.example/");
+    assert_eq!(json[0]["labs"][1]["url"], "https://bücher.example/lab");
+
+    let browser = sandbox.fake_browser();
+    let open = |args: &[&str]| {
+        Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(data)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let run = open(&["open", "mallory"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .ends_with("\nOpened https://www.google.com@evil.example/  (opens evil.example)\n"),
+        "{}",
+        run.stderr
+    );
+    let run = open(&["open", "bettina", "--lab", "2"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .ends_with("\nOpened https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        sandbox.browser_log(),
+        [
+            "https://www.google.com@evil.example/",
+            "https://bücher.example/lab"
+        ],
+        "the browser gets the URL as written"
+    );
+}
+
+/// Markup inside a bare URL changes the URL markdown reads: `check` says
+/// so with both forms, and neither form is opened.
+#[test]
+fn urls_changed_by_markup_are_reported_and_not_opened() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "markup.md",
+        "# Markup U\n## Faculty\n### Ada Lovelace\n- **Title**: Countess\n- **Website**: https://ex*am*ple.org/\n## Labs\n- **Code Lab**: https://lab.example.org/`x`y`\n- **Kept Lab**: <https://kept.example.org/*k*>\n",
+    );
+    let file = file.to_str().unwrap();
+    let check = sandbox.run(&["check", file]);
+    check.assert_code(0);
+    let warnings: Vec<&str> = check.stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{file}:5:16: warning: website \"https://ex*am*ple.org/\" reads as \"https://example.org/\" in markdown; not opened (<…> keeps a URL as written)"
+            ),
+            format!(
+                "{file}:7:17: warning: lab \"Code Lab\": \"https://lab.example.org/`x`y`\" reads as \"https://lab.example.org/xy`\" in markdown; skipped (<…> keeps a URL as written)"
+            ),
+        ]
+    );
+
+    let data = ["--no-builtin", "--schools", file];
+    let show = sandbox.run(&[&data[..], &["show", "ada"]].concat());
+    show.assert_code(0);
+    assert!(
+        show.stdout.contains("Website  https://ex*am*ple.org/\n"),
+        "shown as written: {}",
+        show.stdout
+    );
+    assert!(
+        show.stdout
+            .contains("  1  Kept Lab  https://kept.example.org/*k*\n"),
+        "{}",
+        show.stdout
+    );
+    let json = sandbox
+        .run(&[&data[..], &["show", "ada", "--json"]].concat())
+        .json();
+    assert!(json[0]["website"].is_null());
+    assert_eq!(json[0]["extra"][0]["value"], "https://ex*am*ple.org/");
+
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", sandbox.fake_browser())
+            .args(data)
+            .args(["open", "ada"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("Ada Lovelace has no website"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sandbox.browser_log(), Vec::<String>::new());
+}

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use profdex::diag::Diagnostic;
-use profdex::model::is_openable_url;
 use profdex::parse::{ParsedFile, parse};
+use profdex::url::is_openable_url;
 use proptest::prelude::*;
 
 fn seed(name: &str) -> ParsedFile {

@@ -174,9 +174,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::CopyUrl
         | Action::Saved(_) => selection::handle(app, action, effects),
         Action::Drawn(drawn) => app.screen.drawn(drawn),
-        Action::Opened(Ok(url)) => app.set_status(format!("Opened {url}"), false),
+        Action::Opened(Ok(url)) => app.set_status(crate::open::opened_message(&url), false),
         Action::Opened(Err(error)) => app.set_status(error, true),
-        Action::Copied(url) => app.set_status(format!("Copied {url}"), false),
+        Action::Copied(url) => app.set_status(format!("Copied {}", crate::url::shown(&url)), false),
         Action::Searched(result) => app.searched(result.generation, result.query, result.hits),
         Action::SearchFailed(error) => {
             app.set_status(error, true);

@@ -2,7 +2,7 @@
 
 use super::{Session, resolve};
 use crate::model::PersonId;
-use crate::open::open_url;
+use crate::open::{open_url, opened_message};
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
 
@@ -13,7 +13,7 @@ impl Session<'_> {
         let browser = std::env::var("BROWSER").ok();
         // A text browser is simply run: the terminal is already its to use.
         open_url(&url, browser.as_deref(), std::process::Command::status)?;
-        eprintln!("Opened {}", sanitize(&url));
+        eprintln!("{}", sanitize(&opened_message(&url)));
         Ok(())
     }
 

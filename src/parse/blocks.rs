@@ -37,16 +37,26 @@ pub(super) enum BlockKind {
 pub(super) struct Block {
     pub(super) kind: BlockKind,
     pub(super) start: usize,
+    /// Where the block's own source ends (before any item nested in it),
+    /// so that its text can be compared with what was written. Nested
+    /// items have sources of their own, so no byte is in two of them and
+    /// comparing every block is linear, however deep the nesting.
+    pub(super) end: usize,
     pub(super) inlines: Vec<Inline>,
 }
 
 impl Block {
-    fn new(kind: BlockKind, start: usize) -> Self {
+    fn new(kind: BlockKind, range: &Range<usize>) -> Self {
         Block {
             kind,
-            start,
+            start: range.start,
+            end: range.end,
             inlines: Vec::new(),
         }
+    }
+
+    pub(super) fn source(&self) -> Range<usize> {
+        self.start..self.end
     }
 }
 
@@ -98,7 +108,7 @@ impl Collector {
     /// inside an item they only separate the item's text.
     fn start_block(&mut self, kind: BlockKind, range: &Range<usize>) {
         if self.items.is_empty() && self.open.is_none() {
-            self.open = Some(Block::new(kind, range.start));
+            self.open = Some(Block::new(kind, range));
         } else {
             self.push_break(range.start);
         }
@@ -130,9 +140,11 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
             Event::Start(Tag::Paragraph) => c.start_block(BlockKind::Para, &range),
             Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => c.end_block(),
             Event::Start(Tag::Item) => {
+                if let Some(parent) = c.items.last_mut() {
+                    parent.end = parent.end.min(range.start);
+                }
                 let depth = c.items.len();
-                c.items
-                    .push(Block::new(BlockKind::Item(depth), range.start));
+                c.items.push(Block::new(BlockKind::Item(depth), &range));
             }
             Event::End(TagEnd::Item) => {
                 if let Some(item) = c.items.pop() {
@@ -174,7 +186,7 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
             Event::InlineHtml(_) => c.push_text(" "),
             Event::SoftBreak | Event::HardBreak => c.push_break(range.end),
             Event::Rule if c.items.is_empty() && c.open.is_none() => {
-                c.blocks.push(Block::new(BlockKind::Rule, range.start));
+                c.blocks.push(Block::new(BlockKind::Rule, &range));
             }
             _ => {}
         }

@@ -1,9 +1,14 @@
 //! Fields: one `Key: value` line of a person, checked and stored.
 
+use std::ops::Range;
+
 use super::blocks::Inline;
-use super::inline::{first_link, only_link, quote, render, split_key, split_topics};
+use super::inline::{
+    first_link, markup_changed, only_link, quote, render, split_key, split_topics,
+};
 use super::positions::Reporter;
-use crate::model::{Field, Person, is_openable_url};
+use crate::model::{Field, Person};
+use crate::url::{CodePoint, Disguise, Refusal, is_openable_url, real_host, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldKind {
@@ -22,8 +27,37 @@ fn classify(key: &str) -> FieldKind {
     }
 }
 
+/// What is wrong with a URL that is not opened, for a diagnostic.
+pub(super) fn fault(why: Refusal) -> String {
+    match why {
+        Refusal::NotHttp => "is not an absolute http(s) URL".to_string(),
+        Refusal::Invisible(c) => format!("holds an invisible character, {}", CodePoint(c)),
+    }
+}
+
+/// What a diagnostic says of a URL that is opened but goes elsewhere than
+/// it seems to. A host in other letters is not worth a warning: it is
+/// shown with its punycode wherever it is shown.
+pub(super) fn misleading(url: &str) -> Option<String> {
+    let real = real_host(url)?;
+    match real.disguise {
+        Disguise::UserInfo => Some(format!(
+            "opens {}; what comes before \"@\" is a user name",
+            real.host
+        )),
+        Disguise::Spelled => Some(format!("opens {}", real.host)),
+        Disguise::International => None,
+    }
+}
+
 /// Stores one field line in `person`, or says why it cannot.
-pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, line: &[Inline]) {
+pub(super) fn read_field(
+    person: &mut Person,
+    rep: &mut Reporter,
+    source: Range<usize>,
+    line: &[Inline],
+) {
+    let start = source.start;
     let Some((key, _, value)) = split_key(line) else {
         rep.warn(
             start,
@@ -45,16 +79,44 @@ pub(super) fn read_field(person: &mut Person, rep: &mut Reporter, start: usize, 
         rep.warn(start, format!("field {} has no value", quote(&key)));
         return;
     }
-    let url = first_link(&value).map_or(text.clone(), |(_, url)| url.trim().to_string());
-    if kind == FieldKind::Website && !is_openable_url(&url) {
-        rep.warn(
-            start,
-            format!("website {} is not an absolute http(s) URL", quote(&url)),
-        );
+    let link_url = first_link(&value).map(|(_, url)| url.trim().to_string());
+    // Read from the text rather than from a link, so markup may have changed it.
+    let bare = link_url.is_none();
+    let url = link_url.unwrap_or_else(|| text.clone());
+    if kind == FieldKind::Website
+        && let Some(why) = refusal(&url)
+    {
+        rep.warn(start, format!("website {} {}", quote(&url), fault(why)));
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
         return;
+    }
+    // Neither what was written nor what markdown made of it is surely the
+    // page meant, so neither is opened; what was written is what is shown.
+    if kind == FieldKind::Website
+        && bare
+        && let Some((at, written)) = markup_changed(rep.index.source(source), &url)
+    {
+        rep.warn(
+            start + at,
+            format!(
+                "website {} reads as {} in markdown; not opened (<…> keeps a URL as written)",
+                quote(&written),
+                quote(&url)
+            ),
+        );
+        let key = "Website".to_string();
+        person.extra.push(Field {
+            key,
+            value: written,
+        });
+        return;
+    }
+    if kind == FieldKind::Website
+        && let Some(why) = misleading(&url)
+    {
+        rep.warn(start, format!("website {} {why}", quote(&url)));
     }
     let duplicate = match kind {
         FieldKind::Title => person.title.is_some(),
@@ -249,5 +311,106 @@ mod tests {
         let p = &read(&src).people[0].person;
         assert_eq!(p.website, None);
         assert_eq!(p.extra, [field("Website", "www.x.org/j")]);
+    }
+
+    #[test]
+    fn diag_website_with_an_invisible_character() {
+        for (c, name) in [
+            ('\u{AD}', "U+00AD"),
+            ('\u{2800}', "U+2800"),
+            ('\u{E0041}', "U+E0041"),
+        ] {
+            let url = format!("https://exam{c}ple.org/");
+            let src = format!("{HEAD}### J\n- Title: T\n- **Website**: {url}\n");
+            assert_eq!(
+                only_diag(&src),
+                (
+                    7,
+                    1,
+                    Severity::Warning,
+                    format!("website \"{url}\" holds an invisible character, {name}")
+                )
+            );
+            let p = &read(&src).people[0].person;
+            assert_eq!(p.website, None, "never opened");
+            assert_eq!(p.extra, [field("Website", &url)]);
+        }
+    }
+
+    #[test]
+    fn diag_website_that_opens_another_host() {
+        let src = format!("{HEAD}### J\n- Website: https://www.google.com@evil.example/\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                6,
+                1,
+                Severity::Warning,
+                "website \"https://www.google.com@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        let p = &read(&src).people[0].person;
+        assert_eq!(
+            p.website.as_deref(),
+            Some("https://www.google.com@evil.example/"),
+            "kept as written, and shown with its host"
+        );
+        assert_eq!(
+            only_diag(&format!("{HEAD}### J\n- Website: http://0x7f.1/\n")).3,
+            "website \"http://0x7f.1/\" opens 127.0.0.1"
+        );
+        // Another script is shown with its punycode, and is no mistake.
+        person("### J\n- Website: https://bücher.example/\n");
+    }
+
+    #[test]
+    fn diag_website_changed_by_markup() {
+        for (written, read_as) in [
+            ("https://ex*am*ple.org", "https://example.org"),
+            ("https://example.org/`a`b`", "https://example.org/ab`"),
+            ("https://x.org/a\\_b", "https://x.org/a_b"),
+        ] {
+            let src = format!("{HEAD}### J\n- Title: T\n- **Website**: {written}\n");
+            assert_eq!(
+                only_diag(&src),
+                (
+                    7,
+                    16,
+                    Severity::Warning,
+                    format!(
+                        "website \"{written}\" reads as \"{read_as}\" in markdown; not opened (<…> keeps a URL as written)"
+                    )
+                )
+            );
+            let p = &read(&src).people[0].person;
+            assert_eq!(p.website, None, "{written}: neither form is opened");
+            assert_eq!(p.extra, [field("Website", written)], "shown as written");
+        }
+        // Plain lines, and a URL on the line after its key.
+        let file = read(&format!(
+            "{HEAD}### J\nTitle: T\nWebsite: https://x.org/*a*\n\n### K\n- Website:\n  https://k.org/_k_\n"
+        ));
+        let at: Vec<_> = file
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column))
+            .collect();
+        assert_eq!(at, [(7, 10), (11, 3)], "{:?}", file.diagnostics);
+        assert_eq!(
+            file.people[1].person.extra,
+            [field("Website", "https://k.org/_k_")]
+        );
+        // A URL in an item nested under its key is compared with that item.
+        let p = person("### J\n- Website:\n  - https://x.org/a_b\n");
+        assert_eq!(p.website.as_deref(), Some("https://x.org/a_b"));
+        // Markup around the whole URL, an autolink and a link change nothing.
+        for value in [
+            "**https://x.org/a_b_c**",
+            "<https://x.org/*a*>",
+            "[home](https://x.org/*a*)",
+        ] {
+            let p = person(&format!("### J\n- Website: {value}\n"));
+            assert!(p.website.is_some(), "{value}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Inline flattening: the text a reader sees in a block, and the cuts
 //! (key and value, lines, topics) the section reader makes in it.
 
+use std::ops::Range;
+
 use super::blocks::Inline;
 
 /// Quoted text in diagnostics is cut here so one huge value stays readable.
@@ -97,17 +99,43 @@ pub(super) fn split_key(line: &[Inline]) -> Option<(String, Option<String>, Vec<
     None
 }
 
-/// Splits a paragraph at its line breaks, each part with the offset where it starts.
-pub(super) fn split_lines(start: usize, inlines: &[Inline]) -> Vec<(usize, &[Inline])> {
+/// How a bare URL was written in `source`, when markdown read it as
+/// another URL: `https://ex*am*ple.org` as `https://example.org`, or a
+/// code span, an escape or an entity inside it. The written form is the
+/// word that holds `://`, to the end of its line (the whole source when
+/// even that was marked up), with the offset where it starts in `source`.
+/// `None` when the URL is in `source` as it is.
+pub(super) fn markup_changed(source: &str, url: &str) -> Option<(usize, String)> {
+    if source.contains(url) {
+        return None;
+    }
+    let Some(scheme_end) = source.find("://") else {
+        return Some((0, collapse(source)));
+    };
+    let word_start = source[..scheme_end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == ':')
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let rest = &source[word_start..];
+    let line = rest.split(['\r', '\n']).next().unwrap_or(rest);
+    Some((word_start, line.trim_end().to_string()))
+}
+
+/// Splits a paragraph at its line breaks, each part with its source.
+pub(super) fn split_lines(
+    source: Range<usize>,
+    inlines: &[Inline],
+) -> Vec<(Range<usize>, &[Inline])> {
     let mut lines = Vec::new();
-    let (mut from, mut offset) = (0, start);
+    let (mut from, mut offset) = (0, source.start);
     for (i, inline) in inlines.iter().enumerate() {
         if let Inline::Break(next) = inline {
-            lines.push((offset, &inlines[from..i]));
+            lines.push((offset..*next, &inlines[from..i]));
             (from, offset) = (i + 1, *next);
         }
     }
-    lines.push((offset, &inlines[from..]));
+    lines.push((offset..source.end, &inlines[from..]));
     lines
 }
 
@@ -198,5 +226,51 @@ mod tests {
         let long = "é".repeat(70);
         assert_eq!(quote(&long), format!("\"{}…\"", "é".repeat(60)));
         assert_eq!(quote(&"a".repeat(60)), format!("\"{}\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn markup_inside_a_bare_url_is_caught() {
+        for (source, url, written) in [
+            (
+                "- Website: https://ex*am*ple.org\n",
+                "https://example.org",
+                "https://ex*am*ple.org",
+            ),
+            (
+                "Web:https://x.org/`a`b`",
+                "https://x.org/ab`",
+                "https://x.org/`a`b`",
+            ),
+            (
+                "- **URL**: **https://x.org/a\\_b**",
+                "https://x.org/a_b",
+                "**https://x.org/a\\_b**",
+            ),
+            (
+                "- Website:\n  https://x.org/_a_\n",
+                "https://x.org/a",
+                "https://x.org/_a_",
+            ),
+            (
+                "- Website:\u{3000}https://é.org/*a*",
+                "https://é.org/a",
+                "https://é.org/*a*",
+            ),
+            (
+                "- Website: https:*//*x.org",
+                "https://x.org",
+                "- Website: https:*//*x.org",
+            ),
+        ] {
+            let (at, found) = markup_changed(source, url).unwrap_or_default();
+            assert_eq!(found, written, "{source:?}");
+            assert!(source[at..].starts_with(written), "{source:?}");
+        }
+        for (source, url) in [
+            ("- Website: https://x.org/a_b_c\n", "https://x.org/a_b_c"),
+            ("- **Website**: **https://x.org/**", "https://x.org/"),
+        ] {
+            assert_eq!(markup_changed(source, url), None, "{source:?}");
+        }
     }
 }

@@ -51,6 +51,11 @@ impl<'a> LineIndex<'a> {
         start..end
     }
 
+    /// The text at `range` as written, or nothing when `range` is not in it.
+    pub(super) fn source(&self, range: Range<usize>) -> &'a str {
+        self.text.get(range).unwrap_or("")
+    }
+
     pub(super) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = self.text.floor_char_boundary(offset);
         let line = self

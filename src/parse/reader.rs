@@ -2,15 +2,18 @@
 //! school, its labs and its people. Every block is judged on its own, so
 //! one bad entry cannot disturb the next.
 
+use std::ops::Range;
+
 use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{Block, BlockKind, Inline};
-use super::fields::read_field;
-use super::inline::{collapse, first_link, quote, render, split_key, split_lines};
+use super::fields::{fault, misleading, read_field};
+use super::inline::{collapse, first_link, markup_changed, quote, render, split_key, split_lines};
 use super::positions::Reporter;
 use super::{ParsedFile, ParsedPerson};
 use crate::diag::Severity;
-use crate::model::{Lab, Person, School, is_openable_url};
+use crate::model::{Lab, Person, School};
+use crate::url::{is_openable_url, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -42,7 +45,7 @@ pub(super) struct Reader<'a> {
     /// the heading has said so once for all of it.
     skipping: bool,
     /// A top-level item, with the text of items nested in it appended.
-    pending: Option<(usize, Vec<Inline>)>,
+    pending: Option<(Range<usize>, Vec<Inline>)>,
     people: Vec<ParsedPerson>,
 }
 
@@ -63,14 +66,15 @@ impl<'a> Reader<'a> {
     pub(super) fn block(&mut self, block: Block) {
         if let BlockKind::Item(depth) = block.kind
             && depth > 0
-            && let Some((_, inlines)) = &mut self.pending
+            && let Some((source, inlines)) = &mut self.pending
         {
+            source.end = source.end.max(block.end);
             inlines.push(Inline::Sep);
             inlines.extend(block.inlines);
             return;
         }
-        if let Some((start, inlines)) = self.pending.take() {
-            self.field(start, &inlines);
+        if let Some((source, inlines)) = self.pending.take() {
+            self.field(source, &inlines);
         }
         match block.kind {
             BlockKind::Heading(HeadingLevel::H1) => self.h1(&block),
@@ -85,7 +89,7 @@ impl<'a> Reader<'a> {
                     self.start_person(&block);
                 }
                 Section::Labs if first_link(&block.inlines).is_some() => {
-                    self.lab(block.start, &block.inlines);
+                    self.lab(block.source(), &block.inlines);
                 }
                 _ => {}
             },
@@ -97,7 +101,7 @@ impl<'a> Reader<'a> {
             BlockKind::Item(depth) => match self.section {
                 Section::Faculty if self.skipping => {}
                 Section::Faculty if self.person.is_some() => {
-                    self.pending = Some((block.start, block.inlines));
+                    self.pending = Some((block.source(), block.inlines));
                 }
                 Section::Faculty if depth == 0 => self.rep.warn(
                     block.start,
@@ -106,7 +110,7 @@ impl<'a> Reader<'a> {
                         quote(&render(&block.inlines))
                     ),
                 ),
-                Section::Labs => self.lab(block.start, &block.inlines),
+                Section::Labs => self.lab(block.source(), &block.inlines),
                 _ => {}
             },
         }
@@ -177,9 +181,9 @@ impl<'a> Reader<'a> {
             }
             // Fields written as plain lines under a person, without bullets.
             Section::Faculty if self.person.is_some() && !self.skipping => {
-                for (start, line) in split_lines(block.start, &block.inlines) {
+                for (source, line) in split_lines(block.source(), &block.inlines) {
                     if !render(line).is_empty() {
-                        self.field(start, line);
+                        self.field(source, line);
                     }
                 }
             }
@@ -236,25 +240,36 @@ impl<'a> Reader<'a> {
             let mut parsed = current.parsed;
             if parsed.person.website.is_none() {
                 parsed.person.website = current.heading_url.filter(|url| is_openable_url(url));
+                if let Some(url) = &parsed.person.website
+                    && let Some(why) = misleading(url)
+                {
+                    let message = format!("website {} {why}", quote(url));
+                    let (line, column) = (parsed.line, parsed.column);
+                    self.rep.push(line, column, Severity::Warning, message);
+                }
             }
             self.people.push(parsed);
         }
     }
 
-    fn field(&mut self, start: usize, line: &[Inline]) {
+    fn field(&mut self, source: Range<usize>, line: &[Inline]) {
         if let Some(current) = self.person.as_mut() {
-            read_field(&mut current.parsed.person, &mut self.rep, start, line);
+            read_field(&mut current.parsed.person, &mut self.rep, source, line);
         }
     }
 
     /// A lab is `Name: url`, `[Name](url)`, or `**[Name](url)**: words`.
-    fn lab(&mut self, start: usize, line: &[Inline]) {
+    fn lab(&mut self, source: Range<usize>, line: &[Inline]) {
+        let start = source.start;
+        // A URL read from the text rather than from a link, which markup
+        // in it may have changed.
+        let mut bare = false;
         let (name, url) = match split_key(line) {
             Some((key, key_url, value)) => {
-                let url = key_url
-                    .or_else(|| first_link(&value).map(|(_, url)| url.to_string()))
-                    .unwrap_or_else(|| render(&value));
-                (key, url)
+                let link_url =
+                    key_url.or_else(|| first_link(&value).map(|(_, url)| url.to_string()));
+                bare = link_url.is_none();
+                (key, link_url.unwrap_or_else(|| render(&value)))
             }
             None => match first_link(line) {
                 Some((text, url)) if !text.trim().is_empty() => (collapse(text), url.to_string()),
@@ -266,16 +281,36 @@ impl<'a> Reader<'a> {
         if url.is_empty() {
             self.rep
                 .warn(start, format!("lab {} has no URL; skipped", quote(&name)));
-        } else if !is_openable_url(&url) {
+        } else if let Some(why) = refusal(&url) {
             self.rep.warn(
                 start,
                 format!(
-                    "lab {}: {} is not an absolute http(s) URL; skipped",
+                    "lab {}: {} {}; skipped",
                     quote(&name),
+                    quote(&url),
+                    fault(why)
+                ),
+            );
+        } else if let Some((at, written)) = bare
+            .then(|| markup_changed(self.rep.index.source(source), &url))
+            .flatten()
+        {
+            self.rep.warn(
+                start + at,
+                format!(
+                    "lab {}: {} reads as {} in markdown; skipped (<…> keeps a URL as written)",
+                    quote(&name),
+                    quote(&written),
                     quote(&url)
                 ),
             );
         } else {
+            if let Some(why) = misleading(&url) {
+                self.rep.warn(
+                    start,
+                    format!("lab {}: {} {why}", quote(&name), quote(&url)),
+                );
+            }
             self.school.labs.push(Lab { name, url });
         }
     }
@@ -304,8 +339,8 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn finish(mut self, label: &str) -> ParsedFile {
-        if let Some((start, inlines)) = self.pending.take() {
-            self.field(start, &inlines);
+        if let Some((source, inlines)) = self.pending.take() {
+            self.field(source, &inlines);
         }
         self.end_person();
         if self.school.name.is_empty() {
@@ -371,6 +406,25 @@ mod tests {
         let p = person("### [Jane Doe](https://x.org/jane)\n- Title: T\n");
         assert_eq!(p.name, "Jane Doe");
         assert_eq!(p.website.as_deref(), Some("https://x.org/jane"));
+    }
+
+    #[test]
+    fn diag_heading_website_that_opens_another_host() {
+        let src = format!("{HEAD}### [Jane](https://jane.example@evil.example/)\n- Title: T\n");
+        assert_eq!(
+            only_diag(&src),
+            (
+                5,
+                1,
+                Severity::Warning,
+                "website \"https://jane.example@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        // A field's website wins, and it is the one judged.
+        let p = person(
+            "### [Jane](https://jane.example@evil.example/)\n- Website: https://jane.example/\n",
+        );
+        assert_eq!(p.website.as_deref(), Some("https://jane.example/"));
     }
 
     #[test]
@@ -618,6 +672,46 @@ mod tests {
                 Severity::Warning,
                 "lab \"CSAIL\": \"csail.mit.edu\" is not an absolute http(s) URL; skipped".into()
             )
+        );
+        assert_eq!(
+            only_diag("# X\n\n## Labs\n\n- CSAIL: https://csail.mit.edu/\u{3164}\n").3,
+            "lab \"CSAIL\": \"https://csail.mit.edu/\u{3164}\" holds an invisible character, U+3164; skipped"
+        );
+    }
+
+    #[test]
+    fn diag_lab_that_opens_another_host() {
+        let src = "# X\n\n## Labs\n\n- [CSAIL](https://csail.mit.edu@evil.example/)\n";
+        assert_eq!(
+            only_diag(src),
+            (
+                5,
+                1,
+                Severity::Warning,
+                "lab \"CSAIL\": \"https://csail.mit.edu@evil.example/\" opens evil.example; what comes before \"@\" is a user name".into()
+            )
+        );
+        assert_eq!(
+            read(src).school.unwrap().labs,
+            [lab("CSAIL", "https://csail.mit.edu@evil.example/")]
+        );
+    }
+
+    #[test]
+    fn diag_lab_changed_by_markup() {
+        let src = "# X\n\n## Labs\n\n- **A**: https://l*a*b.org/\n- B: <https://b.org/*b*>\n";
+        assert_eq!(
+            only_diag(src),
+            (
+                5,
+                10,
+                Severity::Warning,
+                "lab \"A\": \"https://l*a*b.org/\" reads as \"https://lab.org/\" in markdown; skipped (<…> keeps a URL as written)".into()
+            )
+        );
+        assert_eq!(
+            read(src).school.unwrap().labs,
+            [lab("B", "https://b.org/*b*")]
         );
     }
 

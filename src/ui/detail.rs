@@ -10,6 +10,7 @@ use crate::app::{Action, App, Mode, Pane};
 use crate::model::{Person, School};
 use crate::search::Highlights;
 use crate::theme::Theme;
+use crate::url;
 use crate::wrap::wrap;
 
 /// Rows after the first of a wrapped topic, field or lab hang this far in.
@@ -107,18 +108,20 @@ fn lines(app: &App) -> Vec<Text> {
 /// The person's website and other fields.
 fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     let mut lines = Vec::new();
-    // A website that is not an http(s) URL is kept as an extra field of
-    // that name (see docs/format.md); say why it will not open.
+    // A website that cannot be opened is kept as an extra field of that
+    // name (see docs/format.md); say that it will not open, and where the
+    // reason is told.
     let unusable_website =
         |key: &str| person.website.is_none() && key.eq_ignore_ascii_case("website");
     match &person.website {
-        Some(url) => lines.push((
-            vec![
+        Some(url) => {
+            let mut spans = vec![
                 Span::styled("Website ", theme.title),
                 Span::styled(safe(url), theme.link),
-            ],
-            HANG,
-        )),
+            ];
+            spans.extend(real_host(url, theme));
+            lines.push((spans, HANG));
+        }
         None if person.extra.iter().any(|f| unusable_website(&f.key)) => {}
         None => lines.push((vec![Span::styled("No website listed", theme.dim)], 0)),
     }
@@ -127,9 +130,10 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
             Span::styled(format!("{} ", safe(&field.key)), theme.title),
             Span::styled(safe(&field.value), theme.text),
         ];
+        spans.extend(real_host(&field.value, theme));
         if unusable_website(&field.key) {
             spans.push(Span::styled(
-                "  (not an http(s) URL: not opened)",
+                "  (not opened: profdex check says why)",
                 theme.dim,
             ));
         }
@@ -137,6 +141,13 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     }
 
     lines
+}
+
+/// Where `url` really goes, after it, when that could be mistaken
+/// (`https://www.google.com@evil.example/  (opens evil.example)`).
+fn real_host(text: &str, theme: &Theme) -> Option<Span<'static>> {
+    let note = url::note(text)?;
+    Some(Span::styled(format!("  {}", safe(&note)), theme.error))
 }
 
 /// The school's labs, focus and description.
@@ -153,11 +164,12 @@ fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
             } else {
                 "  ".to_string()
             };
-            let spans = vec![
+            let mut spans = vec![
                 Span::styled(key, theme.key),
                 Span::styled(safe(&lab.name), theme.text),
                 Span::styled(format!("  {}", safe(&lab.url)), theme.dim),
             ];
+            spans.extend(real_host(&lab.url, theme));
             lines.push((spans, HANG));
         }
     }
@@ -174,4 +186,85 @@ fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
         lines.push((vec![Span::styled(safe(paragraph), theme.dim)], 0));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::favorites::Favorites;
+    use crate::fixture::{lab, professor, school};
+    use crate::model::{Directory, Field};
+
+    /// The pane's lines as plain text, and the style of each line's last span.
+    fn shown(directory: Directory) -> Vec<(String, Option<ratatui::style::Style>)> {
+        let app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        lines(&app)
+            .into_iter()
+            .map(|(spans, _)| {
+                let text: String = spans.iter().map(|span| span.content.as_ref()).collect();
+                (text, spans.last().map(|span| span.style))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_url_that_goes_elsewhere_says_where() {
+        let mut ada = professor(0, "Ada", Some("https://www.google.com@evil.example/"));
+        ada.extra.push(Field {
+            key: "Scholar".into(),
+            value: "https://scholar.example@evil.example/ada".into(),
+        });
+        let directory = Directory {
+            schools: vec![school(
+                "U",
+                vec![
+                    lab("Books", "https://bücher.example/"),
+                    lab("Plain", "https://plain.example/"),
+                ],
+            )],
+            people: vec![ada],
+        };
+        let lines = shown(directory);
+        let error = Some(Theme::colored().error);
+        for want in [
+            "Website https://www.google.com@evil.example/  (opens evil.example)",
+            "Scholar https://scholar.example@evil.example/ada  (opens evil.example)",
+            "1 Books  https://bücher.example/  (opens xn--bcher-kva.example)",
+        ] {
+            assert!(
+                lines.contains(&(want.to_string(), error)),
+                "{want:?} in {lines:#?}"
+            );
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|(text, _)| text == "2 Plain  https://plain.example/"),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_website_that_cannot_open_says_so() {
+        let mut ada = professor(0, "Ada", None);
+        ada.extra.push(Field {
+            key: "Website".into(),
+            value: "https://ex*am*ple.org".into(),
+        });
+        let directory = Directory {
+            schools: vec![school("U", Vec::new())],
+            people: vec![ada],
+        };
+        let lines = shown(directory);
+        let want = "Website https://ex*am*ple.org  (not opened: profdex check says why)";
+        assert!(lines.iter().any(|(text, _)| text == want), "{lines:#?}");
+        assert!(!lines.iter().any(|(text, _)| text == "No website listed"));
+    }
 }
