@@ -24,6 +24,18 @@ impl Tmux {
     /// exits, the shell prints its status and whether the terminal is back
     /// in canonical (cooked) mode, then waits, so tests can read both.
     pub fn start(sandbox: &Sandbox, width: u16, height: u16, args: &str) -> Tmux {
+        Tmux::start_with_env(sandbox, width, height, "", args)
+    }
+
+    /// Like `start`, with `env` (`NAME=value …`, quoted for `sh`) set for
+    /// profdex alone.
+    pub fn start_with_env(
+        sandbox: &Sandbox,
+        width: u16,
+        height: u16,
+        env: &str,
+        args: &str,
+    ) -> Tmux {
         // A fresh socket each time: a server being killed must not race a new one.
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let socket = sandbox.path(&format!(
@@ -33,7 +45,7 @@ impl Tmux {
         let browser = sandbox.fake_browser();
         let script = format!(
             "export PROFDEX_DATA_DIR='{data}' BROWSER='{browser}' HOME='{home}'; unset NO_COLOR; \
-             '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
+             {env} '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
             data = sandbox.data_dir().display(),
             browser = browser.display(),
             home = sandbox.dir.path().display(),

@@ -15,14 +15,8 @@ use std::time::Duration;
 use crossterm::clipboard::CopyToClipboard;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
+use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
@@ -32,6 +26,8 @@ use crate::open::open_url;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
 use crate::worker::{self, SearchWorker};
+
+mod screen;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -223,11 +219,11 @@ where
     let opened = open_url(url, browser, |command| {
         // A text browser gets the terminal while it runs. Its Ctrl-c and
         // Ctrl-\ are its own: profdex ignores those signals meanwhile.
-        let _ = leave_screen();
+        let _ = screen::leave();
         LENDING_TERMINAL.store(true, Ordering::SeqCst);
         let status: io::Result<ExitStatus> = command.status();
         LENDING_TERMINAL.store(false, Ordering::SeqCst);
-        let _ = enter_screen();
+        let _ = screen::enter();
         let _ = terminal.clear();
         status
     });
@@ -242,32 +238,6 @@ fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
     execute!(out, CopyToClipboard::to_clipboard_from(text))
 }
 
-fn enter_screen() -> io::Result<()> {
-    enable_raw_mode()?;
-    let entered = execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
-    if entered.is_err() {
-        let _ = leave_screen();
-    }
-    entered
-}
-
-fn leave_screen() -> io::Result<()> {
-    let result = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
-    disable_raw_mode()?;
-    result
-}
-
 /// The terminal goes back to normal on a panic too, before the message is
 /// printed, so the message is readable and the shell usable. Only a panic
 /// of the main thread ends the program; one elsewhere (the background
@@ -276,20 +246,10 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if thread::current().name() != Some(worker::THREAD_NAME) {
-            let _ = leave_screen();
+            let _ = screen::leave();
             previous(info);
         }
     }));
-}
-
-/// Leaves the browser's screen when dropped: on return, and while a panic
-/// (one re-raised from a loading thread, say) unwinds through `run`.
-struct Screen;
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        let _ = leave_screen();
-    }
 }
 
 /// Set while a text browser has the terminal.
@@ -312,7 +272,7 @@ fn restore_on_termination() {
             if keyboard && LENDING_TERMINAL.load(Ordering::SeqCst) {
                 continue;
             }
-            let _ = leave_screen();
+            let _ = screen::leave();
             std::process::exit(128 + signal);
         }
     });
@@ -320,6 +280,16 @@ fn restore_on_termination() {
 
 #[cfg(not(unix))]
 fn restore_on_termination() {}
+
+/// For the test that a panic on the browser's screen leaves it once, so
+/// that its message stays readable; debug builds only.
+#[cfg(debug_assertions)]
+fn panic_if_asked() {
+    assert!(
+        std::env::var_os("PROFDEX_INTERNAL_TEST_PANIC").is_none(),
+        "PROFDEX_INTERNAL_TEST_PANIC is set"
+    );
+}
 
 /// `profdex` with no command: load, then browse until the user quits.
 pub fn run(setup: &Setup) -> Result<(), Failure> {
@@ -331,8 +301,10 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     let inputs = sources::discover(&setup.options)?;
     install_panic_hook();
     restore_on_termination();
-    enter_screen()?;
-    let _screen = Screen;
+    screen::enter()?;
+    let _screen = screen::Guard;
+    #[cfg(debug_assertions)]
+    panic_if_asked();
     browse(setup, &inputs)
 }
 
