@@ -64,6 +64,8 @@ pub const BROWSE: &[Binding] = &[
     bind(Char('?'), Action::ToggleHelp),
     bind(Char('q'), Action::Quit),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
 
 pub const FILTER: &[Binding] = &[
@@ -80,6 +82,8 @@ pub const FILTER: &[Binding] = &[
     bind(Code(KeyCode::PageUp), Action::PageUp),
     bind(Code(KeyCode::PageDown), Action::PageDown),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
 
 pub const HELP: &[Binding] = &[
@@ -97,6 +101,8 @@ pub const HELP: &[Binding] = &[
     bind(Char('G'), Action::Bottom),
     bind(Code(KeyCode::End), Action::Bottom),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
 
 /// The sections of the help overlay, one per mode.
@@ -321,6 +327,16 @@ mod tests {
         assert_eq!(act(KeyCode::Enter), Some(Action::OpenWebsite));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(Mode::Browse, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for &(_, mode) in SECTIONS {
+            assert_eq!(action_for_key(mode, &ctrl_z), Some(Action::Suspend));
+            assert_eq!(label(mode, &Action::Suspend), "Ctrl-z");
+        }
     }
 
     #[test]

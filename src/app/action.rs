@@ -48,6 +48,8 @@ pub enum Action {
     ToggleFavorite,
     CopyUrl,
     ToggleHelp,
+    /// `Ctrl-z`: stop, back to the shell until `fg`.
+    Suspend,
     Click(Position),
     ScrollUp(Position),
     ScrollDown(Position),
@@ -84,6 +86,8 @@ pub enum Effect {
     Search(SearchRequest),
     /// The background search under way is no longer wanted.
     CancelSearch,
+    /// Give the terminal to the shell and stop until continued.
+    Suspend,
 }
 
 impl Action {
@@ -121,6 +125,7 @@ impl Action {
             Action::CopyUrl => "copy the website to the clipboard (OSC 52)",
             Action::ToggleHelp if help => "close",
             Action::ToggleHelp => "this help",
+            Action::Suspend => "suspend: back to the shell until fg",
             Action::Click(_) => "select what is clicked",
             Action::ScrollUp(_) | Action::ScrollDown(_) => "scroll",
             Action::Resize(..)

@@ -125,6 +125,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Quit => app.screen.quit(),
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Up
         | Action::Down
         | Action::Top

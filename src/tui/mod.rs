@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::Duration;
 
@@ -28,6 +28,7 @@ use crate::sources::{self, Input};
 use crate::worker::{self, SearchWorker};
 
 mod screen;
+mod signals;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -37,6 +38,12 @@ pub trait EventSource {
     /// lets bursts (fast typing, pastes, wheel scrolling) be applied before
     /// the next frame is drawn.
     fn ready(&mut self, timeout: Duration) -> io::Result<bool>;
+    /// Whether the screen was given back to the shell and taken again
+    /// since the last call (the program was stopped and continued): the
+    /// next frame is drawn whole. An event follows, so the loop wakes.
+    fn screen_returned(&mut self) -> bool {
+        false
+    }
 }
 
 /// Carries out what `update` asks for and reports back with an action.
@@ -76,6 +83,10 @@ where
     // screen as it is: only draw after something happened.
     let mut changed = true;
     while !app.screen.should_quit() {
+        if events.screen_returned() {
+            terminal.clear().map_err(io::Error::other)?;
+            changed = true;
+        }
         if changed {
             let mut drawn = Drawn::default();
             terminal
@@ -150,6 +161,10 @@ impl EventSource for TerminalEvents {
     fn ready(&mut self, timeout: Duration) -> io::Result<bool> {
         event::poll(timeout)
     }
+
+    fn screen_returned(&mut self) -> bool {
+        signals::screen_returned()
+    }
 }
 
 /// The real side effects: a browser, the favorites file, the clipboard.
@@ -192,6 +207,7 @@ impl Host for SystemHost {
                 self.search.cancel();
                 return None;
             }
+            Effect::Suspend => return suspend(terminal),
         })
     }
 
@@ -220,9 +236,9 @@ where
         // A text browser gets the terminal while it runs. Its Ctrl-c and
         // Ctrl-\ are its own: profdex ignores those signals meanwhile.
         let _ = screen::leave();
-        LENDING_TERMINAL.store(true, Ordering::SeqCst);
+        signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
         let status: io::Result<ExitStatus> = command.status();
-        LENDING_TERMINAL.store(false, Ordering::SeqCst);
+        signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
         let _ = screen::enter();
         let _ = terminal.clear();
         status
@@ -230,6 +246,20 @@ where
     opened
         .map(|()| url.to_string())
         .map_err(|error| error.to_string())
+}
+
+/// `Ctrl-z`. The screen is drawn whole when the program continues, over
+/// what the shell printed meanwhile.
+fn suspend<B: Backend>(terminal: &mut Terminal<B>) -> Option<Action>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    #[cfg(unix)]
+    if let Err(error) = screen::suspend() {
+        return Some(Action::Opened(Err(format!("Cannot suspend: {error}"))));
+    }
+    let _ = terminal.clear();
+    None
 }
 
 /// OSC 52 asks the terminal itself to set the clipboard, which works over
@@ -252,35 +282,6 @@ fn install_panic_hook() {
     }));
 }
 
-/// Set while a text browser has the terminal.
-static LENDING_TERMINAL: AtomicBool = AtomicBool::new(false);
-
-/// `kill`, a closed terminal window or a lost SSH connection end profdex
-/// without a key press; the terminal is put back first. Favorites need no
-/// saving here: every change was written, atomically, when it was made.
-#[cfg(unix)]
-fn restore_on_termination() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    else {
-        return;
-    };
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            // Ctrl-c or Ctrl-\ typed into a text browser reach profdex too.
-            let keyboard = signal == SIGINT || signal == SIGQUIT;
-            if keyboard && LENDING_TERMINAL.load(Ordering::SeqCst) {
-                continue;
-            }
-            let _ = screen::leave();
-            std::process::exit(128 + signal);
-        }
-    });
-}
-
-#[cfg(not(unix))]
-fn restore_on_termination() {}
-
 /// For the test that a panic on the browser's screen leaves it once, so
 /// that its message stays readable; debug builds only.
 #[cfg(debug_assertions)]
@@ -300,7 +301,7 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     }
     let inputs = sources::discover(&setup.options)?;
     install_panic_hook();
-    restore_on_termination();
+    signals::install();
     screen::enter()?;
     let _screen = screen::Guard;
     #[cfg(debug_assertions)]
@@ -311,7 +312,7 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
 /// Loads the data behind a loading message (a million people take seconds),
 /// then runs the browser until the user quits.
 fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
     terminal.draw(|frame| {
         crate::ui::render_loading(inputs.len(), frame.area(), frame.buffer_mut());
     })?;

@@ -1,7 +1,8 @@
 //! Who has the terminal: the browser (raw mode, the alternate screen, mouse
 //! and paste reporting) or the shell. The event loop, the panic hook and the
 //! signal thread all switch it, so every switch goes through one lock and
-//! happens once, whoever asks first.
+//! happens once, whoever asks first, and frames are written under the same
+//! lock, only while the screen is the browser's.
 
 use std::io::{self, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -50,6 +51,9 @@ enum Holder {
     /// has the terminal.
     Shell,
     Browser,
+    /// The browser's, given back to the shell while the program is stopped
+    /// (`Ctrl-z`, SIGTSTP), to be taken again when it continues.
+    Stopped,
 }
 
 pub(super) struct Screen {
@@ -89,11 +93,53 @@ impl Screen {
     /// cursor back up over the panic message.
     pub(super) fn leave(&self, tty: &mut impl Tty) -> io::Result<()> {
         let mut holder = self.lock();
-        if *holder == Holder::Shell {
+        let was = std::mem::replace(&mut *holder, Holder::Shell);
+        if was == Holder::Browser {
+            give(tty)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Gives the screen to the shell before the program stops.
+    pub(super) fn stop(&self, tty: &mut impl Tty) -> io::Result<()> {
+        let mut holder = self.lock();
+        if *holder != Holder::Browser {
             return Ok(());
         }
-        *holder = Holder::Shell;
+        *holder = Holder::Stopped;
         give(tty)
+    }
+
+    /// Takes the screen back when the program continues, if it is the
+    /// browser's; true when it did, and the screen must be drawn whole.
+    /// After a stop that could not give the screen back (SIGSTOP cannot be
+    /// caught) it is taken again all the same, as the shell may have put the
+    /// terminal back in cooked mode meanwhile.
+    pub(super) fn resume(&self, tty: &mut impl Tty) -> io::Result<bool> {
+        let mut holder = self.lock();
+        match *holder {
+            Holder::Shell => Ok(false),
+            Holder::Browser | Holder::Stopped => {
+                *holder = Holder::Browser;
+                // Raw mode is only set when it is believed off.
+                tty.raw(false)?;
+                take(tty)?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Writes one frame whole, or nothing when the screen is not the
+    /// browser's: a frame drawn as the screen is given back must not land
+    /// on the shell's. The next full redraw makes up for it.
+    pub(super) fn frame(&self, out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+        let holder = self.lock();
+        if *holder != Holder::Browser {
+            return Ok(());
+        }
+        out.write_all(bytes)?;
+        out.flush()
     }
 }
 
@@ -127,6 +173,47 @@ pub(super) fn enter() -> io::Result<()> {
 
 pub(super) fn leave() -> io::Result<()> {
     SCREEN.leave(&mut Stdout(io::stdout()))
+}
+
+pub(super) fn stop() -> io::Result<()> {
+    SCREEN.stop(&mut Stdout(io::stdout()))
+}
+
+pub(super) fn resume() -> io::Result<bool> {
+    SCREEN.resume(&mut Stdout(io::stdout()))
+}
+
+/// `Ctrl-z`: gives the screen to the shell, stops, and once continued
+/// (`fg`) takes the screen again; the caller redraws it whole.
+#[cfg(unix)]
+pub(super) fn suspend() -> io::Result<()> {
+    use signal_hook::consts::SIGTSTP;
+    // SIGTSTP's default action, a SIGSTOP: it stops the program before it
+    // returns. Raising SIGTSTP itself would reach the signal thread, which
+    // stops the program a moment later, after this frame went on.
+    let stopped = stop().and_then(|()| signal_hook::low_level::emulate_default_handler(SIGTSTP));
+    let entered = enter();
+    stopped.and(entered)
+}
+
+/// What the browser draws with: it collects a frame and writes it whole
+/// when ratatui flushes, under the lock.
+#[derive(Default)]
+pub(super) struct Frames {
+    frame: Vec<u8>,
+}
+
+impl Write for Frames {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let written = SCREEN.frame(&mut io::stdout(), &self.frame);
+        self.frame.clear();
+        written
+    }
 }
 
 /// Leaves the browser's screen when dropped: on return, and while a panic
@@ -211,5 +298,67 @@ mod tests {
         screen.enter(&mut tty).unwrap();
         screen.leave(&mut tty).unwrap();
         assert_eq!((tty.count(ENTER), tty.count(LEAVE)), (2, 2));
+    }
+
+    #[test]
+    fn a_stop_gives_the_screen_back_and_a_continue_takes_it_again() {
+        let screen = Screen::new();
+        let mut tty = Recorder::default();
+        screen.enter(&mut tty).unwrap();
+        screen.stop(&mut tty).unwrap();
+        assert_eq!((tty.count(ENTER), tty.count(LEAVE)), (1, 1));
+        assert_eq!(tty.raw, [true, false]);
+        assert!(screen.resume(&mut tty).unwrap());
+        assert_eq!((tty.count(ENTER), tty.count(LEAVE)), (2, 1));
+        assert_eq!(tty.raw.last(), Some(&true));
+        // The program's own `Ctrl-z` takes the screen itself once continued,
+        // and the signal thread may come second: nothing is left twice.
+        screen.stop(&mut tty).unwrap();
+        screen.enter(&mut tty).unwrap();
+        assert!(screen.resume(&mut tty).unwrap());
+        screen.leave(&mut tty).unwrap();
+        screen.leave(&mut tty).unwrap();
+        assert_eq!(tty.count(LEAVE), 3);
+        assert_eq!(tty.raw.last(), Some(&false));
+    }
+
+    #[test]
+    fn a_continue_after_an_uncaught_stop_takes_the_screen_again() {
+        let screen = Screen::new();
+        let mut tty = Recorder::default();
+        screen.enter(&mut tty).unwrap();
+        // SIGSTOP, then SIGCONT: the shell may have reset the terminal.
+        assert!(screen.resume(&mut tty).unwrap());
+        assert_eq!(tty.count(ENTER), 2);
+        assert_eq!(tty.raw, [true, false, true]);
+    }
+
+    #[test]
+    fn a_continue_leaves_a_screen_that_is_not_the_browsers_alone() {
+        let screen = Screen::new();
+        let mut tty = Recorder::default();
+        assert!(!screen.resume(&mut tty).unwrap());
+        screen.enter(&mut tty).unwrap();
+        // A text browser has the terminal.
+        screen.leave(&mut tty).unwrap();
+        assert!(!screen.resume(&mut tty).unwrap());
+        assert_eq!(tty.count(ENTER), 1);
+    }
+
+    #[test]
+    fn frames_are_written_only_on_the_browsers_screen() {
+        let screen = Screen::new();
+        let mut tty = Recorder::default();
+        let mut out = Vec::new();
+        screen.frame(&mut out, b"before").unwrap();
+        screen.enter(&mut tty).unwrap();
+        screen.frame(&mut out, b"on").unwrap();
+        screen.stop(&mut tty).unwrap();
+        screen.frame(&mut out, b"stopped").unwrap();
+        screen.resume(&mut tty).unwrap();
+        screen.frame(&mut out, b"back").unwrap();
+        screen.leave(&mut tty).unwrap();
+        screen.frame(&mut out, b"after").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "onback");
     }
 }
