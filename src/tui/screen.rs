@@ -54,6 +54,15 @@ enum Holder {
     /// The browser's, given back to the shell while the program is stopped
     /// (`Ctrl-z`, SIGTSTP), to be taken again when it continues.
     Stopped,
+    /// The browser's, taken back by `enter` after a stop, before the signal
+    /// thread heard of the continue: that only needs to redraw.
+    Continued,
+}
+
+impl Holder {
+    fn is_browser(self) -> bool {
+        matches!(self, Holder::Browser | Holder::Continued)
+    }
 }
 
 pub(super) struct Screen {
@@ -75,12 +84,14 @@ impl Screen {
     /// Gives the screen to the browser, unless it has it already.
     pub(super) fn enter(&self, tty: &mut impl Tty) -> io::Result<()> {
         let mut holder = self.lock();
-        if *holder == Holder::Browser {
+        if holder.is_browser() {
             return Ok(());
         }
         let entered = take(tty);
         if entered.is_err() {
             let _ = give(tty);
+        } else if *holder == Holder::Stopped {
+            *holder = Holder::Continued;
         } else {
             *holder = Holder::Browser;
         }
@@ -94,7 +105,7 @@ impl Screen {
     pub(super) fn leave(&self, tty: &mut impl Tty) -> io::Result<()> {
         let mut holder = self.lock();
         let was = std::mem::replace(&mut *holder, Holder::Shell);
-        if was == Holder::Browser {
+        if was.is_browser() {
             give(tty)
         } else {
             Ok(())
@@ -104,7 +115,7 @@ impl Screen {
     /// Gives the screen to the shell before the program stops.
     pub(super) fn stop(&self, tty: &mut impl Tty) -> io::Result<()> {
         let mut holder = self.lock();
-        if *holder != Holder::Browser {
+        if !holder.is_browser() {
             return Ok(());
         }
         *holder = Holder::Stopped;
@@ -118,14 +129,20 @@ impl Screen {
     /// terminal back in cooked mode meanwhile.
     pub(super) fn resume(&self, tty: &mut impl Tty) -> io::Result<bool> {
         let mut holder = self.lock();
-        match *holder {
-            Holder::Shell => Ok(false),
-            Holder::Browser | Holder::Stopped => {
-                *holder = Holder::Browser;
-                // Raw mode is only set when it is believed off.
+        let was = std::mem::replace(&mut *holder, Holder::Browser);
+        match was {
+            Holder::Shell => {
+                *holder = Holder::Shell;
+                Ok(false)
+            }
+            Holder::Continued => Ok(true),
+            Holder::Stopped => take(tty).map(|()| true),
+            Holder::Browser => {
+                // Raw mode is only set when it is believed off. This leaves
+                // it a moment, where a key could act as in a shell (Ctrl-c),
+                // so only here, where nothing took the screen back already.
                 tty.raw(false)?;
-                take(tty)?;
-                Ok(true)
+                take(tty).map(|()| true)
             }
         }
     }
@@ -135,7 +152,7 @@ impl Screen {
     /// on the shell's. The next full redraw makes up for it.
     pub(super) fn frame(&self, out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
         let holder = self.lock();
-        if *holder != Holder::Browser {
+        if !holder.is_browser() {
             return Ok(());
         }
         out.write_all(bytes)?;
@@ -312,14 +329,30 @@ mod tests {
         assert_eq!((tty.count(ENTER), tty.count(LEAVE)), (2, 1));
         assert_eq!(tty.raw.last(), Some(&true));
         // The program's own `Ctrl-z` takes the screen itself once continued,
-        // and the signal thread may come second: nothing is left twice.
+        // and the signal thread comes second: it only asks for a redraw,
+        // without leaving raw mode for a moment.
         screen.stop(&mut tty).unwrap();
         screen.enter(&mut tty).unwrap();
+        let before = (tty.count(ENTER), tty.raw.len());
         assert!(screen.resume(&mut tty).unwrap());
+        assert_eq!((tty.count(ENTER), tty.raw.len()), before);
         screen.leave(&mut tty).unwrap();
         screen.leave(&mut tty).unwrap();
         assert_eq!(tty.count(LEAVE), 3);
         assert_eq!(tty.raw.last(), Some(&false));
+    }
+
+    #[test]
+    fn after_a_stop_whoever_comes_first_takes_the_screen_once() {
+        let screen = Screen::new();
+        let mut tty = Recorder::default();
+        screen.enter(&mut tty).unwrap();
+        screen.stop(&mut tty).unwrap();
+        // The signal thread before the program's own `Ctrl-z` returns.
+        assert!(screen.resume(&mut tty).unwrap());
+        screen.enter(&mut tty).unwrap();
+        assert_eq!(tty.count(ENTER), 2);
+        assert_eq!(tty.raw, [true, false, true]);
     }
 
     #[test]
