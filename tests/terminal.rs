@@ -151,3 +151,37 @@ fn a_continue_after_sigstop_redraws_in_raw_mode() {
     assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
     assert!(!tmux.alternate_screen());
 }
+
+/// A school of 300,000 people: seconds to load, long enough to press a key
+/// while the loading message shows.
+fn large_school(sandbox: &Sandbox) -> std::path::PathBuf {
+    use std::fmt::Write;
+    let mut text = String::from("# Large University - Everyone\n\n## Faculty\n\n");
+    for n in 0..300_000 {
+        let _ = write!(
+            text,
+            "### Person {n}\n- **Title**: Professor\n- **Research**: Systems, Databases\n\
+             - **Website**: https://p{n}.example.edu/\n\n"
+        );
+    }
+    sandbox.write("large.md", text)
+}
+
+/// Keys work while the data loads: `q` and `Esc` quit (0), `Ctrl-c`
+/// interrupts (130, as fzf does), at once and with the terminal restored.
+/// Before, they waited for the load, and `Esc` then only cleared the filter.
+#[test]
+fn keys_quit_while_loading() {
+    let sandbox = Sandbox::new();
+    let school = large_school(&sandbox);
+    for (key, status) in [("q", 0), ("Escape", 0), ("C-c", 130)] {
+        let args = format!("--schools '{}'", school.display());
+        let tmux = Tmux::start(&sandbox, 100, 30, &args);
+        tmux.wait_for("Loading 3 directory files");
+        tmux.keys(&[key]);
+        let (exited, cooked) = tmux.wait_for_exit();
+        assert_eq!(exited, format!("exited with {status}"), "{key}");
+        assert!(cooked, "{key}");
+        assert!(!tmux.alternate_screen(), "{key}");
+    }
+}

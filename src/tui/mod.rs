@@ -25,10 +25,14 @@ use crate::keys;
 use crate::open::open_url;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
+use crate::theme::Theme;
 use crate::worker::{self, SearchWorker};
 
+mod loading;
 mod screen;
 mod signals;
+
+use loading::Waited;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -309,27 +313,58 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     browse(setup, &inputs)
 }
 
-/// Loads the data behind a loading message (a million people take seconds),
-/// then runs the browser until the user quits.
+/// Loads the data behind a loading message, then runs the browser until
+/// the user quits.
 fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
-    terminal.draw(|frame| {
-        crate::ui::render_loading(inputs.len(), frame.area(), frame.buffer_mut());
-    })?;
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let theme = Theme::new(setup.color.enabled(true));
+    let loading = {
+        let (inputs, store) = (inputs.to_vec(), setup.store());
+        thread::Builder::new()
+            .name("loading".into())
+            .spawn(move || prepare(&inputs, &store, theme, area))?
+    };
+    let mut app = match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
+        Waited::Loaded(app) => app,
+        // The loading thread ends with the program.
+        Waited::Quit => return Ok(()),
+        Waited::Interrupted => {
+            let _ = screen::leave();
+            std::process::exit(130);
+        }
+    };
+    let mut host = SystemHost {
+        store: setup.store(),
+        browser: std::env::var("BROWSER").ok(),
+        search: SearchWorker::spawn(
+            Arc::clone(app.catalogue.directory()),
+            Arc::clone(app.catalogue.index()),
+        ),
+    };
+    let now = terminal.size()?;
+    if now != size {
+        dispatch(
+            &mut terminal,
+            &mut app,
+            &mut host,
+            Action::Resize(now.width, now.height),
+        );
+    }
+    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
+    Ok(())
+}
+
+/// Reads every input and the favorites, and builds the browser's state
+/// with its search index: the work behind the loading message.
+fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> App {
     let loaded = sources::load(inputs);
-    let store = setup.store();
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
-    let theme = crate::theme::Theme::new(setup.color.enabled(true));
-    let area = terminal.size()?;
-    let mut app = App::new(
-        loaded.directory,
-        favorites,
-        theme,
-        Rect::new(0, 0, area.width, area.height),
-    );
+    let mut app = App::new(loaded.directory, favorites, theme, area);
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     match favorites_error {
         Some(error) => app.set_status(error, true),
@@ -349,16 +384,7 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
         ),
         None => {}
     }
-    let mut host = SystemHost {
-        store,
-        browser: std::env::var("BROWSER").ok(),
-        search: SearchWorker::spawn(
-            Arc::clone(app.catalogue.directory()),
-            Arc::clone(app.catalogue.index()),
-        ),
-    };
-    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
-    Ok(())
+    app
 }
 
 #[cfg(test)]

@@ -105,11 +105,7 @@ impl Screen {
     pub(super) fn leave(&self, tty: &mut impl Tty) -> io::Result<()> {
         let mut holder = self.lock();
         let was = std::mem::replace(&mut *holder, Holder::Shell);
-        if was.is_browser() {
-            give(tty)
-        } else {
-            Ok(())
-        }
+        if was.is_browser() { give(tty) } else { Ok(()) }
     }
 
     /// Gives the screen to the shell before the program stops.
