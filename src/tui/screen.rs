@@ -188,10 +188,14 @@ pub(super) fn leave() -> io::Result<()> {
     SCREEN.leave(&mut Stdout(io::stdout()))
 }
 
+// Stopping and continuing are Unix's.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(super) fn stop() -> io::Result<()> {
     SCREEN.stop(&mut Stdout(io::stdout()))
 }
 
+// Stopping and continuing are Unix's.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(super) fn resume() -> io::Result<bool> {
     SCREEN.resume(&mut Stdout(io::stdout()))
 }

@@ -3,8 +3,6 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::screen;
-
 /// Set while a text browser has the terminal.
 pub(super) static LENDING_TERMINAL: AtomicBool = AtomicBool::new(false);
 
@@ -28,6 +26,8 @@ pub(super) fn screen_returned() -> bool {
 pub(super) fn install() {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
     use signal_hook::low_level::{emulate_default_handler, raise};
+
+    use super::screen;
 
     let Ok(mut signals) =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
