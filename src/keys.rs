@@ -64,6 +64,8 @@ pub const BROWSE: &[Binding] = &[
     bind(Char('?'), Action::ToggleHelp),
     bind(Char('q'), Action::Quit),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
 
 pub const FILTER: &[Binding] = &[
@@ -80,6 +82,8 @@ pub const FILTER: &[Binding] = &[
     bind(Code(KeyCode::PageUp), Action::PageUp),
     bind(Code(KeyCode::PageDown), Action::PageDown),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
 
 pub const HELP: &[Binding] = &[
@@ -97,7 +101,40 @@ pub const HELP: &[Binding] = &[
     bind(Char('G'), Action::Bottom),
     bind(Code(KeyCode::End), Action::Bottom),
     bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
 ];
+
+/// What a key does while the data loads, before there is a browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadingKey {
+    Quit,
+    /// Exit 130, as an interrupted program does (fzf, or profdex on a
+    /// SIGINT before its screen is up): what was asked for was not done.
+    Interrupt,
+    Suspend,
+}
+
+pub const LOADING: &[(Key, LoadingKey)] = &[
+    (Char('q'), LoadingKey::Quit),
+    (Code(KeyCode::Esc), LoadingKey::Quit),
+    (Ctrl('c'), LoadingKey::Interrupt),
+    #[cfg(unix)]
+    (Ctrl('z'), LoadingKey::Suspend),
+];
+
+pub fn loading_key(event: &Event) -> Option<LoadingKey> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    LOADING
+        .iter()
+        .find(|(bound, _)| bound.matches(key))
+        .map(|&(_, what)| what)
+}
 
 /// The sections of the help overlay, one per mode.
 pub const SECTIONS: &[(&str, Mode)] = &[
@@ -142,20 +179,24 @@ impl Key {
         }
     }
 
-    /// The action `template` stands for when `event` presses this key.
-    fn pressed_by(self, event: &KeyEvent, template: &Action) -> Option<Action> {
+    /// Whether `event` presses this key.
+    fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
         let plain = !ctrl && !alt;
-        let matched = match (self, event.code) {
+        match (self, event.code) {
             (Char(wanted), KeyCode::Char(c)) => c == wanted && plain,
             (Ctrl(wanted), KeyCode::Char(c)) => c.eq_ignore_ascii_case(&wanted) && ctrl,
             (Digit, KeyCode::Char(c)) => plain && c.is_ascii_digit() && c != '0',
             (Text, KeyCode::Char(_)) => plain,
             (Code(wanted), code) => code == wanted && plain,
             _ => false,
-        };
-        if !matched {
+        }
+    }
+
+    /// The action `template` stands for when `event` presses this key.
+    fn pressed_by(self, event: &KeyEvent, template: &Action) -> Option<Action> {
+        if !self.matches(event) {
             return None;
         }
         Some(match (template, event.code) {
@@ -321,6 +362,30 @@ mod tests {
         assert_eq!(act(KeyCode::Enter), Some(Action::OpenWebsite));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for_key(Mode::Browse, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn keys_while_loading() {
+        let key = |code, modifiers| loading_key(&Event::Key(press(code, modifiers)));
+        let none = KeyModifiers::NONE;
+        assert_eq!(key(KeyCode::Char('q'), none), Some(LoadingKey::Quit));
+        assert_eq!(key(KeyCode::Esc, none), Some(LoadingKey::Quit));
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(key(KeyCode::Char('c'), ctrl), Some(LoadingKey::Interrupt));
+        #[cfg(unix)]
+        assert_eq!(key(KeyCode::Char('z'), ctrl), Some(LoadingKey::Suspend));
+        assert_eq!(key(KeyCode::Char('j'), none), None);
+        assert_eq!(key(KeyCode::Char('q'), ctrl), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for &(_, mode) in SECTIONS {
+            assert_eq!(action_for_key(mode, &ctrl_z), Some(Action::Suspend));
+            assert_eq!(label(mode, &Action::Suspend), "Ctrl-z");
+        }
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub enum Action {
     ToggleFavorite,
     CopyUrl,
     ToggleHelp,
+    /// `Ctrl-z`: stop, back to the shell until `fg`.
+    Suspend,
     Click(Position),
     ScrollUp(Position),
     ScrollDown(Position),
@@ -64,6 +66,11 @@ pub enum Action {
     SearchFailed(String),
     /// The status message numbered so has been shown long enough.
     StatusExpired(u64),
+    /// Something the runner found to say, such as what loading reported.
+    Notice {
+        text: String,
+        is_error: bool,
+    },
 }
 
 /// What the last frame measured, for the next `update` to clamp scrolling
@@ -93,6 +100,8 @@ pub enum Effect {
         seq: u64,
         after: Duration,
     },
+    /// Give the terminal to the shell and stop until continued.
+    Suspend,
 }
 
 impl Action {
@@ -130,6 +139,7 @@ impl Action {
             Action::CopyUrl => "copy the website to the clipboard (OSC 52)",
             Action::ToggleHelp if help => "close",
             Action::ToggleHelp => "this help",
+            Action::Suspend => "suspend: back to the shell until fg",
             Action::Click(_) => "select what is clicked",
             Action::ScrollUp(_) | Action::ScrollDown(_) => "scroll",
             Action::Resize(..)
@@ -139,7 +149,8 @@ impl Action {
             | Action::Copied(_)
             | Action::Searched(_)
             | Action::SearchFailed(_)
-            | Action::StatusExpired(_) => "",
+            | Action::StatusExpired(_)
+            | Action::Notice { .. } => "",
         }
     }
 
@@ -190,6 +201,7 @@ impl Action {
                 | Action::Searched(_)
                 | Action::SearchFailed(_)
                 | Action::StatusExpired(_)
+                | Action::Notice { .. }
         )
     }
 

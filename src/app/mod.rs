@@ -145,6 +145,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     }
     match action {
         Action::Quit => app.screen.quit(),
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Up
         | Action::Down
         | Action::Top
@@ -184,6 +185,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             app.settle(effects);
         }
         Action::StatusExpired(seq) => app.screen.expire_status(seq),
+        Action::Notice { text, is_error } => app.set_status(text, is_error),
     }
 }
 

@@ -24,6 +24,18 @@ impl Tmux {
     /// exits, the shell prints its status and whether the terminal is back
     /// in canonical (cooked) mode, then waits, so tests can read both.
     pub fn start(sandbox: &Sandbox, width: u16, height: u16, args: &str) -> Tmux {
+        Tmux::start_with_env(sandbox, width, height, "", args)
+    }
+
+    /// Like `start`, with `env` (`NAME=value …`, quoted for `sh`) set for
+    /// profdex alone.
+    pub fn start_with_env(
+        sandbox: &Sandbox,
+        width: u16,
+        height: u16,
+        env: &str,
+        args: &str,
+    ) -> Tmux {
         // A fresh socket each time: a server being killed must not race a new one.
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let socket = sandbox.path(&format!(
@@ -33,7 +45,7 @@ impl Tmux {
         let browser = sandbox.fake_browser();
         let script = format!(
             "export PROFDEX_DATA_DIR='{data}' BROWSER='{browser}' HOME='{home}'; unset NO_COLOR; \
-             '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
+             {env} '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
             data = sandbox.data_dir().display(),
             browser = browser.display(),
             home = sandbox.dir.path().display(),
@@ -53,6 +65,67 @@ impl Tmux {
             &script,
         ]);
         tmux
+    }
+
+    /// Starts an interactive `bash` with job control, its prompt `shell$ `,
+    /// the sandbox's environment, and `report STATUS`, which prints what
+    /// `wait_for_exit` reads. Tests type the command lines.
+    pub fn start_shell(sandbox: &Sandbox, width: u16, height: u16) -> Tmux {
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let socket = sandbox.path(&format!(
+            "tmux-shell-{}.sock",
+            STARTED.fetch_add(1, Ordering::Relaxed)
+        ));
+        let rc = sandbox.write(
+            "bashrc",
+            format!(
+                "PS1='shell$ '\n\
+                 export PROFDEX_DATA_DIR='{data}' BROWSER='{browser}' HOME='{home}'\n\
+                 unset NO_COLOR HISTFILE\n\
+                 report() {{ echo \"exited with $1\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; }}\n",
+                data = sandbox.data_dir().display(),
+                browser = sandbox.fake_browser().display(),
+                home = sandbox.dir.path().display(),
+            ),
+        );
+        let tmux = Tmux { socket };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "bash",
+            "--noprofile",
+            "--rcfile",
+            &rc.display().to_string(),
+            "-i",
+        ]);
+        tmux.wait_for("shell$");
+        tmux
+    }
+
+    /// Types `line` at the shell's prompt and presses Enter.
+    pub fn command(&self, line: &str) {
+        self.run(&["send-keys", "-t", "0", "-l", line]);
+        self.keys(&["Enter"]);
+    }
+
+    /// Clears the pane and puts its terminal back in cooked mode, as a
+    /// shell taking the terminal from a stopped program may.
+    pub fn reset_terminal(&self) {
+        let output = self.run(&["display-message", "-p", "-t", "0", "#{pane_tty}"]);
+        let tty = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        let status = Command::new("stty")
+            .args(["-F", &tty, "sane"])
+            .status()
+            .expect("stty runs");
+        assert!(status.success());
+        self.run(&["send-keys", "-R", "-t", "0"]);
+        self.run(&["clear-history", "-t", "0"]);
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -119,6 +192,12 @@ impl Tmux {
     /// Sends SIGTERM to the program the pane's shell is running, as `kill`
     /// from another terminal would.
     pub fn terminate_program(&self) {
+        self.signal_program("TERM");
+    }
+
+    /// Sends `signal` (`TERM`, `STOP`, …) to the program the pane's shell
+    /// is running.
+    pub fn signal_program(&self, signal: &str) {
         let output = self.run(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&output.stdout).trim().to_string();
         let children: Vec<String> = std::fs::read_dir("/proc")
@@ -137,7 +216,7 @@ impl Tmux {
             "one program under the shell: {children:?}"
         );
         let status = Command::new("sh")
-            .args(["-c", &format!("kill -TERM {}", children[0])])
+            .args(["-c", &format!("kill -{signal} {}", children[0])])
             .status()
             .expect("sh runs");
         assert!(status.success());

@@ -8,21 +8,15 @@ use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitStatus;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crossterm::clipboard::CopyToClipboard;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
+use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
@@ -31,7 +25,14 @@ use crate::keys;
 use crate::open::open_url;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
+use crate::theme::Theme;
 use crate::worker::{self, SearchWorker};
+
+mod loading;
+mod screen;
+mod signals;
+
+use loading::Waited;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -41,6 +42,12 @@ pub trait EventSource {
     /// lets bursts (fast typing, pastes, wheel scrolling) be applied before
     /// the next frame is drawn.
     fn ready(&mut self, timeout: Duration) -> io::Result<bool>;
+    /// Whether the screen was given back to the shell and taken again
+    /// since the last call (the program was stopped and continued): the
+    /// next frame is drawn whole. An event follows, so the loop wakes.
+    fn screen_returned(&mut self) -> bool {
+        false
+    }
 }
 
 /// Carries out what `update` asks for and reports back with an action.
@@ -86,6 +93,10 @@ where
     // screen as it is: only draw after something happened.
     let mut changed = true;
     while !app.screen.should_quit() {
+        if events.screen_returned() {
+            terminal.clear().map_err(io::Error::other)?;
+            changed = true;
+        }
         if changed {
             let mut drawn = Drawn::default();
             terminal
@@ -166,6 +177,10 @@ impl EventSource for TerminalEvents {
     fn ready(&mut self, timeout: Duration) -> io::Result<bool> {
         event::poll(timeout)
     }
+
+    fn screen_returned(&mut self) -> bool {
+        signals::screen_returned()
+    }
 }
 
 /// The real side effects: a browser, the favorites file, the clipboard.
@@ -225,6 +240,7 @@ impl Host for SystemHost {
                 self.expiry = Some((Instant::now() + after, seq));
                 return None;
             }
+            Effect::Suspend => return suspend(terminal),
         })
     }
 
@@ -261,11 +277,11 @@ where
     let opened = open_url(url, browser, |command| {
         // A text browser gets the terminal while it runs. Its Ctrl-c and
         // Ctrl-\ are its own: profdex ignores those signals meanwhile.
-        let _ = leave_screen();
-        LENDING_TERMINAL.store(true, Ordering::SeqCst);
+        let _ = screen::leave();
+        signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
         let status: io::Result<ExitStatus> = command.status();
-        LENDING_TERMINAL.store(false, Ordering::SeqCst);
-        let _ = enter_screen();
+        signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
+        let _ = screen::enter();
         let _ = terminal.clear();
         status
     });
@@ -274,36 +290,24 @@ where
         .map_err(|error| error.to_string())
 }
 
+/// `Ctrl-z`. The screen is drawn whole when the program continues, over
+/// what the shell printed meanwhile.
+fn suspend<B: Backend>(terminal: &mut Terminal<B>) -> Option<Action>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    #[cfg(unix)]
+    if let Err(error) = screen::suspend() {
+        return Some(Action::Opened(Err(format!("Cannot suspend: {error}"))));
+    }
+    let _ = terminal.clear();
+    None
+}
+
 /// OSC 52 asks the terminal itself to set the clipboard, which works over
 /// SSH and needs no clipboard tool on the machine.
 fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
     execute!(out, CopyToClipboard::to_clipboard_from(text))
-}
-
-fn enter_screen() -> io::Result<()> {
-    enable_raw_mode()?;
-    let entered = execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    );
-    if entered.is_err() {
-        let _ = leave_screen();
-    }
-    entered
-}
-
-fn leave_screen() -> io::Result<()> {
-    let result = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
-    disable_raw_mode()?;
-    result
 }
 
 /// The terminal goes back to normal on a panic too, before the message is
@@ -314,50 +318,21 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if thread::current().name() != Some(worker::THREAD_NAME) {
-            let _ = leave_screen();
+            let _ = screen::leave();
             previous(info);
         }
     }));
 }
 
-/// Leaves the browser's screen when dropped: on return, and while a panic
-/// (one re-raised from a loading thread, say) unwinds through `run`.
-struct Screen;
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        let _ = leave_screen();
-    }
+/// For the test that a panic on the browser's screen leaves it once, so
+/// that its message stays readable; debug builds only.
+#[cfg(debug_assertions)]
+fn panic_if_asked() {
+    assert!(
+        std::env::var_os("PROFDEX_INTERNAL_TEST_PANIC").is_none(),
+        "PROFDEX_INTERNAL_TEST_PANIC is set"
+    );
 }
-
-/// Set while a text browser has the terminal.
-static LENDING_TERMINAL: AtomicBool = AtomicBool::new(false);
-
-/// `kill`, a closed terminal window or a lost SSH connection end profdex
-/// without a key press; the terminal is put back first. Favorites need no
-/// saving here: every change was written, atomically, when it was made.
-#[cfg(unix)]
-fn restore_on_termination() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    else {
-        return;
-    };
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            // Ctrl-c or Ctrl-\ typed into a text browser reach profdex too.
-            let keyboard = signal == SIGINT || signal == SIGQUIT;
-            if keyboard && LENDING_TERMINAL.load(Ordering::SeqCst) {
-                continue;
-            }
-            let _ = leave_screen();
-            std::process::exit(128 + signal);
-        }
-    });
-}
-
-#[cfg(not(unix))]
-fn restore_on_termination() {}
 
 /// `profdex` with no command: load, then browse until the user quits.
 pub fn run(setup: &Setup) -> Result<(), Failure> {
@@ -368,37 +343,73 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     }
     let inputs = sources::discover(&setup.options)?;
     install_panic_hook();
-    restore_on_termination();
-    enter_screen()?;
-    let _screen = Screen;
+    signals::install();
+    screen::enter()?;
+    let _screen = screen::Guard;
+    #[cfg(debug_assertions)]
+    panic_if_asked();
     browse(setup, &inputs)
 }
 
-/// Loads the data behind a loading message (a million people take seconds),
-/// then runs the browser until the user quits.
+/// Loads the data behind a loading message, then runs the browser until
+/// the user quits.
 fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.draw(|frame| {
-        crate::ui::render_loading(inputs.len(), frame.area(), frame.buffer_mut());
-    })?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let theme = Theme::new(setup.color.enabled(true));
+    let loading = {
+        let (inputs, store) = (inputs.to_vec(), setup.store());
+        thread::Builder::new()
+            .name("loading".into())
+            .spawn(move || prepare(&inputs, &store, theme, area))?
+    };
+    let (mut app, said) =
+        match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
+            Waited::Loaded(loaded) => loaded,
+            // The loading thread ends with the program.
+            Waited::Quit => return Ok(()),
+            Waited::Interrupted => {
+                let _ = screen::leave();
+                std::process::exit(130);
+            }
+        };
+    let search = SearchWorker::spawn(
+        Arc::clone(app.catalogue.directory()),
+        Arc::clone(app.catalogue.index()),
+    );
+    let mut host = SystemHost::new(setup.store(), std::env::var("BROWSER").ok(), search);
+    if let Some(notice) = said {
+        dispatch(&mut terminal, &mut app, &mut host, notice);
+    }
+    let now = terminal.size()?;
+    if now != size {
+        dispatch(
+            &mut terminal,
+            &mut app,
+            &mut host,
+            Action::Resize(now.width, now.height),
+        );
+    }
+    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
+    Ok(())
+}
+
+/// Reads every input and the favorites, and builds the browser's state
+/// with its search index: the work behind the loading message. Returns
+/// what loading has to say, for the status line.
+fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, Option<Action>) {
     let loaded = sources::load(inputs);
-    let store = setup.store();
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
-    let theme = crate::theme::Theme::new(setup.color.enabled(true));
-    let area = terminal.size()?;
-    let mut app = App::new(
-        loaded.directory,
-        favorites,
-        theme,
-        Rect::new(0, 0, area.width, area.height),
-    );
+    let app = App::new(loaded.directory, favorites, theme, area);
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    match favorites_error {
-        Some(error) => app.set_status(error, true),
-        None if !loaded.diagnostics.is_empty() => app.set_status(
+    let notice = |text, is_error| Some(Action::Notice { text, is_error });
+    let said = match favorites_error {
+        Some(error) => notice(error, true),
+        None if !loaded.diagnostics.is_empty() => notice(
             format!(
                 "{} diagnostic{} ({errors} error{}) in {} files: run `profdex check` to see them",
                 loaded.diagnostics.len(),
@@ -412,15 +423,9 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
             ),
             errors > 0,
         ),
-        None => {}
-    }
-    let search = SearchWorker::spawn(
-        Arc::clone(app.catalogue.directory()),
-        Arc::clone(app.catalogue.index()),
-    );
-    let mut host = SystemHost::new(store, std::env::var("BROWSER").ok(), search);
-    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
-    Ok(())
+        None => None,
+    };
+    (app, said)
 }
 
 #[cfg(test)]
