@@ -128,3 +128,39 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
         .collect();
     assert!(screen.contains("Professor, Director of Sky Computing Lab"));
 }
+
+/// Keys typed faster than the search: `Enter b j` arrive while the worker
+/// is still searching. The bookmark waits for its answer and the key after
+/// it waits behind it, so the best match is bookmarked and then the
+/// selection moves on, as the user meant.
+#[test]
+fn keys_typed_ahead_of_the_search_act_on_its_answer_in_order() {
+    let area = Rect::new(0, 0, 120, 30);
+    let mut app = App::new(
+        large_directory(),
+        Favorites::default(),
+        Theme::colored(),
+        area,
+    );
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let store = Store::new(dir.path().join("favorites.json"));
+    let search = SearchWorker::spawn(
+        Arc::clone(app.catalogue.directory()),
+        Arc::clone(app.catalogue.index()),
+    );
+    let mut host = SystemHost::new(store.clone(), None, search);
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut Script::typing("/number 1\nbj"),
+        &mut host,
+    )
+    .expect("loop");
+    let best = app.search.hits()[0].person;
+    let saved = store.load().expect("favorites");
+    let names: Vec<&str> = saved.keys().iter().map(|key| key.name.as_str()).collect();
+    assert_eq!(names, [app.catalogue.person(best).name.as_str()]);
+    assert!(app.search.hits().len() > 1);
+    assert_eq!(app.people.selected(), 1, "j moved after the bookmark");
+}

@@ -289,7 +289,17 @@ fn a_file_of_wide_clusters_draws_at_every_width() {
                 Theme::colored(),
                 Rect::new(0, 0, width, height),
             );
-            for action in [Action::FocusRight, Action::ToggleHelp, Action::ToggleHelp] {
+            // The school's own list shows its name in the faculty pane's title.
+            let actions = [
+                Action::FocusLeft,
+                Action::Down,
+                Action::Down,
+                Action::FocusRight,
+                Action::FocusRight,
+                Action::ToggleHelp,
+                Action::ToggleHelp,
+            ];
+            for action in actions {
                 draw(&mut app);
                 update(&mut app, action);
             }

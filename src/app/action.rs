@@ -77,10 +77,11 @@ pub enum Action {
 /// with: the view lays text out, the state machine never asks it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Drawn {
-    /// The detail pane's last scroll offset; 0 when it is hidden.
-    pub detail_scroll_limit: usize,
-    /// The help overlay's last scroll offset; 0 when it is closed.
-    pub help_scroll_limit: usize,
+    /// The detail pane's last scroll offset; `None` when it was not drawn,
+    /// so nothing is known of it.
+    pub detail_scroll_limit: Option<usize>,
+    /// The help overlay's last scroll offset; `None` when it was closed.
+    pub help_scroll_limit: Option<usize>,
 }
 
 /// A side effect `update` asks for. The runner carries it out and reports
@@ -206,10 +207,11 @@ impl Action {
     }
 
     /// Keys that act on the selected person or move the selection: they
-    /// must see the list the user asked for, so a search still under way
-    /// in the background is finished first.
-    pub(crate) fn acts_on_selection(&self) -> bool {
-        matches!(
+    /// must see the list the user asked for, so while a search is under way
+    /// in the background they wait for its answer. In the help, moving
+    /// scrolls the help and waits for nothing.
+    pub(crate) fn acts_on_selection(&self, mode: Mode) -> bool {
+        let moves = matches!(
             self,
             Action::Up
                 | Action::Down
@@ -217,12 +219,17 @@ impl Action {
                 | Action::Bottom
                 | Action::PageUp
                 | Action::PageDown
-                | Action::FilterAccept
-                | Action::OpenWebsite
+                | Action::ScrollUp(_)
+                | Action::ScrollDown(_)
+        );
+        let acts = matches!(
+            self,
+            Action::OpenWebsite
                 | Action::OpenLab(_)
                 | Action::ToggleFavorite
                 | Action::CopyUrl
                 | Action::Click(_)
-        )
+        );
+        acts || (moves && mode != Mode::Help)
     }
 }

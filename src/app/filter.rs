@@ -1,7 +1,9 @@
 //! The filter line and the search behind it: the text typed, the query it
 //! stands for, the hits shown, and the search under way in the background.
 
-use super::{App, Effect, Scope};
+use std::collections::VecDeque;
+
+use super::{Action, App, Effect, Scope};
 use crate::model::PersonId;
 use crate::search::{Hit, Query};
 use crate::worker::SearchRequest;
@@ -37,6 +39,8 @@ pub struct Search {
     /// The search under way in the background, if any, and what its
     /// answer keeps selected.
     pending: Option<(u64, Keep)>,
+    /// Keys that act on the selection, waiting for that answer, in order.
+    deferred: VecDeque<Action>,
     generation: u64,
     /// False once the background search has failed: search at once instead.
     background: bool,
@@ -51,6 +55,7 @@ impl Default for Search {
             narrowing: Vec::new(),
             chosen: false,
             pending: None,
+            deferred: VecDeque::new(),
             generation: 0,
             background: true,
         }
@@ -75,6 +80,20 @@ impl Search {
     /// Whether the list is waiting for a search in the background.
     pub fn is_searching(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// Whether a key waits for the search's answer: the keys after it wait
+    /// too, so that each acts on the list the user saw when pressing it.
+    pub fn is_awaiting(&self) -> bool {
+        !self.deferred.is_empty()
+    }
+
+    pub(super) fn defer(&mut self, action: Action) {
+        self.deferred.push_back(action);
+    }
+
+    pub(super) fn take_deferred(&mut self) -> Option<Action> {
+        self.deferred.pop_front()
     }
 
     /// How many earlier queries are kept for narrowing.
@@ -221,11 +240,9 @@ impl App {
         }
     }
 
-    /// Finishes a search still under way in the background, here and now,
-    /// so that a key acting on the selection acts on the list the user
-    /// asked for, not the one shown while it was being computed. The
-    /// worker is told to stop: its answer is no longer wanted.
-    pub(super) fn settle(&mut self, effects: &mut Vec<Effect>) {
+    /// Finishes the search that was under way in the background here and
+    /// now, once the background search has stopped working.
+    pub(super) fn settle(&mut self) {
         let Some((_, keep)) = self.search.pending else {
             return;
         };
@@ -235,7 +252,6 @@ impl App {
             .index()
             .search(catalogue.directory(), &query, &self.candidates());
         self.show(query, hits, keep);
-        effects.push(Effect::CancelSearch);
     }
 
     /// The background search answered: shown if it answers the latest question.

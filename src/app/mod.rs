@@ -115,6 +115,17 @@ impl App {
     pub fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
         self.screen.set_status(text.into(), is_error);
     }
+
+    /// Carries out the keys that waited for the search, now it has
+    /// answered, until one of them starts another.
+    fn act_deferred(&mut self, effects: &mut Vec<Effect>) {
+        while !self.search.is_searching() {
+            let Some(action) = self.search.take_deferred() else {
+                return;
+            };
+            apply(self, action, effects);
+        }
+    }
 }
 
 /// How long a message other than an error stays on the status line.
@@ -139,9 +150,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
-    if action.acts_on_selection() {
-        // The worker's answer, when it comes, is for a settled question.
-        app.settle(effects);
+    if action.acts_on_selection(app.screen.mode()) && app.search.is_searching() {
+        // The worker is already answering the question this key is about:
+        // the key waits for that answer rather than search again here.
+        app.search.defer(action);
+        return;
     }
     match action {
         Action::Quit => app.screen.quit(),
@@ -178,11 +191,15 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Opened(Ok(url)) => app.set_status(crate::open::opened_message(&url), false),
         Action::Opened(Err(error)) => app.set_status(error, true),
         Action::Copied(url) => app.set_status(format!("Copied {}", crate::url::shown(&url)), false),
-        Action::Searched(result) => app.searched(result.generation, result.query, result.hits),
+        Action::Searched(result) => {
+            app.searched(result.generation, result.query, result.hits);
+            app.act_deferred(effects);
+        }
         Action::SearchFailed(error) => {
             app.set_status(error, true);
             app.search.stop_background();
-            app.settle(effects);
+            app.settle();
+            app.act_deferred(effects);
         }
         Action::StatusExpired(seq) => app.screen.expire_status(seq),
         Action::Notice { text, is_error } => app.set_status(text, is_error),
@@ -255,7 +272,10 @@ fn edit_filter(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         _ => return,
     };
     app.refilter(keep, effects);
-    if let Some(notice) = app.search.query().notice() {
+    let error_shown = app.screen.status().is_some_and(|s| s.is_error);
+    if let Some(notice) = app.search.query().notice()
+        && !error_shown
+    {
         app.set_status(notice, false);
     }
 }

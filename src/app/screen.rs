@@ -141,19 +141,29 @@ impl Screen {
     /// Scrolls the detail pane, as far as the last frame showed there is
     /// text (unbounded before the first frame: drawing clamps it too).
     pub(super) fn scroll_detail(&mut self, delta: isize) {
-        let limit = self.drawn.map_or(usize::MAX, |d| d.detail_scroll_limit);
+        let limit = self
+            .drawn
+            .and_then(|d| d.detail_scroll_limit)
+            .unwrap_or(usize::MAX);
         self.detail_scroll = self.detail_scroll.saturating_add_signed(delta).min(limit);
     }
 
     pub(super) fn scroll_help(&mut self, delta: isize) {
-        let limit = self.drawn.map_or(usize::MAX, |d| d.help_scroll_limit);
+        let limit = self
+            .drawn
+            .and_then(|d| d.help_scroll_limit)
+            .unwrap_or(usize::MAX);
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(limit);
     }
 
     /// A frame was drawn: scrolling stops at what it showed.
     pub(super) fn drawn(&mut self, drawn: Drawn) {
-        self.detail_scroll = self.detail_scroll.min(drawn.detail_scroll_limit);
-        self.help_scroll = self.help_scroll.min(drawn.help_scroll_limit);
+        if let Some(limit) = drawn.detail_scroll_limit {
+            self.detail_scroll = self.detail_scroll.min(limit);
+        }
+        if let Some(limit) = drawn.help_scroll_limit {
+            self.help_scroll = self.help_scroll.min(limit);
+        }
         self.drawn = Some(drawn);
     }
 

@@ -89,12 +89,13 @@ fn saved(app: &mut App, result: Result<Favorites, String>, effects: &mut Vec<Eff
             }
         }
         Err(error) => {
-            let unchanged = match change {
-                Some((name, true)) => format!("; {name} is not a favorite"),
-                Some((name, false)) => format!("; {name} is still a favorite"),
-                None => String::new(),
+            // What it means comes first: a long reason is cut at the right.
+            let text = match change {
+                Some((name, true)) => format!("{name} is not a favorite: not saved: {error}"),
+                Some((name, false)) => format!("{name} is still a favorite: not saved: {error}"),
+                None => format!("Not saved: {error}"),
             };
-            app.set_status(format!("Not saved: {error}{unchanged}"), true);
+            app.set_status(text, true);
         }
     }
 }

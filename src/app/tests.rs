@@ -168,9 +168,12 @@ fn a_failed_save_changes_nothing_and_its_error_stays_until_a_key() {
     assert!(effects.is_empty(), "an error does not expire: {effects:?}");
     assert!(!app.shortlist.contains(3), "no star for what was not saved");
     let error = app.screen.status().cloned();
-    assert!(error.as_ref().is_some_and(|s| s.is_error
-        && s.text.contains("disk full")
-        && s.text.contains("Matei Zaharia is not a favorite")));
+    assert!(error.as_ref().is_some_and(|s| {
+        s.is_error
+            && s.text.contains("disk full")
+            && s.text
+                .starts_with("Matei Zaharia is not a favorite: not saved: disk full")
+    }));
     // A later expiry, a frame or a resize leave it; the next key clears it.
     update(&mut app, Action::StatusExpired(1));
     update(&mut app, Action::Drawn(Drawn::default()));
@@ -277,8 +280,8 @@ fn moving_is_bounded() {
     assert_eq!(app.screen.focus(), Pane::Detail);
     // Scrolling stops where the last frame said the text ends.
     let drawn = Drawn {
-        detail_scroll_limit: 7,
-        help_scroll_limit: 0,
+        detail_scroll_limit: Some(7),
+        help_scroll_limit: None,
     };
     update(&mut app, Action::Drawn(drawn));
     update(&mut app, Action::Bottom);
@@ -287,8 +290,8 @@ fn moving_is_bounded() {
     assert_eq!(app.screen.detail_scroll(), 6);
     // A new frame that shows less text pulls the scroll back.
     let drawn = Drawn {
-        detail_scroll_limit: 2,
-        help_scroll_limit: 0,
+        detail_scroll_limit: Some(2),
+        help_scroll_limit: None,
     };
     update(&mut app, Action::Drawn(drawn));
     assert_eq!(app.screen.detail_scroll(), 2);
@@ -422,26 +425,67 @@ fn long_lists_are_searched_in_the_background() {
     );
 }
 
-#[test]
-fn acting_on_the_selection_mid_search_cancels_the_worker() {
-    let mut app = large_app();
-    update(&mut app, Action::StartFilter);
-    for c in "stoica".chars() {
-        update(&mut app, Action::FilterInput(c));
+/// Types `text` into the filter of a large app and returns the background
+/// search the last key asked for.
+fn type_searching(app: &mut App, text: &str) -> SearchRequest {
+    let mut request = None;
+    for c in text.chars() {
+        for effect in update(app, Action::FilterInput(c)) {
+            if let Effect::Search(asked) = effect {
+                request = Some(asked);
+            }
+        }
     }
     assert!(app.search.is_searching());
-    let effects = update(&mut app, Action::ToggleFavorite);
-    let [Effect::CancelSearch, Effect::SaveFavorite(key, true)] = &effects[..] else {
-        panic!("the worker is told to stop, then the favorite saved: {effects:?}");
+    request.expect("a long list is searched in the background")
+}
+
+/// A key acting on the selection mid-search waits for the worker's answer
+/// instead of searching again on the interface thread: no second search,
+/// and nothing for the worker to throw away.
+#[test]
+fn acting_on_the_selection_mid_search_waits_for_the_worker() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    let request = type_searching(&mut app, "stoica");
+    assert!(update(&mut app, Action::ToggleFavorite).is_empty());
+    assert!(app.search.is_searching() && app.search.is_awaiting());
+    let answered = answer(&app, &request);
+    let effects = update(&mut app, answered);
+    let [Effect::SaveFavorite(key, true)] = &effects[..] else {
+        panic!("the favorite is saved once the answer is in: {effects:?}");
     };
     assert_eq!(key.name, "Ion Stoica");
-    for action in [Action::Down, Action::OpenWebsite, Action::CopyUrl] {
+    assert!(!app.search.is_awaiting());
+    for (action, expected) in [
+        (
+            Action::OpenWebsite,
+            Some("https://people.eecs.berkeley.edu/~istoica/"),
+        ),
+        (
+            Action::CopyUrl,
+            Some("https://people.eecs.berkeley.edu/~istoica/"),
+        ),
+        (Action::Down, None),
+    ] {
         update(&mut app, Action::ClearFilter);
-        update(&mut app, Action::FilterInput('s'));
-        assert!(app.search.is_searching());
-        let effects = update(&mut app, action.clone());
-        assert_eq!(effects.first(), Some(&Effect::CancelSearch), "{action:?}");
-        assert!(!app.search.is_searching());
+        let request = type_searching(&mut app, "stoica");
+        assert!(
+            update(&mut app, action.clone()).is_empty(),
+            "{action:?} waits"
+        );
+        let answered = answer(&app, &request);
+        let effects = update(&mut app, answered);
+        let url = effects.iter().find_map(|effect| match effect {
+            Effect::Open(url) | Effect::Copy(url) => Some(url.as_str()),
+            _ => None,
+        });
+        assert_eq!(url, expected, "{action:?}: {effects:?}");
+        assert!(
+            !effects
+                .iter()
+                .any(|e| matches!(e, Effect::Search(_) | Effect::CancelSearch))
+        );
     }
 }
 
@@ -458,17 +502,39 @@ fn pasting_types_the_whole_text_once() {
 fn keys_on_the_selection_wait_for_the_search_under_way() {
     let mut app = large_app();
     update(&mut app, Action::StartFilter);
-    for c in "stoica".chars() {
-        update(&mut app, Action::FilterInput(c));
-    }
-    assert!(app.search.is_searching());
+    let request = type_searching(&mut app, "stoica");
+    // Enter keeps the filter at once; the bookmark waits for the answer.
     update(&mut app, Action::FilterAccept);
-    assert!(!app.search.is_searching());
-    assert_eq!(selected_name(&app), Some("Ion Stoica"));
-    let [Effect::SaveFavorite(key, true)] = &update(&mut app, Action::ToggleFavorite)[..] else {
+    assert_eq!(app.screen.mode(), Mode::Browse);
+    assert!(update(&mut app, Action::ToggleFavorite).is_empty());
+    let answered = answer(&app, &request);
+    let [Effect::SaveFavorite(key, true)] = &update(&mut app, answered)[..] else {
         panic!("bookmarks the person the filter found");
     };
     assert_eq!(key.name, "Ion Stoica");
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
+}
+
+#[test]
+fn a_waiting_key_acts_even_when_the_worker_fails() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    type_searching(&mut app, "stoica");
+    assert!(update(&mut app, Action::CopyUrl).is_empty());
+    let effects = update(&mut app, Action::SearchFailed("stopped".into()));
+    assert!(effects.contains(&Effect::Copy(
+        "https://people.eecs.berkeley.edu/~istoica/".into()
+    )));
+}
+
+#[test]
+fn scrolling_the_help_mid_search_waits_for_nothing() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    type_searching(&mut app, "stoica");
+    update(&mut app, Action::ToggleHelp);
+    update(&mut app, Action::Down);
+    assert!(!app.search.is_awaiting());
 }
 
 #[test]
@@ -589,4 +655,30 @@ fn a_huge_paste_is_cut_and_said_so() {
             .status()
             .is_some_and(|s| s.text.contains("first 32 different words"))
     );
+}
+
+/// Keys that arrive together are applied before the next frame: a pane
+/// that the last frame did not draw has no known end yet, so scrolling it
+/// is not refused, and the next frame clamps it.
+#[test]
+fn keys_before_the_first_frame_of_a_pane_still_scroll_it() {
+    let mut app = App::new(
+        directory(),
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 50, 12),
+    );
+    update(&mut app, Action::Drawn(Drawn::default()));
+    update(&mut app, Action::FocusRight);
+    update(&mut app, Action::FocusRight);
+    for _ in 0..3 {
+        update(&mut app, Action::Down);
+    }
+    assert_eq!(app.screen.detail_scroll(), 3);
+    let drawn = Drawn {
+        detail_scroll_limit: Some(1),
+        help_scroll_limit: None,
+    };
+    update(&mut app, Action::Drawn(drawn));
+    assert_eq!(app.screen.detail_scroll(), 1);
 }

@@ -92,6 +92,9 @@ where
     // Mouse motion and other events that map to no action leave the
     // screen as it is: only draw after something happened.
     let mut changed = true;
+    // Keys that came while an action waits for the background search:
+    // applied in order once it has acted, mapped in the mode it leaves.
+    let mut held = VecDeque::new();
     while !app.screen.should_quit() {
         if events.screen_returned() {
             terminal.clear().map_err(io::Error::other)?;
@@ -109,6 +112,7 @@ where
         changed = loop {
             if let Some(action) = host.finished() {
                 dispatch(terminal, app, host, action);
+                release(terminal, app, host, &mut held);
                 break true;
             }
             let wait = if host.busy() {
@@ -121,32 +125,62 @@ where
                 let Some(event) = events.next_event()? else {
                     return Ok(());
                 };
-                break handle(terminal, app, host, &event);
+                break handle(terminal, app, host, &mut held, event);
             }
         };
         while !app.screen.should_quit() && events.ready(Duration::ZERO)? {
             let Some(event) = events.next_event()? else {
                 return Ok(());
             };
-            changed |= handle(terminal, app, host, &event);
+            changed |= handle(terminal, app, host, &mut held, event);
         }
     }
     Ok(())
 }
 
-/// Applies the action an event stands for, if any; true when there was one.
-fn handle<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H, event: &Event) -> bool
+/// Applies the action an event stands for, if any; true when there was
+/// one. While an action waits for the background search, the user's keys
+/// wait behind it, except those that quit or suspend.
+fn handle<B, H>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    host: &mut H,
+    held: &mut VecDeque<Event>,
+    event: Event,
+) -> bool
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
     H: Host,
 {
-    match keys::action_for_event(app.screen.mode(), event) {
-        Some(action) => {
-            dispatch(terminal, app, host, action);
-            true
-        }
-        None => false,
+    let Some(action) = keys::action_for_event(app.screen.mode(), &event) else {
+        return false;
+    };
+    let urgent = matches!(action, Action::Quit | Action::Suspend) || !action.is_input();
+    if app.search.is_awaiting() && !urgent {
+        held.push_back(event);
+        return false;
+    }
+    dispatch(terminal, app, host, action);
+    true
+}
+
+/// Applies the keys held while an action waited, until one waits again.
+fn release<B, H>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    host: &mut H,
+    held: &mut VecDeque<Event>,
+) where
+    B: Backend,
+    B::Error: std::error::Error + Send + Sync + 'static,
+    H: Host,
+{
+    while !app.search.is_awaiting() {
+        let Some(event) = held.pop_front() else {
+            return;
+        };
+        handle(terminal, app, host, held, event);
     }
 }
 

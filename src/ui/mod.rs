@@ -55,11 +55,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         faculty::render(app, rect, &panes, buf);
     }
     if let Some(rect) = panes.detail {
-        drawn.detail_scroll_limit = detail::render(app, rect, buf);
+        drawn.detail_scroll_limit = Some(detail::render(app, rect, buf));
     }
     status::render(app, panes.status, buf);
     if app.screen.mode() == Mode::Help {
-        drawn.help_scroll_limit = help::render(app, area, buf);
+        drawn.help_scroll_limit = Some(help::render(app, area, buf));
     }
     drawn
 }
