@@ -31,6 +31,8 @@ struct FavoritesFile {
 struct Entry {
     school: String,
     name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    website: Option<String>,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }
@@ -44,22 +46,20 @@ struct VersionOnly {
 
 impl Favorites {
     fn from_file(file: FavoritesFile) -> Favorites {
-        let (keys, unknown) = file
-            .favorites
-            .into_iter()
-            .map(|entry| {
-                let key = FavoriteKey {
-                    school: entry.school,
-                    name: entry.name,
-                };
-                (key, entry.unknown)
-            })
-            .unzip();
-        Favorites {
-            keys,
-            unknown,
+        let mut favorites = Favorites {
             unknown_top: file.unknown,
+            ..Favorites::default()
+        };
+        for entry in file.favorites {
+            let key = FavoriteKey {
+                school: entry.school,
+                name: entry.name,
+                website: entry.website,
+            };
+            let identity = key.identity();
+            favorites.push(key, identity, entry.unknown);
         }
+        favorites
     }
 
     fn to_file(&self) -> FavoritesFile {
@@ -70,6 +70,7 @@ impl Favorites {
             .map(|(key, unknown)| Entry {
                 school: key.school.clone(),
                 name: key.name.clone(),
+                website: key.website.clone(),
                 unknown: unknown.clone(),
             })
             .collect();
@@ -342,6 +343,7 @@ mod tests {
         FavoriteKey {
             school: school.into(),
             name: name.into(),
+            website: None,
         }
     }
 
