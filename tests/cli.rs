@@ -918,3 +918,66 @@ fn urls_changed_by_markup_are_reported_and_not_opened() {
     );
     assert_eq!(sandbox.browser_log(), Vec::<String>::new());
 }
+
+/// Two people of one name at one school, told apart by their websites.
+const NAMESAKES: &str = "# Lee U - Test Faculty\n## Faculty\n### Ada Lee\n- **Title**: Professor\n- **Research**: Robotics\n- **Website**: https://a.example/robotics\n### Ada Lee\n- **Title**: Professor\n- **Research**: Databases\n- **Website**: https://b.example/db\n";
+
+#[test]
+fn each_namesake_is_a_favorite_of_their_own() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let data = ["--no-builtin", "--schools", file.to_str().unwrap()];
+    let run = |args: &[&str]| sandbox.run(&[&data[..], args].concat());
+    let websites = || {
+        let rows = run(&["favorites", "--json"]).assert_code(0).json();
+        assert_eq!(names(&rows), vec!["Ada Lee"; rows.len()]);
+        rows.iter()
+            .map(|row| row["website"].as_str().unwrap_or("?").to_string())
+            .collect::<Vec<_>>()
+    };
+
+    let added = run(&["favorite", "add", "ada lee databases"]);
+    added.assert_code(0);
+    assert_eq!(added.stdout, "Added Ada Lee (b.example) (Lee U)\n");
+    assert_eq!(websites(), ["https://b.example/db"]);
+    let added = run(&["favorite", "add", "ada lee robotics"]);
+    added.assert_code(0);
+    assert_eq!(added.stdout, "Added Ada Lee (a.example) (Lee U)\n");
+    assert_eq!(
+        websites(),
+        ["https://b.example/db", "https://a.example/robotics"]
+    );
+    let again = run(&["favorite", "add", "ada lee databases"]);
+    assert_eq!(
+        again.assert_code(0).stdout,
+        "Already a favorite: Ada Lee (b.example) (Lee U)\n"
+    );
+    assert_eq!(websites().len(), 2, "each listed once");
+
+    let listed = run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(listed.len(), 2);
+    let text = run(&["favorites"]).assert_code(0).stdout.clone();
+    assert!(text.contains("Ada Lee (b.example)"), "{text}");
+    assert!(text.contains("Ada Lee (a.example)"), "{text}");
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    assert!(
+        saved.contains(r#""website": "https://b.example/db""#),
+        "{saved}"
+    );
+
+    let show = run(&["show", "ada lee databases"]);
+    show.assert_code(0);
+    assert!(
+        show.stderr.contains("Ada Lee (b.example)"),
+        "{}",
+        show.stderr
+    );
+    let removed = run(&["favorite", "remove", "databases"]);
+    assert_eq!(
+        removed.assert_code(0).stdout,
+        "Removed Ada Lee (b.example) (Lee U)\n"
+    );
+    assert_eq!(websites(), ["https://a.example/robotics"]);
+}
