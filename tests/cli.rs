@@ -981,3 +981,46 @@ fn each_namesake_is_a_favorite_of_their_own() {
     );
     assert_eq!(websites(), ["https://a.example/robotics"]);
 }
+
+/// "," would match the ", " between research topics, so it names anyone.
+#[test]
+fn a_query_without_a_letter_or_digit_is_a_usage_error_and_acts_on_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["favorite", "add", "stoica"]).assert_code(0);
+    let browser = sandbox.fake_browser();
+    for query in [",", ", ;", "-", "…", "\u{200b},"] {
+        let two_words = format!("{query} .");
+        for (args, text) in [
+            (&["favorite", "remove", query][..], query),
+            (&["favorite", "add", query], query),
+            (&["show", query], query),
+            (&["open", query], query),
+            (&["search", query, "--json"], query),
+            (&["search", query, "."], &two_words),
+        ] {
+            let run = Run::from(
+                sandbox
+                    .command()
+                    .env("BROWSER", &browser)
+                    .args(args)
+                    .output()
+                    .unwrap(),
+            );
+            run.assert_code(2);
+            assert_eq!(run.stdout, "", "{args:?}");
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "profdex: query \"{text}\" has no letter or digit: give a name or a topic to look for\n"
+                ),
+                "{args:?}"
+            );
+        }
+    }
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica"], "the favorite is kept");
+    assert!(sandbox.browser_log().is_empty(), "nothing was opened");
+    // Punctuation beside a letter or a digit is part of a query.
+    sandbox.run(&["search", "stoica,"]).assert_code(0);
+    sandbox.run(&["search", "№ 5"]).assert_code(1);
+}
