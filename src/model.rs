@@ -92,6 +92,19 @@ pub fn identity_key(name: &str) -> String {
         .join(" ")
 }
 
+/// How websites are compared when telling namesakes apart, everywhere
+/// (merging files, finding a favorite): the scheme (`http` or `https`), the
+/// case of the host and a trailing `/` do not make two pages different.
+pub fn website_key(url: &str) -> String {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, path) = rest.split_at(host_end);
+    let mut key = host.to_ascii_lowercase();
+    key.push_str(path);
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +113,25 @@ mod tests {
     fn identity_ignores_case_and_spacing() {
         assert_eq!(identity_key("  Song   HAN "), identity_key("song han"));
         assert_ne!(identity_key("Song Han"), identity_key("Song Hanx"));
+    }
+
+    #[test]
+    fn websites_agree_whatever_the_scheme_host_case_or_final_slash() {
+        assert_eq!(
+            website_key("https://Example.ORG/a/"),
+            website_key("http://example.org/a")
+        );
+        assert_eq!(
+            website_key("https://example.org/"),
+            website_key("https://example.org")
+        );
+        assert_ne!(
+            website_key("https://example.org/A"),
+            website_key("https://example.org/a")
+        );
+        assert_ne!(
+            website_key("https://example.org/a"),
+            website_key("https://example.org/b")
+        );
     }
 }

@@ -31,6 +31,7 @@ pub fn app_after(width: u16, height: u16, favorites: &[(&str, &str)], actions: &
         saved.add(FavoriteKey {
             school: school.to_string(),
             name: name.to_string(),
+            website: None,
         });
     }
     let mut app = App::new(

@@ -238,12 +238,26 @@ impl Index {
             self.score_all(directory, query, candidates, keep_going)?
         } else {
             let (first, second) = candidates.split_at(candidates.len() / 2);
+            // The second thread goes by the name of the one it helps, so
+            // that the browser's panic hook takes a panic in it for one in
+            // that thread: the background search's (which the browser
+            // survives) or the main thread's.
+            let mut helper = thread::Builder::new();
+            if let Some(name) = thread::current().name() {
+                helper = helper.name(name.to_owned());
+            }
             thread::scope(|scope| {
-                let other = scope.spawn(|| self.score_all(directory, query, second, keep_going));
+                let other = helper.spawn_scoped(scope, || {
+                    self.score_all(directory, query, second, keep_going)
+                });
                 let hits = self.score_all(directory, query, first, keep_going);
-                let other = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let other = match other {
+                    Ok(other) => other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // Without a second thread, this one does both halves.
+                    Err(_) => self.score_all(directory, query, second, keep_going),
+                };
                 hits.zip(other).map(|(mut hits, other)| {
                     hits.extend(other);
                     hits
@@ -406,6 +420,8 @@ fn may_contain(text: &str, term: &Term) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Mutex;
+
     use super::*;
     use crate::fixture::{person, school};
 
@@ -603,6 +619,40 @@ mod tests {
         );
         let found = index.search_while(&dir, &Query::new("jose"), &all, &|| true);
         assert_eq!(found.map(|hits| hits.len()), Some(1));
+    }
+
+    #[test]
+    fn the_second_thread_goes_by_its_callers_name() {
+        let mut dir = directory();
+        let base = dir.people.clone();
+        while dir.people.len() < PARALLEL_THRESHOLD * 2 {
+            dir.people.extend(base.iter().cloned());
+        }
+        let index = Index::build(&dir);
+        let all: Vec<_> = (0..dir.people.len()).collect();
+        // Every thread that scores asks this, at least once.
+        let seen = Mutex::new(HashSet::new());
+        let record = || {
+            let current = thread::current();
+            let name = current.name().map(String::from);
+            seen.lock().unwrap().insert((current.id(), name));
+            true
+        };
+        thread::scope(|scope| {
+            thread::Builder::new()
+                .name("profdex-caller".into())
+                .spawn_scoped(scope, || {
+                    index.search_while(&dir, &Query::new("zzz"), &all, &record)
+                })
+                .unwrap()
+                .join()
+                .unwrap()
+        });
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(seen.len(), 2, "two threads: {seen:?}");
+        for (_, name) in &seen {
+            assert_eq!(name.as_deref(), Some("profdex-caller"));
+        }
     }
 
     #[test]

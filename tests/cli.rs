@@ -918,3 +918,109 @@ fn urls_changed_by_markup_are_reported_and_not_opened() {
     );
     assert_eq!(sandbox.browser_log(), Vec::<String>::new());
 }
+
+/// Two people of one name at one school, told apart by their websites.
+const NAMESAKES: &str = "# Lee U - Test Faculty\n## Faculty\n### Ada Lee\n- **Title**: Professor\n- **Research**: Robotics\n- **Website**: https://a.example/robotics\n### Ada Lee\n- **Title**: Professor\n- **Research**: Databases\n- **Website**: https://b.example/db\n";
+
+#[test]
+fn each_namesake_is_a_favorite_of_their_own() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let data = ["--no-builtin", "--schools", file.to_str().unwrap()];
+    let run = |args: &[&str]| sandbox.run(&[&data[..], args].concat());
+    let websites = || {
+        let rows = run(&["favorites", "--json"]).assert_code(0).json();
+        assert_eq!(names(&rows), vec!["Ada Lee"; rows.len()]);
+        rows.iter()
+            .map(|row| row["website"].as_str().unwrap_or("?").to_string())
+            .collect::<Vec<_>>()
+    };
+
+    let added = run(&["favorite", "add", "ada lee databases"]);
+    added.assert_code(0);
+    assert_eq!(added.stdout, "Added Ada Lee (b.example) (Lee U)\n");
+    assert_eq!(websites(), ["https://b.example/db"]);
+    let added = run(&["favorite", "add", "ada lee robotics"]);
+    added.assert_code(0);
+    assert_eq!(added.stdout, "Added Ada Lee (a.example) (Lee U)\n");
+    assert_eq!(
+        websites(),
+        ["https://b.example/db", "https://a.example/robotics"]
+    );
+    let again = run(&["favorite", "add", "ada lee databases"]);
+    assert_eq!(
+        again.assert_code(0).stdout,
+        "Already a favorite: Ada Lee (b.example) (Lee U)\n"
+    );
+    assert_eq!(websites().len(), 2, "each listed once");
+
+    let listed = run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(listed.len(), 2);
+    let text = run(&["favorites"]).assert_code(0).stdout.clone();
+    assert!(text.contains("Ada Lee (b.example)"), "{text}");
+    assert!(text.contains("Ada Lee (a.example)"), "{text}");
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    assert!(
+        saved.contains(r#""website": "https://b.example/db""#),
+        "{saved}"
+    );
+
+    let show = run(&["show", "ada lee databases"]);
+    show.assert_code(0);
+    assert!(
+        show.stderr.contains("Ada Lee (b.example)"),
+        "{}",
+        show.stderr
+    );
+    let removed = run(&["favorite", "remove", "databases"]);
+    assert_eq!(
+        removed.assert_code(0).stdout,
+        "Removed Ada Lee (b.example) (Lee U)\n"
+    );
+    assert_eq!(websites(), ["https://a.example/robotics"]);
+}
+
+/// "," would match the ", " between research topics, so it names anyone.
+#[test]
+fn a_query_without_a_letter_or_digit_is_a_usage_error_and_acts_on_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["favorite", "add", "stoica"]).assert_code(0);
+    let browser = sandbox.fake_browser();
+    for query in [",", ", ;", "-", "…", "\u{200b},"] {
+        let two_words = format!("{query} .");
+        for (args, text) in [
+            (&["favorite", "remove", query][..], query),
+            (&["favorite", "add", query], query),
+            (&["show", query], query),
+            (&["open", query], query),
+            (&["search", query, "--json"], query),
+            (&["search", query, "."], &two_words),
+        ] {
+            let run = Run::from(
+                sandbox
+                    .command()
+                    .env("BROWSER", &browser)
+                    .args(args)
+                    .output()
+                    .unwrap(),
+            );
+            run.assert_code(2);
+            assert_eq!(run.stdout, "", "{args:?}");
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "profdex: query \"{text}\" has no letter or digit: give a name or a topic to look for\n"
+                ),
+                "{args:?}"
+            );
+        }
+    }
+    let rows = sandbox.run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ion Stoica"], "the favorite is kept");
+    assert!(sandbox.browser_log().is_empty(), "nothing was opened");
+    // Punctuation beside a letter or a digit is part of a query.
+    sandbox.run(&["search", "stoica,"]).assert_code(0);
+    sandbox.run(&["search", "№ 5"]).assert_code(1);
+}

@@ -60,9 +60,18 @@ fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(person) = app.selected_person() else {
         return;
     };
+    // A favorite is removed as it was saved, which may be a key from
+    // before the person's website changed.
     let directory = app.catalogue.directory();
-    let key = FavoriteKey::of(directory, app.catalogue.person(person));
-    let add = !app.shortlist.contains(person);
+    let (key, add) = app.shortlist.key_of(person).map_or_else(
+        || {
+            (
+                FavoriteKey::of(directory, app.catalogue.person(person)),
+                true,
+            )
+        },
+        |saved| (saved.clone(), false),
+    );
     let name = app.catalogue.person(person).name.clone();
     // The star changes when the file says it has: a save that fails
     // leaves the favorites as they were on disk.
@@ -107,5 +116,74 @@ impl App {
             self.search.forget();
             self.refilter(Keep::Selection, effects);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App, Effect, update};
+    use crate::favorites::{FavoriteKey, Favorites};
+    use crate::fixture::{professor, school};
+    use crate::model::Directory;
+    use crate::theme::Theme;
+
+    fn app(websites: &[&str], favorites: Favorites) -> App {
+        let directory = Directory {
+            schools: vec![school("Lee U", vec![])],
+            people: websites
+                .iter()
+                .map(|website| professor(0, "Ada Lee", Some(website)))
+                .collect(),
+        };
+        App::new(
+            directory,
+            favorites,
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        )
+    }
+
+    fn key(website: &str) -> FavoriteKey {
+        FavoriteKey {
+            school: "Lee U".into(),
+            name: "Ada Lee".into(),
+            website: Some(website.into()),
+        }
+    }
+
+    #[test]
+    fn bookmarking_a_namesake_stars_that_one() {
+        let mut app = app(
+            &["https://a.example/robotics", "https://b.example/db"],
+            Favorites::default(),
+        );
+        update(&mut app, Action::Down);
+        assert_eq!(app.selected_person(), Some(1));
+        let second = key("https://b.example/db");
+        assert_eq!(
+            update(&mut app, Action::ToggleFavorite),
+            [Effect::SaveFavorite(second.clone(), true)]
+        );
+        let mut on_disk = Favorites::default();
+        on_disk.add(second);
+        update(&mut app, Action::Saved(Ok(on_disk)));
+        assert!(app.shortlist.contains(1));
+        assert!(!app.shortlist.contains(0));
+    }
+
+    #[test]
+    fn unbookmarking_removes_the_favorite_as_saved() {
+        // Saved before the homepage moved: it still finds the one Ada Lee.
+        let old = key("https://old.example/ada");
+        let mut favorites = Favorites::default();
+        favorites.add(old.clone());
+        let mut app = app(&["https://new.example/ada"], favorites);
+        assert!(app.shortlist.contains(0));
+        assert_eq!(
+            update(&mut app, Action::ToggleFavorite),
+            [Effect::SaveFavorite(old, false)]
+        );
     }
 }

@@ -47,6 +47,15 @@ impl Shortlist {
         self.is_favorite.get(person).copied().unwrap_or(false)
     }
 
+    /// The saved favorite that finds `person`, if one does.
+    pub fn key_of(&self, person: PersonId) -> Option<&FavoriteKey> {
+        if !self.contains(person) {
+            return None;
+        }
+        let position = self.people.iter().position(|&p| p == Some(person))?;
+        self.favorites.keys().get(position)
+    }
+
     /// Every favorite, those missing from the data included.
     pub fn len(&self) -> usize {
         self.people.len()

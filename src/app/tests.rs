@@ -128,6 +128,7 @@ fn bookmarking_saves_and_shows_in_favorites() {
     let key = FavoriteKey {
         school: "UC Berkeley".into(),
         name: "Matei Zaharia".into(),
+        website: Some("https://people.eecs.berkeley.edu/~matei/".into()),
     };
     assert_eq!(effect, [Effect::SaveFavorite(key.clone(), true)]);
     let mut on_disk = Favorites::default();
@@ -208,10 +209,12 @@ fn favorites_from_disk_replace_the_in_memory_ones() {
     on_disk.add(FavoriteKey {
         school: "mit".into(),
         name: "song han".into(),
+        website: None,
     });
     on_disk.add(FavoriteKey {
         school: "MIT".into(),
         name: "Someone Gone".into(),
+        website: None,
     });
     update(&mut app, Action::Saved(Ok(on_disk)));
     assert!(app.shortlist.contains(0));
@@ -575,11 +578,13 @@ fn missing_favorites_after_a_long_list_can_be_scrolled_to() {
         favorites.add(FavoriteKey {
             school: "MIT".into(),
             name: format!("Person {n}"),
+            website: None,
         });
     }
     favorites.add(FavoriteKey {
         school: "MIT".into(),
         name: "Gone".into(),
+        website: None,
     });
     let mut app = App::new(
         directory,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::fold::fold;
 use crate::search::Query;
 use crate::setup::{ColorChoice, Failure, Setup};
 
@@ -132,13 +133,27 @@ pub struct QueryArgs {
 
 impl QueryArgs {
     /// The query as one text. One with nothing to look for (empty, blank,
-    /// an unset `"$NAME"`) is a usage error: it would match anyone.
+    /// an unset `"$NAME"`) is a usage error: it would match anyone. So is
+    /// one of punctuation alone, which matches the `, ` between anyone's
+    /// research topics.
     pub fn text(&self) -> Result<String, Failure> {
         let text = self.words.join(" ");
         if Query::new(&text).is_empty() {
             return Err(Failure::Usage(
                 "empty query: give a name or a topic to look for".into(),
             ));
+        }
+        // Folded as the matcher sees it: `™` is the letters `TM`.
+        let folded = fold(&text);
+        if !folded
+            .as_deref()
+            .unwrap_or(&text)
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return Err(Failure::Usage(format!(
+                "query \"{text}\" has no letter or digit: give a name or a topic to look for"
+            )));
         }
         Ok(text)
     }

@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
-use super::{FavoriteAction, Session, resolve};
-use crate::favorites::FavoriteKey;
+use super::resolve::{self, Favorite};
+use super::{FavoriteAction, Session};
+use crate::model::PersonId;
 use crate::report::PersonJson;
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
@@ -23,7 +24,19 @@ impl Session<'_> {
                 });
             report.json(out, rows)?;
         } else {
-            report.favorites(out, keys, &resolved)?;
+            // Namesakes are listed with what tells them apart; `labels`
+            // has one for each favorite in the data.
+            let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
+            let mut labels = resolve::told_apart(&self.directory, &present).into_iter();
+            let mut shown = keys.to_vec();
+            for (key, person) in shown.iter_mut().zip(&resolved) {
+                if person.is_some()
+                    && let Some(label) = labels.next().flatten()
+                {
+                    key.name = format!("{} ({label})", key.name);
+                }
+            }
+            report.favorites(out, &shown, &resolved)?;
         }
         if keys.is_empty() {
             return Err(Failure::NotFound(
@@ -42,31 +55,48 @@ impl Session<'_> {
         match action {
             FavoriteAction::Add { query } => {
                 let person = resolve::person(&self.directory, &query.text()?)?;
-                let key = FavoriteKey::of(&self.directory, &self.directory.people[person]);
-                let (_, added) = store.update(|favorites| favorites.add(key.clone()))?;
+                let (_, added) =
+                    store.update(|favorites| favorites.add_person(&self.directory, person))?;
                 let what = if added {
                     "Added"
                 } else {
                     "Already a favorite:"
                 };
-                writeln!(
-                    out,
-                    "{what} {} ({})",
-                    self.paint.bold(&key.name),
-                    sanitize(&key.school)
-                )?;
+                writeln!(out, "{what} {}", self.who(person))?;
             }
             FavoriteAction::Remove { query } => {
-                let key = resolve::favorite(&self.directory, &self.favorites, &query.text()?)?;
-                store.update(|favorites| favorites.remove(&key))?;
-                writeln!(
-                    out,
-                    "Removed {} ({})",
-                    self.paint.bold(&key.name),
-                    sanitize(&key.school)
-                )?;
+                let who = match resolve::favorite(&self.directory, &self.favorites, &query.text()?)?
+                {
+                    // Every favorite that finds them, in the file as it is now.
+                    Favorite::Present(person) => {
+                        store
+                            .update(|favorites| favorites.remove_person(&self.directory, person))?;
+                        self.who(person)
+                    }
+                    Favorite::Missing(key) => {
+                        store.update(|favorites| favorites.remove(&key))?;
+                        format!("{} ({})", self.paint.bold(&key.name), sanitize(&key.school))
+                    }
+                };
+                writeln!(out, "Removed {who}")?;
             }
         }
         Ok(())
+    }
+
+    /// Whom a command acted on, for the terminal: "Ada Lee (b.example)
+    /// (Lee U)", with what tells them apart from namesakes, if any.
+    pub(super) fn who(&self, person: PersonId) -> String {
+        let faculty = &self.directory.people[person];
+        let apart = resolve::told_apart(&self.directory, &[person])
+            .pop()
+            .flatten()
+            .map(|label| format!(" ({})", sanitize(&label)))
+            .unwrap_or_default();
+        format!(
+            "{}{apart} ({})",
+            self.paint.bold(&faculty.name),
+            sanitize(&self.directory.school_of(faculty).name)
+        )
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::{Session, resolve};
 use crate::model::PersonId;
 use crate::report::PersonJson;
+use crate::sanitize::sanitize;
 use crate::setup::Failure;
 
 impl Session<'_> {
@@ -69,6 +70,16 @@ impl Session<'_> {
     pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
         let report = self.report();
         let person = resolve::person(&self.directory, text)?;
+        if let Some(label) = resolve::told_apart(&self.directory, &[person])
+            .pop()
+            .flatten()
+        {
+            let faculty = &self.directory.people[person];
+            let name = &faculty.name;
+            let school = &self.directory.school_of(faculty).name;
+            let note = format!("note: {school} has more than one {name}; this is {name} ({label})");
+            eprintln!("{}", sanitize(&note));
+        }
         if json {
             Ok(report.json(out, [report.person_detail_json(person)])?)
         } else {

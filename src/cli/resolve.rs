@@ -1,5 +1,10 @@
 //! From what the user typed to what a command acts on: the people a query
-//! matches, the favorite it names, the school an option names.
+//! matches, the favorite it names, the school an option names; and what
+//! tells a person apart from namesakes, to say whom a command acted on.
+
+use std::collections::HashMap;
+
+use ::url::{Position, Url};
 
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::model::{Directory, PersonId, SchoolId, identity_key};
@@ -36,19 +41,27 @@ pub(super) fn person(directory: &Directory, text: &str) -> Result<PersonId, Fail
         .ok_or_else(|| Failure::NotFound(format!("no one matches \"{}\"", query.text())))
 }
 
+/// A favorite a query names.
+pub(super) enum Favorite {
+    /// One whose person is in the data.
+    Present(PersonId),
+    /// One whose person is not.
+    Missing(FavoriteKey),
+}
+
 /// The favorite best matching `text`: among favorites present in the data
 /// by fuzzy search, else among missing ones by name.
 pub(super) fn favorite(
     directory: &Directory,
     favorites: &Favorites,
     text: &str,
-) -> Result<FavoriteKey, Failure> {
+) -> Result<Favorite, Failure> {
     let resolved = favorites.resolve(directory);
     let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
     let index = Index::build(directory);
     let query = Query::new(text);
     if let Some(hit) = index.search(directory, &query, &present).first() {
-        return Ok(FavoriteKey::of(directory, &directory.people[hit.person]));
+        return Ok(Favorite::Present(hit.person));
     }
     let wanted = identity_key(text);
     favorites
@@ -56,8 +69,59 @@ pub(super) fn favorite(
         .iter()
         .zip(&resolved)
         .find(|(key, person)| person.is_none() && identity_key(&key.name).contains(&wanted))
-        .map(|(key, _)| key.clone())
+        .map(|(key, _)| Favorite::Missing(key.clone()))
         .ok_or_else(|| Failure::NotFound(format!("no favorite matches \"{text}\"")))
+}
+
+/// What tells each of `people` apart from their namesakes at their school:
+/// the host their website really opens, or more of the website when a
+/// namesake's is on the same host, or that they have none. `None` for
+/// someone without a namesake. Text as written, for the caller to make safe.
+pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Option<String>> {
+    let mut asked = vec![false; directory.schools.len()];
+    for &person in people {
+        asked[directory.people[person].school] = true;
+    }
+    let mut namesakes: HashMap<(SchoolId, String), Vec<PersonId>> = HashMap::new();
+    for (id, person) in directory.people.iter().enumerate() {
+        if asked[person.school] {
+            let name = (person.school, identity_key(&person.name));
+            namesakes.entry(name).or_default().push(id);
+        }
+    }
+    // Per name asked about: each host of those namesakes, and how many have it.
+    let mut hosts: HashMap<(SchoolId, String), HashMap<Option<String>, usize>> = HashMap::new();
+    let host = |person: PersonId| {
+        let website = directory.people[person].website.as_deref()?;
+        Url::parse(website).ok()?.host_str().map(str::to_owned)
+    };
+    people
+        .iter()
+        .map(|&person| {
+            let faculty = &directory.people[person];
+            let name = (faculty.school, identity_key(&faculty.name));
+            let group = namesakes.get(&name).filter(|group| group.len() > 1)?;
+            let Some(website) = faculty.website.as_deref() else {
+                return Some("no website".to_string());
+            };
+            let counts = hosts.entry(name).or_insert_with(|| {
+                let mut counts = HashMap::new();
+                for &namesake in group {
+                    *counts.entry(host(namesake)).or_insert(0) += 1;
+                }
+                counts
+            });
+            let own = host(person);
+            let shared = counts.get(&own).is_some_and(|&count| count > 1);
+            Some(match (own, Url::parse(website)) {
+                (Some(own), Ok(url)) if shared => {
+                    format!("{own}{}", url[Position::BeforePath..].trim_end_matches('/'))
+                }
+                (Some(own), _) => own,
+                (None, _) => website.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// A school named exactly (ignoring case), or the only one whose name contains `name`.
@@ -89,5 +153,37 @@ pub(super) fn school(directory: &Directory, name: &str) -> Result<SchoolId, Fail
                 if partial.len() > 5 { ", …" } else { "" }
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{professor, school};
+
+    #[test]
+    fn namesakes_are_told_apart_by_host_then_by_more_of_the_website() {
+        let directory = Directory {
+            schools: vec![school("Lee U", vec![]), school("Other U", vec![])],
+            people: vec![
+                professor(0, "Ada Lee", None),
+                professor(0, "Ada Lee", Some("https://u.example/~ada")),
+                professor(0, "ada  lee", Some("https://u.example/~lee/")),
+                professor(0, "Ada Lee", Some("https://www.google.com@v.example/")),
+                professor(1, "Ada Lee", Some("https://u.example/~ada")),
+            ],
+        };
+        let labels = told_apart(&directory, &[3, 1, 2, 0, 4]);
+        let labels: Vec<Option<&str>> = labels.iter().map(Option::as_deref).collect();
+        assert_eq!(
+            labels,
+            [
+                Some("v.example"),
+                Some("u.example/~ada"),
+                Some("u.example/~lee"),
+                Some("no website"),
+                None,
+            ]
+        );
     }
 }

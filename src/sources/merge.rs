@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Person, PersonId, School, SchoolId, identity_key};
+use crate::model::{Person, PersonId, School, SchoolId, identity_key, website_key};
 use crate::parse::{ParsedFile, ParsedPerson};
 
 use super::Loaded;
@@ -94,18 +94,6 @@ impl Namesakes {
             }
         }
     }
-}
-
-/// When two websites are the same page: the scheme (`http` or `https`),
-/// the case of the host and a trailing `/` do not tell people apart.
-fn website_key(url: &str) -> String {
-    let url = url.trim().trim_end_matches('/');
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, path) = rest.split_at(host_end);
-    let mut key = host.to_ascii_lowercase();
-    key.push_str(path);
-    key
 }
 
 impl Merger {
@@ -447,25 +435,5 @@ mod tests {
         for (i, person) in loaded.directory.people.iter().enumerate() {
             assert_eq!(person.title.as_deref(), Some(format!("T{i}").as_str()));
         }
-    }
-
-    #[test]
-    fn websites_agree_whatever_the_scheme_host_case_or_final_slash() {
-        assert_eq!(
-            website_key("https://Example.ORG/a/"),
-            website_key("http://example.org/a")
-        );
-        assert_eq!(
-            website_key("https://example.org/"),
-            website_key("https://example.org")
-        );
-        assert_ne!(
-            website_key("https://example.org/A"),
-            website_key("https://example.org/a")
-        );
-        assert_ne!(
-            website_key("https://example.org/a"),
-            website_key("https://example.org/b")
-        );
     }
 }

@@ -1,68 +1,23 @@
-//! Favorites (bookmarks), kept in `<data dir>/favorites.json`.
-//!
-//! A favorite is identified by its school's name and the person's name,
-//! compared case-insensitively with white space folded: it survives
-//! reordering and editing of every other field. A favorite whose person is
-//! no longer in the data is kept, never dropped, so that a file that fails to
-//! load for a day does not silently shed bookmarks.
-//!
-//! Every change takes an exclusive lock, re-reads the file, applies itself
-//! and writes the result atomically, so running profdex processes (the
-//! browser, the command line) never undo each other's changes, and a file
-//! that cannot be read is never overwritten. The lock is on a file of its
-//! own beside the favorites, `favorites.json.lock`, because the rename that
-//! replaces the favorites file would take a lock on that file with it.
+//! The favorites file. Every change takes an exclusive lock, re-reads the
+//! file, applies itself and writes the result atomically, so running
+//! profdex processes (the browser, the command line) never undo each
+//! other's changes, and a file that cannot be read is never overwritten.
+//! The lock is on a file of its own beside the favorites,
+//! `favorites.json.lock`, because the rename that replaces the favorites
+//! file would take a lock on that file with it.
 
-use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Write};
-use std::mem;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::model::{Directory, Person, PersonId, identity_key};
+use super::{FavoriteKey, Favorites};
 
 const FORMAT_VERSION: u32 = 1;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FavoriteKey {
-    pub school: String,
-    pub name: String,
-}
-
-impl FavoriteKey {
-    pub fn of(directory: &Directory, person: &Person) -> FavoriteKey {
-        FavoriteKey {
-            school: directory.school_of(person).name.clone(),
-            name: person.name.clone(),
-        }
-    }
-
-    fn identity(&self) -> (String, String) {
-        (identity_key(&self.school), identity_key(&self.name))
-    }
-
-    pub fn same_as(&self, other: &FavoriteKey) -> bool {
-        self.identity() == other.identity()
-    }
-}
-
-/// The bookmarks in the order they were added.
-///
-/// Keys of the file this version does not know (written by a later version
-/// or by hand) are kept as they were and written back, at the top level and
-/// per favorite, so that saving never sheds what others added.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Favorites {
-    keys: Vec<FavoriteKey>,
-    /// Beside `keys`, one per favorite.
-    unknown: Vec<Map<String, Value>>,
-    unknown_top: Map<String, Value>,
-}
 
 #[derive(Serialize, Deserialize)]
 struct FavoritesFile {
@@ -76,6 +31,8 @@ struct FavoritesFile {
 struct Entry {
     school: String,
     name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    website: Option<String>,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }
@@ -88,52 +45,21 @@ struct VersionOnly {
 }
 
 impl Favorites {
-    pub fn keys(&self) -> &[FavoriteKey] {
-        &self.keys
-    }
-
-    pub fn contains(&self, key: &FavoriteKey) -> bool {
-        self.keys.iter().any(|k| k.same_as(key))
-    }
-
-    /// Adds `key` unless present; true when it was added.
-    pub fn add(&mut self, key: FavoriteKey) -> bool {
-        let added = !self.contains(&key);
-        if added {
-            self.keys.push(key);
-            self.unknown.push(Map::new());
-        }
-        added
-    }
-
-    /// Removes `key` if present; true when it was removed.
-    pub fn remove(&mut self, key: &FavoriteKey) -> bool {
-        let before = self.keys.len();
-        let kept = mem::take(&mut self.keys)
-            .into_iter()
-            .zip(mem::take(&mut self.unknown))
-            .filter(|(k, _)| !k.same_as(key));
-        (self.keys, self.unknown) = kept.unzip();
-        self.keys.len() != before
-    }
-
     fn from_file(file: FavoritesFile) -> Favorites {
-        let (keys, unknown) = file
-            .favorites
-            .into_iter()
-            .map(|entry| {
-                let key = FavoriteKey {
-                    school: entry.school,
-                    name: entry.name,
-                };
-                (key, entry.unknown)
-            })
-            .unzip();
-        Favorites {
-            keys,
-            unknown,
+        let mut favorites = Favorites {
             unknown_top: file.unknown,
+            ..Favorites::default()
+        };
+        for entry in file.favorites {
+            let key = FavoriteKey {
+                school: entry.school,
+                name: entry.name,
+                website: entry.website,
+            };
+            let identity = key.identity();
+            favorites.push(key, identity, entry.unknown);
         }
+        favorites
     }
 
     fn to_file(&self) -> FavoritesFile {
@@ -144,6 +70,7 @@ impl Favorites {
             .map(|(key, unknown)| Entry {
                 school: key.school.clone(),
                 name: key.name.clone(),
+                website: key.website.clone(),
                 unknown: unknown.clone(),
             })
             .collect();
@@ -152,39 +79,6 @@ impl Favorites {
             favorites,
             unknown: self.unknown_top.clone(),
         }
-    }
-
-    /// Each favorite's person in `directory`, or `None` for one that is no
-    /// longer there. One pass over the people of the schools concerned.
-    pub fn resolve(&self, directory: &Directory) -> Vec<Option<PersonId>> {
-        let mut wanted: HashMap<(String, String), usize> = HashMap::new();
-        for (position, key) in self.keys.iter().enumerate() {
-            wanted.entry(key.identity()).or_insert(position);
-        }
-        let school_keys: Vec<Option<String>> = directory
-            .schools
-            .iter()
-            .map(|school| {
-                let key = identity_key(&school.name);
-                wanted.keys().any(|(s, _)| *s == key).then_some(key)
-            })
-            .collect();
-        let mut found = vec![None; self.keys.len()];
-        for (id, person) in directory.people.iter().enumerate() {
-            if let Some(school_key) = &school_keys[person.school] {
-                let identity = (school_key.clone(), identity_key(&person.name));
-                if let Some(&position) = wanted.get(&identity) {
-                    found[position].get_or_insert(id);
-                }
-            }
-        }
-        // Duplicated keys (written by hand) resolve like their first copy.
-        for (position, key) in self.keys.iter().enumerate() {
-            if let Some(&first) = wanted.get(&key.identity()) {
-                found[position] = found[first];
-            }
-        }
-        found
     }
 }
 
@@ -443,25 +337,13 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixture::{professor, school};
     use std::time::SystemTime;
 
     fn key(school: &str, name: &str) -> FavoriteKey {
         FavoriteKey {
             school: school.into(),
             name: name.into(),
-        }
-    }
-
-    /// Two people named Song Han, at two schools.
-    fn directory() -> Directory {
-        Directory {
-            schools: vec![school("MIT", vec![]), school("UC Berkeley", vec![])],
-            people: vec![
-                professor(0, "Song Han", None),
-                professor(1, "Ion Stoica", None),
-                professor(1, "Song Han", None),
-            ],
+            website: None,
         }
     }
 
@@ -484,28 +366,6 @@ mod tests {
             .unwrap();
         assert!(removed);
         assert_eq!(store.load().unwrap().keys(), [key("MIT", "Song Han")]);
-    }
-
-    #[test]
-    fn identity_ignores_case_and_spacing_and_nothing_else() {
-        let mut favorites = Favorites::default();
-        assert!(favorites.add(key("MIT", "Song Han")));
-        assert!(!favorites.add(key("mit", "song  han")));
-        assert!(favorites.add(key("UC Berkeley", "Song Han")));
-        assert_eq!(favorites.keys().len(), 2);
-    }
-
-    #[test]
-    fn resolves_people_and_keeps_orphans() {
-        let mut favorites = Favorites::default();
-        for k in [
-            key("uc berkeley", "song han"),
-            key("MIT", "Someone Who Left"),
-            key("MIT", "Song Han"),
-        ] {
-            favorites.add(k);
-        }
-        assert_eq!(favorites.resolve(&directory()), [Some(2), None, Some(0)]);
     }
 
     #[test]
