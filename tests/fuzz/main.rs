@@ -152,12 +152,22 @@ impl std::fmt::Display for Failure {
 }
 
 impl Failure {
-    /// What tells one fault from another: the panic's location and
-    /// message, or the invariant without its numbers.
+    /// What tells one fault from another: where the panic was raised and
+    /// its message without numbers, or which invariant broke.
     fn signature(&self) -> String {
         match self {
-            Failure::Panic(report) => report.lines().take(2).collect::<Vec<_>>().join(" "),
-            Failure::Broken(what) => what.chars().filter(|c| !c.is_ascii_digit()).collect(),
+            Failure::Panic(report) => {
+                let mut lines = report.lines();
+                let place = lines.next().unwrap_or_default();
+                let message: String = lines
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect();
+                format!("{place} {message}")
+            }
+            Failure::Broken(what) => what.split(':').next().unwrap_or_default().to_string(),
         }
     }
 }

@@ -153,7 +153,7 @@ pub fn run(seed: u64, options: &Options) -> Result<Outcome, String> {
         let quit = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         runner.event(&Event::Key(quit), true);
         if !runner.app.screen.should_quit() {
-            return Err("Ctrl-c did not quit".into());
+            return Err("Ctrl-c did not quit: in every mode it should".into());
         }
     }
     let _ = fs::remove_dir_all(options.scratch.join("case"));
@@ -350,6 +350,7 @@ impl Runner {
         self.outcome.drawing += started.elapsed();
         self.outcome.frames += 1;
         checks::frame(&buffer)?;
+        checks::cursor(&self.app, &buffer)?;
         self.dispatch(Action::Drawn(drawn));
         checks::state(&self.app)?;
         Ok(buffer)
