@@ -10,7 +10,8 @@ use crate::text;
 /// of the fuzzer itself, in a debug build, use `SMALL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// People in a crowd: from 10,000 the list is searched in the background.
+    /// People in a crowd: from 10,000 the list is searched in the
+    /// background.
     pub crowd: usize,
     /// Fields of one person.
     pub fields: usize,
@@ -18,6 +19,9 @@ pub struct Limits {
     pub line: usize,
     /// Characters of a long paste or a run of markup.
     pub paste: usize,
+    /// Bytes after which a file gets no more sections (files over 64 MiB
+    /// are refused whole, and writing them would only cost time).
+    pub bytes: usize,
 }
 
 pub const FULL: Limits = Limits {
@@ -25,6 +29,7 @@ pub const FULL: Limits = Limits {
     fields: 5_000,
     line: 70_000,
     paste: 20_000,
+    bytes: 16 << 20,
 };
 
 pub const SMALL: Limits = Limits {
@@ -32,6 +37,7 @@ pub const SMALL: Limits = Limits {
     fields: 40,
     line: 2_000,
     paste: 400,
+    bytes: 256 << 10,
 };
 
 /// Names shared by the files of one case, so that schools and people
@@ -149,7 +155,8 @@ pub fn document(rng: &mut Rng, cast: &Cast) -> Document {
     if !rng.one_in(8) {
         school_heading(rng, cast, &mut lines);
     }
-    let crowd = if rng.one_in(150) {
+    // The first faculty section may be a crowd.
+    let mut people = if rng.one_in(150) {
         // Enough people to be searched in the background.
         rng.range(cast.limits.crowd * 5 / 6, cast.limits.crowd)
     } else if rng.one_in(40) {
@@ -158,8 +165,14 @@ pub fn document(rng: &mut Rng, cast: &Cast) -> Document {
         rng.size(12)
     };
     for _ in 0..rng.range(1, 6) {
+        if lines.iter().map(String::len).sum::<usize>() > cast.limits.bytes {
+            break;
+        }
         match rng.below(10) {
-            0..=4 => faculty(rng, cast, &mut lines, crowd),
+            0..=4 => {
+                faculty(rng, cast, &mut lines, people);
+                people = rng.size(12);
+            }
             5 | 6 => labs(rng, cast, &mut lines),
             7 => focus(rng, &mut lines),
             8 => {
@@ -222,7 +235,10 @@ fn faculty(rng: &mut Rng, cast: &Cast, lines: &mut Vec<String>, people: usize) {
         "Faculty\n-------",
         "",
     ]);
-    if !heading.is_empty() {
+    if people > 100 {
+        // A crowd is to be read: under a heading that opens the faculty.
+        lines.push("## Faculty".into());
+    } else if !heading.is_empty() {
         lines.push(heading.into());
     }
     if rng.one_in(10) {
@@ -233,20 +249,32 @@ fn faculty(rng: &mut Rng, cast: &Cast, lines: &mut Vec<String>, people: usize) {
 }
 
 fn faculty_people(rng: &mut Rng, cast: &Cast, lines: &mut Vec<String>, people: usize) {
-    let fields = if people > 1_000 {
-        // A crowd: a few fields each, or the file gets too large.
-        2
-    } else {
-        8
-    };
+    if people <= 100 {
+        for _ in 0..people {
+            let name = cast.person(rng);
+            person(rng, cast, lines, &name, 8);
+        }
+        return;
+    }
+    // A crowd is there for its size: many people, not one person many
+    // times, in the canonical form, so that they are all read (a stray
+    // `-` under a paragraph would make it a heading that hides the rest).
     for i in 0..people {
-        let name = if people > 20 && rng.percent(95) {
-            // A crowd is many people, not one person many times.
+        let name = if rng.one_in(20) {
             format!("{} {i}", cast.person(rng))
         } else {
-            cast.person(rng)
+            format!("{} {} {i}", rng.pick(text::WORDS), rng.pick(text::WORDS))
         };
-        person(rng, cast, lines, &name, fields);
+        lines.push(format!("### {name}"));
+        if rng.percent(50) {
+            lines.push(format!("- **Title**: {}", text::words(rng, 3)));
+        }
+        if rng.percent(50) {
+            lines.push(format!("- **Research**: {}", topics(rng)));
+        }
+        if rng.percent(30) {
+            lines.push(format!("- **Website**: {}", cast.url(rng)));
+        }
     }
 }
 
