@@ -2,6 +2,7 @@
 //! replays only with the generator that found it, and the generator
 //! grows.
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 use profdex::app::{Action, App, update};
@@ -75,4 +76,40 @@ fn a_long_paste_of_short_words_is_answered() {
     draw(&app);
     println!("the frame after it took {:.2?}", started.elapsed());
     assert!(app.search.filter().starts_with("a a"));
+}
+
+/// Found as case 0xbb56556861f3195c: a paste holding one 6,800-character
+/// word took 23 s to search 1,320 people, and each frame after it 3 s.
+/// The work grows with the length of the word times the length of the
+/// fields it is matched against, past the matcher's cell limit: here a
+/// 252-character word over 1,000 people with 5,000-character research
+/// fields takes 4 to 9 s in a release build, a 4,500-character one 56 s.
+/// Issue 7, item 10 bounds the work a query can cause.
+#[test]
+#[ignore = "issue 7 item 10: a long word over long fields freezes the browser"]
+fn a_long_word_over_long_fields_is_answered() {
+    let mut text = String::from("# Long University - Faculty\n\n## Faculty\n");
+    for i in 0..1_000 {
+        let research = "https://пример.рф/ ".repeat(5_000 / 19);
+        let _ = writeln!(text, "### Person {i}\n- **Research**: {research}");
+    }
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    let path = scratch.path().join("long.md");
+    std::fs::write(&path, text).expect("write the directory file");
+    let mut app = App::new(
+        sources::load(&[Input::File(path)]).directory,
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 120, 32),
+    );
+    let started = Instant::now();
+    update(
+        &mut app,
+        Action::FilterPaste("https://пример.рф/".repeat(14)),
+    );
+    println!("the paste took {:.2?}", started.elapsed());
+    let started = Instant::now();
+    draw(&app);
+    println!("the frame after it took {:.2?}", started.elapsed());
+    assert!(app.search.filter().starts_with("https://"));
 }
