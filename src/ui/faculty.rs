@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{cells, fit, highlighted, pane_block, safe, tail};
+use super::{cells, columns, fit, highlighted, pane_block, safe, tail};
 use crate::app::{Action, App, Mode, Pane, Scope};
 use crate::keys;
 use crate::layout::Panes;
@@ -94,7 +94,7 @@ fn render_person(
     let school_width = if school.is_empty() {
         0
     } else {
-        cells(school.width() + 1)
+        cells(columns(&school) + 1)
     };
     let [name_area, school_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(school_width)]).areas(row);

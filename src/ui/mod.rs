@@ -12,13 +12,12 @@ mod help;
 mod schools;
 mod status;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
-use unicode_truncate::UnicodeTruncateStr;
-use unicode_width::UnicodeWidthStr;
+use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::theme::Theme;
 
@@ -139,18 +138,48 @@ fn safe(text: &str) -> String {
     crate::sanitize::sanitize(text).into_owned()
 }
 
+/// The columns `text` takes in the buffer, which places it grapheme by
+/// grapheme. That can be more than the string's own width: a lone
+/// skin-tone modifier joined to an emoji (`🏽` ZWJ `💻`) is one emoji of
+/// width 2 to `unicode-width`, but two graphemes of width 2 each.
+/// `text` must be made safe first (no control characters).
+fn columns(text: &str) -> usize {
+    text.graphemes(true)
+        .map(|grapheme| usize::from(grapheme.cell_width()))
+        .sum()
+}
+
 /// `text` cut to `width` columns, ending in `…` when cut.
 fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    if columns(text) <= width {
         return text.to_string();
     }
-    let (cut, _) = text.unicode_truncate(width.saturating_sub(1));
-    format!("{cut}…")
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut cut = String::new();
+    for grapheme in text.graphemes(true) {
+        used += usize::from(grapheme.cell_width());
+        if used > room {
+            break;
+        }
+        cut.push_str(grapheme);
+    }
+    cut.push('…');
+    cut
 }
 
 /// The end of `text` that fits in `width` columns.
 fn tail(text: &str, width: usize) -> &str {
-    text.unicode_truncate_start(width).0
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        used += usize::from(grapheme.cell_width());
+        if used > width {
+            break;
+        }
+        start = at;
+    }
+    &text[start..]
 }
 
 /// A row count or width as the `u16` ratatui measures with, saturating.
@@ -160,7 +189,7 @@ fn cells(n: usize) -> u16 {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, tail};
+    use super::{columns, fit, tail};
 
     #[test]
     fn fit_cuts_by_display_width() {
@@ -177,5 +206,34 @@ mod tests {
         assert_eq!(tail("東京大学", 5), "大学");
         assert_eq!(tail("abc", 0), "");
         assert_eq!(tail("ion\u{A0}stoica", 7), "\u{A0}stoica");
+    }
+
+    /// Strings whose width is not the sum of their graphemes' widths, or
+    /// whose graphemes are wider than they look: the filter line once
+    /// panicked on them in debug builds and drew past its room in release.
+    #[test]
+    fn cuts_never_take_more_room_than_given() {
+        let texts = [
+            "\u{1F3FD}\u{200D}\u{1F4BB}",
+            "databases \u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}\u{1F3FD}\u{200D}\u{1F4BB}\u{1F469}",
+            "\u{1100}\u{1100}\u{1161}\u{115F}\u{1100}\u{1161}",
+            "\u{301}e\u{301}\u{20DD}x",
+            "\u{FF76}\u{FF9E}\u{FF77}\u{FF9E}",
+            "\u{1F1EF}\u{1F1F5}\u{1F1E6}",
+        ];
+        for text in texts {
+            for width in 0..=12 {
+                let end = tail(text, width);
+                assert!(columns(end) <= width, "tail({text:?}, {width}) = {end:?}");
+                assert!(text.ends_with(end));
+                let cut = fit(text, width);
+                assert!(
+                    columns(&cut) <= width.max(1),
+                    "fit({text:?}, {width}) = {cut:?}"
+                );
+            }
+        }
+        assert_eq!(columns("\u{1F3FD}\u{200D}\u{1F4BB}"), 4);
+        assert_eq!(tail("\u{1F3FD}\u{200D}\u{1F4BB}", 3), "\u{1F4BB}");
     }
 }

@@ -4,9 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
-use super::{fit, pane_block, safe};
+use super::{columns, fit, pane_block, safe};
 use crate::app::{App, Pane, Scope};
 
 pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
@@ -30,7 +29,7 @@ pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
         // Room for the count on the right; the name is cut with an ellipsis.
         let room = width.saturating_sub(count.len() + 2);
         let label = fit(&label, room);
-        let gap = width.saturating_sub(label.width() + count.len() + 1);
+        let gap = width.saturating_sub(columns(&label) + count.len() + 1);
         let style = theme.row(line == selected, focused);
         let count_style = if line == selected { style } else { theme.dim };
         Line::from(vec![
