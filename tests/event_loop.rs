@@ -82,22 +82,29 @@ fn large_directory() -> Directory {
     }
 }
 
-#[test]
-fn typing_on_a_large_directory_shows_the_background_answer() {
+/// The browser on the large directory at 120x30, with the real host and
+/// its background search, saving favorites to `store`.
+fn browser(store: Store) -> (App, SystemHost, Terminal<TestBackend>) {
     let area = Rect::new(0, 0, 120, 30);
-    let mut app = App::new(
+    let app = App::new(
         large_directory(),
         Favorites::default(),
         Theme::colored(),
         area,
     );
-    let dir = tempfile::tempdir().expect("temporary directory");
     let search = SearchWorker::spawn(
         Arc::clone(app.catalogue.directory()),
         Arc::clone(app.catalogue.index()),
     );
-    let mut host = SystemHost::new(Store::new(dir.path().join("favorites.json")), None, search);
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    let host = SystemHost::new(store, None, search);
+    let terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    (app, host, terminal)
+}
+
+#[test]
+fn typing_on_a_large_directory_shows_the_background_answer() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (mut app, mut host, mut terminal) = browser(Store::new(dir.path().join("favorites.json")));
     run_loop(
         &mut terminal,
         &mut app,
@@ -135,21 +142,9 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
 /// selection moves on, as the user meant.
 #[test]
 fn keys_typed_ahead_of_the_search_act_on_its_answer_in_order() {
-    let area = Rect::new(0, 0, 120, 30);
-    let mut app = App::new(
-        large_directory(),
-        Favorites::default(),
-        Theme::colored(),
-        area,
-    );
     let dir = tempfile::tempdir().expect("temporary directory");
     let store = Store::new(dir.path().join("favorites.json"));
-    let search = SearchWorker::spawn(
-        Arc::clone(app.catalogue.directory()),
-        Arc::clone(app.catalogue.index()),
-    );
-    let mut host = SystemHost::new(store.clone(), None, search);
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    let (mut app, mut host, mut terminal) = browser(store.clone());
     run_loop(
         &mut terminal,
         &mut app,
