@@ -1,5 +1,6 @@
 //! Small directories for unit tests, built one way everywhere.
 
+use crate::favorites::FavoriteKey;
 use crate::model::{Directory, Lab, Person, School, SchoolId};
 
 /// A person with a title and research topics, and no website.
@@ -63,5 +64,14 @@ pub fn directory() -> Directory {
                 Some("https://people.eecs.berkeley.edu/~matei/"),
             ),
         ],
+    }
+}
+
+/// A favorite saved by school and name alone, as older files hold them.
+pub fn favorite(school: &str, name: &str) -> FavoriteKey {
+    FavoriteKey {
+        school: school.into(),
+        name: name.into(),
+        website: None,
     }
 }

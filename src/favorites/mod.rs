@@ -255,15 +255,7 @@ mod tests {
     use std::fs;
 
     use super::*;
-    use crate::fixture::{professor, school};
-
-    fn key(school: &str, name: &str) -> FavoriteKey {
-        FavoriteKey {
-            school: school.into(),
-            name: name.into(),
-            website: None,
-        }
-    }
+    use crate::fixture::{favorite as key, professor, school};
 
     fn key_at(school: &str, name: &str, website: &str) -> FavoriteKey {
         FavoriteKey {

@@ -337,15 +337,8 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixture::favorite as key;
     use std::time::SystemTime;
-
-    fn key(school: &str, name: &str) -> FavoriteKey {
-        FavoriteKey {
-            school: school.into(),
-            name: name.into(),
-            website: None,
-        }
-    }
 
     #[test]
     fn round_trips_through_the_file_in_order() {
