@@ -1,25 +1,25 @@
 //! Small directories for unit tests, built one way everywhere.
 
 use crate::favorites::FavoriteKey;
-use crate::model::{Directory, Lab, Person, School, SchoolId};
+use crate::model::{Directory, Lab, Person, PersonDraft, School, SchoolId};
 
 /// A person with a title and research topics, and no website.
 pub fn person(school: SchoolId, name: &str, title: &str, research: &[&str]) -> Person {
-    Person {
+    PersonDraft {
         school,
         name: name.into(),
         title: Some(title.into()),
         research: research.iter().map(|topic| (*topic).to_string()).collect(),
-        ..Person::default()
+        ..PersonDraft::default()
     }
+    .build()
 }
 
 /// A professor of systems, with `website` if given.
 pub fn professor(school: SchoolId, name: &str, website: Option<&str>) -> Person {
-    Person {
-        website: website.map(String::from),
-        ..person(school, name, "Professor", &["Systems"])
-    }
+    let mut professor = person(school, name, "Professor", &["Systems"]);
+    professor.edit(|draft| draft.website = website.map(String::from));
+    professor
 }
 
 pub fn school(name: &str, labs: Vec<Lab>) -> School {

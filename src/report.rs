@@ -11,7 +11,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::favorites::{FavoriteKey, Favorites};
-use crate::model::{Directory, Field, Lab, PersonId};
+use crate::model::{Directory, Extras, Lab, PersonId, Topics};
 use crate::sanitize::sanitize;
 use crate::search::{Hit, Index, Query};
 use crate::url::{note, shown};
@@ -77,10 +77,12 @@ pub struct PersonJson<'a> {
     pub school: &'a str,
     pub name: &'a str,
     pub title: Option<&'a str>,
-    pub research: &'a [String],
+    #[serde(serialize_with = "each")]
+    pub research: Option<Topics<'a>>,
     pub website: Option<&'a str>,
     pub favorite: bool,
-    pub extra: &'a [Field],
+    #[serde(serialize_with = "each")]
+    pub extra: Option<Extras<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<i64>,
     /// Only for favorites whose person is no longer in the data.
@@ -98,10 +100,10 @@ impl<'a> PersonJson<'a> {
             school: &key.school,
             name: &key.name,
             title: None,
-            research: &[],
+            research: None,
             website: None,
             favorite: true,
-            extra: &[],
+            extra: None,
             score: None,
             missing: Some(true),
             labs: None,
@@ -137,7 +139,7 @@ impl<'a> Report<'a> {
         let key = |&p: &PersonId| {
             let person = &self.directory.people[p];
             let school = &self.directory.school_of(person).name;
-            (school.to_lowercase(), person.name.to_lowercase())
+            (school.to_lowercase(), person.name().to_lowercase())
         };
         people.sort_by_cached_key(key);
     }
@@ -146,12 +148,12 @@ impl<'a> Report<'a> {
         let faculty = &self.directory.people[person];
         PersonJson {
             school: &self.directory.school_of(faculty).name,
-            name: &faculty.name,
-            title: faculty.title.as_deref(),
-            research: &faculty.research,
-            website: faculty.website.as_deref(),
+            name: faculty.name(),
+            title: faculty.title(),
+            research: Some(faculty.research()),
+            website: faculty.website(),
             favorite: self.favorite[person],
-            extra: &faculty.extra,
+            extra: Some(faculty.extra()),
             score: None,
             missing: None,
             labs: None,
@@ -204,14 +206,14 @@ impl<'a> Report<'a> {
                         .bold(&self.directory.schools[faculty.school].name)
                 )?;
             }
-            let name = sanitize(&faculty.name);
+            let name = sanitize(faculty.name());
             writeln!(
                 out,
                 "{} {}{}  {}",
                 self.star(person),
                 name,
                 padding(&name, width),
-                self.paint.dim(faculty.title.as_deref().unwrap_or(""))
+                self.paint.dim(faculty.title().unwrap_or(""))
             )?;
         }
         Ok(())
@@ -230,24 +232,24 @@ impl<'a> Report<'a> {
             let faculty = &self.directory.people[person];
             let found = index.highlights(self.directory, query, person);
             let school = &self.directory.school_of(faculty).name;
-            let name = sanitize(&faculty.name);
+            let name = sanitize(faculty.name());
             writeln!(
                 out,
                 "{} {}{}  {}  {}",
                 self.star(person),
-                self.paint.matched(&faculty.name, &found.name, BOLD),
+                self.paint.matched(faculty.name(), &found.name, BOLD),
                 padding(&name, width),
                 self.paint.matched(school, &found.school, ""),
                 self.paint
-                    .matched(faculty.title.as_deref().unwrap_or(""), &found.title, DIM),
+                    .matched(faculty.title().unwrap_or(""), &found.title, DIM),
             )?;
             if !found.research.is_empty() {
-                let research = faculty.research_line();
                 writeln!(
                     out,
                     "  {}  {}",
                     " ".repeat(width),
-                    self.paint.matched(&research, &found.research, DIM)
+                    self.paint
+                        .matched(faculty.research_line(), &found.research, DIM)
                 )?;
             }
         }
@@ -258,25 +260,20 @@ impl<'a> Report<'a> {
         let faculty = &self.directory.people[person];
         let school = self.directory.school_of(faculty);
         let star = if self.favorite[person] { "  ★" } else { "" };
-        writeln!(out, "{}{star}", self.paint.bold(&faculty.name))?;
-        if let Some(title) = &faculty.title {
+        writeln!(out, "{}{star}", self.paint.bold(faculty.name()))?;
+        if let Some(title) = faculty.title() {
             writeln!(out, "{}", sanitize(title))?;
         }
         writeln!(out, "{}", sanitize(&school.name))?;
         writeln!(out)?;
         let mut fields: Vec<(&str, String)> = Vec::new();
-        if !faculty.research.is_empty() {
-            fields.push(("Research", faculty.research_line()));
+        if faculty.has_research() {
+            fields.push(("Research", faculty.research_line().to_owned()));
         }
-        if let Some(website) = &faculty.website {
+        if let Some(website) = faculty.website() {
             fields.push(("Website", shown(website)));
         }
-        fields.extend(
-            faculty
-                .extra
-                .iter()
-                .map(|f| (f.key.as_str(), shown(&f.value))),
-        );
+        fields.extend(faculty.extra().map(|f| (f.key, shown(f.value))));
         let width = fields.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         for (key, value) in &fields {
             let key = sanitize(key);
@@ -333,7 +330,10 @@ impl<'a> Report<'a> {
         for (key, person) in keys.iter().zip(resolved) {
             let name = sanitize(&key.name);
             let note = match person {
-                Some(p) => self.directory.people[*p].title.clone().unwrap_or_default(),
+                Some(p) => self.directory.people[*p]
+                    .title()
+                    .unwrap_or_default()
+                    .to_owned(),
                 None => "(not in the loaded data)".to_string(),
             };
             writeln!(
@@ -352,7 +352,7 @@ impl<'a> Report<'a> {
     fn name_width(&self, people: &[PersonId]) -> usize {
         people
             .iter()
-            .map(|&p| sanitize(&self.directory.people[p].name).width())
+            .map(|&p| sanitize(self.directory.people[p].name()).width())
             .max()
             .unwrap_or(0)
             .min(32)
@@ -361,4 +361,16 @@ impl<'a> Report<'a> {
 
 fn padding(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(text.width()))
+}
+
+/// Writes the items of an iterator (none for `None`) as a JSON array.
+// serde hands a `serialize_with` function a reference to the field.
+#[allow(clippy::ref_option)]
+fn each<S, I>(items: &Option<I>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    serializer.collect_seq(items.clone().into_iter().flatten())
 }

@@ -198,13 +198,11 @@ impl Index {
             .map(|person| {
                 let research = person.research_line();
                 PersonText {
-                    name: fold(&person.name).map(String::into_boxed_str),
-                    title: person
-                        .title
-                        .as_deref()
-                        .and_then(fold)
-                        .map(String::into_boxed_str),
-                    research: fold(&research).unwrap_or(research).into_boxed_str(),
+                    name: fold(person.name()).map(String::into_boxed_str),
+                    title: person.title().and_then(fold).map(String::into_boxed_str),
+                    research: fold(research)
+                        .unwrap_or_else(|| research.to_owned())
+                        .into_boxed_str(),
                 }
             })
             .collect();
@@ -364,13 +362,9 @@ impl Index {
         let text = &self.people[person];
         let original = &directory.people[person];
         match field {
-            Field::Name => text.name.as_deref().unwrap_or(&original.name),
+            Field::Name => text.name.as_deref().unwrap_or(original.name()),
             Field::Research => &text.research,
-            Field::Title => text
-                .title
-                .as_deref()
-                .or(original.title.as_deref())
-                .unwrap_or(""),
+            Field::Title => text.title.as_deref().or(original.title()).unwrap_or(""),
             Field::School => self.school_text(directory, original.school),
         }
     }
@@ -385,9 +379,9 @@ impl Index {
 fn original_text(directory: &Directory, person: PersonId, field: Field) -> String {
     let original = &directory.people[person];
     match field {
-        Field::Name => original.name.clone(),
-        Field::Research => original.research_line(),
-        Field::Title => original.title.clone().unwrap_or_default(),
+        Field::Name => original.name().to_owned(),
+        Field::Research => original.research_line().to_owned(),
+        Field::Title => original.title().map(str::to_owned).unwrap_or_default(),
         Field::School => directory.school_of(original).name.clone(),
     }
 }
@@ -457,7 +451,7 @@ mod tests {
         index
             .search(directory, &Query::new(query), &all)
             .iter()
-            .map(|hit| directory.people[hit.person].name.clone())
+            .map(|hit| directory.people[hit.person].name().to_owned())
             .collect()
     }
 
@@ -495,7 +489,7 @@ mod tests {
     #[test]
     fn lower_case_finds_capitals_of_other_scripts() {
         let mut dir = directory();
-        dir.people[4].name = "Иван Петров".into();
+        dir.people[4].edit(|p| p.name = "Иван Петров".into());
         assert_eq!(names(&dir, "иван"), ["Иван Петров"]);
         assert_eq!(names(&dir, "Петров"), ["Иван Петров"]);
         let index = Index::build(&dir);
@@ -598,8 +592,8 @@ mod tests {
     #[test]
     fn scores_do_not_depend_on_what_was_matched_before() {
         let mut dir = directory();
-        dir.people[0].name = "zeOsre Subere".into();
-        dir.people[1].name = "anbe, reSuze".into();
+        dir.people[0].edit(|p| p.name = "zeOsre Subere".into());
+        dir.people[1].edit(|p| p.name = "anbe, reSuze".into());
         let index = Index::build(&dir);
         let query = Query::new("ees");
         let alone = index.search(&dir, &query, &[1]);

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use profdex::app::{App, BACKGROUND_SEARCH};
 use profdex::favorites::{Favorites, Store};
-use profdex::model::{Directory, Person, School};
+use profdex::model::{Directory, Person, PersonDraft, School};
 use profdex::tui::{EventSource, SystemHost, run_loop};
 use profdex::ui::Theme;
 use profdex::worker::SearchWorker;
@@ -53,24 +53,28 @@ impl EventSource for Script {
 
 fn large_directory() -> Directory {
     let mut faculty: Vec<Person> = (0..BACKGROUND_SEARCH * 2)
-        .map(|n| Person {
-            school: n % 2,
-            name: format!("Person Number {n}"),
-            title: Some("Professor".into()),
-            research: vec!["Systems".into(), "Databases".into()],
-            ..Person::default()
+        .map(|n| {
+            PersonDraft {
+                school: n % 2,
+                name: format!("Person Number {n}"),
+                title: Some("Professor".into()),
+                research: vec!["Systems".into(), "Databases".into()],
+                ..PersonDraft::default()
+            }
+            .build()
         })
         .collect();
     faculty.insert(
         BACKGROUND_SEARCH,
-        Person {
+        PersonDraft {
             school: 1,
             name: "Ion Stoica".into(),
             title: Some("Professor, Director of Sky Computing Lab".into()),
             research: vec!["Cloud computing".into()],
             website: Some("https://people.eecs.berkeley.edu/~istoica/".into()),
-            ..Person::default()
-        },
+            ..PersonDraft::default()
+        }
+        .build(),
     );
     let school = |name: &str| School {
         name: name.into(),
@@ -120,7 +124,7 @@ fn typing_on_a_large_directory_shows_the_background_answer() {
         .search
         .hits()
         .first()
-        .map(|hit| app.catalogue.person(hit.person).name.as_str());
+        .map(|hit| app.catalogue.person(hit.person).name());
     assert_eq!(first, Some("Ion Stoica"));
     // Draw once more, as the loop would before the next key.
     terminal
@@ -155,7 +159,7 @@ fn keys_typed_ahead_of_the_search_act_on_its_answer_in_order() {
     let best = app.search.hits()[0].person;
     let saved = store.load().expect("favorites");
     let names: Vec<&str> = saved.keys().iter().map(|key| key.name.as_str()).collect();
-    assert_eq!(names, [app.catalogue.person(best).name.as_str()]);
+    assert_eq!(names, [app.catalogue.person(best).name()]);
     assert!(app.search.hits().len() > 1);
     assert_eq!(app.people.selected(), 1, "j moved after the bookmark");
 }

@@ -32,11 +32,11 @@ fn check_seed(name: &str, school: &str, people: usize, labs: usize) {
     assert_eq!(file.people.len(), people, "{name}");
     for p in &file.people {
         let person = &p.person;
-        assert!(person.title.is_some(), "{}", person.name);
-        assert!(!person.research.is_empty(), "{}", person.name);
-        let website = person.website.as_deref().unwrap_or("");
-        assert!(website.starts_with("https://"), "{}", person.name);
-        assert_eq!(person.extra, [], "{}", person.name);
+        assert!(person.title().is_some(), "{}", person.name());
+        assert!(person.has_research(), "{}", person.name());
+        let website = person.website().unwrap_or("");
+        assert!(website.starts_with("https://"), "{}", person.name());
+        assert_eq!(person.extra().len(), 0, "{}", person.name());
         assert_eq!(person.school, 0);
     }
 }
@@ -48,18 +48,15 @@ fn mit_seed() {
     let han = file
         .people
         .iter()
-        .find(|p| p.person.name == "Song Han")
+        .find(|p| p.person.name() == "Song Han")
         .expect("Song Han");
+    assert_eq!(han.person.title(), Some("Associate Professor of EECS"));
+    assert_eq!(han.person.research().len(), 5);
     assert_eq!(
-        han.person.title.as_deref(),
-        Some("Associate Professor of EECS")
+        han.person.research().next().unwrap_or_default(),
+        "Efficient AI computing"
     );
-    assert_eq!(han.person.research.len(), 5);
-    assert_eq!(han.person.research[0], "Efficient AI computing");
-    assert_eq!(
-        han.person.website.as_deref(),
-        Some("https://hanlab.mit.edu/")
-    );
+    assert_eq!(han.person.website(), Some("https://hanlab.mit.edu/"));
     assert_eq!((han.line, han.column), (46, 1));
     let labs = &file.school.expect("a school").labs;
     assert_eq!(labs[1].name, "HAN Lab");
@@ -92,13 +89,9 @@ fn multi_megabyte_lines() {
         let line = shape.repeat(SIZE / shape.len());
         let src = format!("# S\n\n## Faculty\n\n### J\n- Title: T\n{line}\n\n### K\n- Title: U\n");
         let file = parse("big.md", src.as_bytes());
-        let names: Vec<_> = file.people.iter().map(|p| p.person.name.as_str()).collect();
+        let names: Vec<_> = file.people.iter().map(|p| p.person.name()).collect();
         assert_eq!(names, ["J", "K"], "{shape:?}");
-        assert_eq!(
-            file.people[1].person.title.as_deref(),
-            Some("U"),
-            "{shape:?}"
-        );
+        assert_eq!(file.people[1].person.title(), Some("U"), "{shape:?}");
         assert_eq!(file.diagnostics.len(), 1, "{shape:?}");
         assert_eq!(file.diagnostics[0].line, 7, "{shape:?}");
     }
@@ -116,7 +109,7 @@ fn many_long_lines_and_deep_nesting() {
     src.push_str("### J\n- Title: T\n");
     let file = parse("deep.md", src.as_bytes());
     assert_eq!(file.people.len(), 1);
-    assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+    assert_eq!(file.people[0].person.title(), Some("T"));
 }
 
 #[test]
@@ -239,11 +232,11 @@ proptest! {
             let last = file.people.last().map(|p| &p.person);
             prop_assert!(last.is_some(), "lost the good person: {:?}", file.diagnostics);
             if let Some(last) = last {
-                prop_assert_eq!(&last.name, "Good Person");
-                prop_assert_eq!(last.title.as_deref(), Some("Professor"));
-                prop_assert_eq!(&last.research, &["a", "b"]);
-                prop_assert_eq!(last.website.as_deref(), Some("https://good.example/"));
-                prop_assert_eq!(&last.extra, &[]);
+                prop_assert_eq!(last.name(), "Good Person");
+                prop_assert_eq!(last.title(), Some("Professor"));
+                prop_assert_eq!(last.research().collect::<Vec<_>>(), ["a", "b"]);
+                prop_assert_eq!(last.website(), Some("https://good.example/"));
+                prop_assert_eq!(last.extra().len(), 0);
             }
         }
     }

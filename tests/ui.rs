@@ -176,7 +176,7 @@ fn the_detail_scrolls_to_its_last_row_and_back_at_once() {
         .search
         .hits()
         .iter()
-        .position(|hit| app.catalogue.person(hit.person).name == "Song Han")
+        .position(|hit| app.catalogue.person(hit.person).name() == "Song Han")
         .expect("Song Han is listed");
     for _ in 0..song_han {
         update(&mut app, Action::Down);

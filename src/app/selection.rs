@@ -13,10 +13,10 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
                 return;
             };
             let person = app.catalogue.person(person);
-            if let Some(url) = &person.website {
-                effects.push(Effect::Open(url.clone()));
+            if let Some(url) = person.website() {
+                effects.push(Effect::Open(url.to_owned()));
             } else {
-                let text = format!("{} has no website", person.name);
+                let text = format!("{} has no website", person.name());
                 app.set_status(text, true);
             }
         }
@@ -45,7 +45,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::CopyUrl => {
             let url = app
                 .selected_person()
-                .and_then(|person| app.catalogue.person(person).website.clone());
+                .and_then(|person| app.catalogue.person(person).website().map(str::to_owned));
             match url {
                 Some(url) => effects.push(Effect::Copy(url)),
                 None => app.set_status("Nothing to copy: no website", true),
@@ -72,7 +72,7 @@ fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
         },
         |saved| (saved.clone(), false),
     );
-    let name = app.catalogue.person(person).name.clone();
+    let name = app.catalogue.person(person).name().to_owned();
     // The star changes when the file says it has: a save that fails
     // leaves the favorites as they were on disk.
     app.shortlist.saving(name, add);

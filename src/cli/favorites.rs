@@ -95,7 +95,7 @@ impl Session<'_> {
             .unwrap_or_default();
         format!(
             "{}{apart} ({})",
-            self.paint.bold(&faculty.name),
+            self.paint.bold(faculty.name()),
             sanitize(&self.directory.school_of(faculty).name)
         )
     }

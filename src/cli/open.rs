@@ -22,9 +22,9 @@ impl Session<'_> {
         let school = self.directory.school_of(faculty);
         match lab {
             None => faculty
-                .website
-                .clone()
-                .ok_or_else(|| Failure::NotFound(format!("{} has no website", faculty.name))),
+                .website()
+                .map(str::to_owned)
+                .ok_or_else(|| Failure::NotFound(format!("{} has no website", faculty.name()))),
             Some(n) => school
                 .labs
                 .get(usize::from(n) - 1)

@@ -75,7 +75,7 @@ impl Session<'_> {
             .flatten()
         {
             let faculty = &self.directory.people[person];
-            let name = &faculty.name;
+            let name = &faculty.name();
             let school = &self.directory.school_of(faculty).name;
             let note = format!("note: {school} has more than one {name}; this is {name} ({label})");
             eprintln!("{}", sanitize(&note));

@@ -85,23 +85,23 @@ pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Opti
     let mut namesakes: HashMap<(SchoolId, String), Vec<PersonId>> = HashMap::new();
     for (id, person) in directory.people.iter().enumerate() {
         if asked[person.school] {
-            let name = (person.school, identity_key(&person.name));
+            let name = (person.school, identity_key(person.name()));
             namesakes.entry(name).or_default().push(id);
         }
     }
     // Per name asked about: each host of those namesakes, and how many have it.
     let mut hosts: HashMap<(SchoolId, String), HashMap<Option<String>, usize>> = HashMap::new();
     let host = |person: PersonId| {
-        let website = directory.people[person].website.as_deref()?;
+        let website = directory.people[person].website()?;
         Url::parse(website).ok()?.host_str().map(str::to_owned)
     };
     people
         .iter()
         .map(|&person| {
             let faculty = &directory.people[person];
-            let name = (faculty.school, identity_key(&faculty.name));
+            let name = (faculty.school, identity_key(faculty.name()));
             let group = namesakes.get(&name).filter(|group| group.len() > 1)?;
-            let Some(website) = faculty.website.as_deref() else {
+            let Some(website) = faculty.website() else {
                 return Some("no website".to_string());
             };
             let counts = hosts.entry(name).or_insert_with(|| {

@@ -34,8 +34,8 @@ impl FavoriteKey {
     pub fn of(directory: &Directory, person: &Person) -> FavoriteKey {
         FavoriteKey {
             school: directory.school_of(person).name.clone(),
-            name: person.name.clone(),
-            website: person.website.clone(),
+            name: person.name().to_owned(),
+            website: person.website().map(str::to_owned),
         }
     }
 
@@ -185,7 +185,7 @@ impl Favorites {
             let Some(school) = &school_keys[person.school] else {
                 continue;
             };
-            let name = identity_key(&person.name);
+            let name = identity_key(person.name());
             if let Some(&group) = group_of_name.get(&(school.as_str(), name.as_str())) {
                 groups[group].add(id, person);
             }
@@ -220,7 +220,7 @@ impl Namesakes<'_> {
         if self.by_website.is_empty() {
             return;
         }
-        if let Some(website) = person.website.as_deref().map(website_key)
+        if let Some(website) = person.website().map(website_key)
             && let Some(found) = self.by_website.get_mut(website.as_str())
         {
             found.get_or_insert(id);
@@ -375,7 +375,7 @@ mod tests {
         // One of that name left at the school: that is the one.
         directory.people.remove(2);
         assert_eq!(favorites.resolve(&directory), [Some(0)]);
-        directory.people[0].website = None;
+        directory.people[0].edit(|p| p.website = None);
         assert_eq!(favorites.resolve(&directory), [Some(0)]);
         // A namesake who left takes no one else's place.
         let mut favorites = Favorites::default();
@@ -392,7 +392,7 @@ mod tests {
         let mut favorites = Favorites::default();
         assert!(favorites.add_person(&directory, 2));
         assert!(!favorites.add_person(&directory, 2));
-        directory.people[2].website = Some("https://b.example/new".into());
+        directory.people[2].edit(|p| p.website = Some("https://b.example/new".into()));
         directory.people.remove(0);
         // The old key still finds the one Ada Lee of Lee U.
         assert!(!favorites.add_person(&directory, 1));

@@ -7,7 +7,7 @@ use super::inline::{
     first_link, markup_changed, only_link, quote, render, split_key, split_topics,
 };
 use super::positions::Reporter;
-use crate::model::{Field, Person};
+use crate::model::{Field, PersonDraft};
 use crate::url::{CodePoint, Disguise, Refusal, is_openable_url, real_host, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub(super) fn misleading(url: &str) -> Option<String> {
 
 /// Stores one field line in `person`, or says why it cannot.
 pub(super) fn read_field(
-    person: &mut Person,
+    person: &mut PersonDraft,
     rep: &mut Reporter,
     source: Range<usize>,
     line: &[Inline],
@@ -157,33 +157,33 @@ mod tests {
     #[test]
     fn lower_case_keys() {
         let p = person("### J\n- **title**: T\n- **RESEARCH**: a\n- **website**: https://x.org\n");
-        assert_eq!(p.title.as_deref(), Some("T"));
-        assert_eq!(p.research, ["a"]);
-        assert_eq!(p.website.as_deref(), Some("https://x.org"));
+        assert_eq!(p.title(), Some("T"));
+        assert_eq!(p.research().collect::<Vec<_>>(), ["a"]);
+        assert_eq!(p.website(), Some("https://x.org"));
     }
 
     #[test]
     fn keys_without_bold() {
         let p = person("### J\n- Title: T\n- Research: a\n- Website: https://x.org\n");
-        assert_eq!(p.title.as_deref(), Some("T"));
-        assert_eq!(p.research, ["a"]);
-        assert_eq!(p.website.as_deref(), Some("https://x.org"));
+        assert_eq!(p.title(), Some("T"));
+        assert_eq!(p.research().collect::<Vec<_>>(), ["a"]);
+        assert_eq!(p.website(), Some("https://x.org"));
     }
 
     #[test]
     fn website_aliases() {
         for alias in ["Homepage", "URL", "web", "WEBSITE"] {
             let p = person(&format!("### J\n- **{alias}**: https://x.org/\n"));
-            assert_eq!(p.website.as_deref(), Some("https://x.org/"), "{alias}");
-            assert_eq!(p.extra, [], "{alias}");
+            assert_eq!(p.website(), Some("https://x.org/"), "{alias}");
+            assert_eq!(p.to_draft().extra, [], "{alias}");
         }
     }
 
     #[test]
     fn autolink_values() {
         let p = person("### J\n- **Website**: <https://x.org/a>\n- **Email**: <j@x.org>\n");
-        assert_eq!(p.website.as_deref(), Some("https://x.org/a"));
-        assert_eq!(p.extra, [field("Email", "j@x.org")]);
+        assert_eq!(p.website(), Some("https://x.org/a"));
+        assert_eq!(p.to_draft().extra, [field("Email", "j@x.org")]);
     }
 
     #[test]
@@ -191,9 +191,12 @@ mod tests {
         let p = person(
             "### J\n- **Website**: [home page](https://x.org/j)\n- **Title**: Chair of [EECS](https://eecs.x.org)\n- **Scholar**: [profile](https://scholar.x.org/j)\n",
         );
-        assert_eq!(p.website.as_deref(), Some("https://x.org/j"));
-        assert_eq!(p.title.as_deref(), Some("Chair of EECS"));
-        assert_eq!(p.extra, [field("Scholar", "https://scholar.x.org/j")]);
+        assert_eq!(p.website(), Some("https://x.org/j"));
+        assert_eq!(p.title(), Some("Chair of EECS"));
+        assert_eq!(
+            p.to_draft().extra,
+            [field("Scholar", "https://scholar.x.org/j")]
+        );
     }
 
     #[test]
@@ -202,7 +205,7 @@ mod tests {
             "### J\n- **Office**: 32-G\n- **Title**: T\n- **Email**: j@x.org\n- **Office**: 32-H\n",
         );
         assert_eq!(
-            p.extra,
+            p.to_draft().extra,
             [
                 field("Office", "32-G"),
                 field("Email", "j@x.org"),
@@ -225,7 +228,7 @@ mod tests {
                 ),
                 "{item}"
             );
-            assert_eq!(read(&src).people[0].person.title, None);
+            assert_eq!(read(&src).people[0].person.title(), None);
         }
         assert_eq!(
             only_diag(&format!("{HEAD}### J\n- Research: , ;\n")).3,
@@ -248,7 +251,7 @@ mod tests {
             d[1].message,
             "expected \"Key: value\", found \"https://x.org\""
         );
-        assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+        assert_eq!(file.people[0].person.title(), Some("T"));
     }
 
     #[test]
@@ -263,16 +266,13 @@ mod tests {
                 "duplicate field \"title\"; the later value is used".into()
             )
         );
-        assert_eq!(read(&src).people[0].person.title.as_deref(), Some("Second"));
+        assert_eq!(read(&src).people[0].person.title(), Some("Second"));
         let src = format!("{HEAD}### J\n- Website: https://a.org\n- URL: https://b.org\n");
         assert_eq!(
             only_diag(&src).3,
             "duplicate field \"URL\"; the later value is used"
         );
-        assert_eq!(
-            read(&src).people[0].person.website.as_deref(),
-            Some("https://b.org")
-        );
+        assert_eq!(read(&src).people[0].person.website(), Some("https://b.org"));
         // A later value that cannot be used replaces nothing.
         let src = format!(
             "{HEAD}### J\n- Website: https://a.org\n- Web: a.org\n- Research: ,\n- Research: x\n"
@@ -290,10 +290,7 @@ mod tests {
                 "field \"Research\" has no value"
             ]
         );
-        assert_eq!(
-            file.people[0].person.website.as_deref(),
-            Some("https://a.org")
-        );
+        assert_eq!(file.people[0].person.website(), Some("https://a.org"));
     }
 
     #[test]
@@ -309,8 +306,8 @@ mod tests {
             )
         );
         let p = &read(&src).people[0].person;
-        assert_eq!(p.website, None);
-        assert_eq!(p.extra, [field("Website", "www.x.org/j")]);
+        assert_eq!(p.website(), None);
+        assert_eq!(p.to_draft().extra, [field("Website", "www.x.org/j")]);
     }
 
     #[test]
@@ -332,8 +329,8 @@ mod tests {
                 )
             );
             let p = &read(&src).people[0].person;
-            assert_eq!(p.website, None, "never opened");
-            assert_eq!(p.extra, [field("Website", &url)]);
+            assert_eq!(p.website(), None, "never opened");
+            assert_eq!(p.to_draft().extra, [field("Website", &url)]);
         }
     }
 
@@ -351,7 +348,7 @@ mod tests {
         );
         let p = &read(&src).people[0].person;
         assert_eq!(
-            p.website.as_deref(),
+            p.website(),
             Some("https://www.google.com@evil.example/"),
             "kept as written, and shown with its host"
         );
@@ -383,8 +380,12 @@ mod tests {
                 )
             );
             let p = &read(&src).people[0].person;
-            assert_eq!(p.website, None, "{written}: neither form is opened");
-            assert_eq!(p.extra, [field("Website", written)], "shown as written");
+            assert_eq!(p.website(), None, "{written}: neither form is opened");
+            assert_eq!(
+                p.to_draft().extra,
+                [field("Website", written)],
+                "shown as written"
+            );
         }
         // Plain lines, and a URL on the line after its key.
         let file = read(&format!(
@@ -397,12 +398,12 @@ mod tests {
             .collect();
         assert_eq!(at, [(7, 10), (11, 3)], "{:?}", file.diagnostics);
         assert_eq!(
-            file.people[1].person.extra,
+            file.people[1].person.to_draft().extra,
             [field("Website", "https://k.org/_k_")]
         );
         // A URL in an item nested under its key is compared with that item.
         let p = person("### J\n- Website:\n  - https://x.org/a_b\n");
-        assert_eq!(p.website.as_deref(), Some("https://x.org/a_b"));
+        assert_eq!(p.website(), Some("https://x.org/a_b"));
         // Markup around the whole URL, an autolink and a link change nothing.
         for value in [
             "**https://x.org/a_b_c**",
@@ -410,7 +411,7 @@ mod tests {
             "[home](https://x.org/*a*)",
         ] {
             let p = person(&format!("### J\n- Website: {value}\n"));
-            assert!(p.website.is_some(), "{value}");
+            assert!(p.website().is_some(), "{value}");
         }
     }
 }

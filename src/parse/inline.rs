@@ -199,9 +199,9 @@ mod tests {
     #[test]
     fn colon_inside_the_bold_key() {
         let p = person("### J\n- **Title:** T\n- *research*: a\n- __Website:__ https://x.org\n");
-        assert_eq!(p.title.as_deref(), Some("T"));
-        assert_eq!(p.research, ["a"]);
-        assert_eq!(p.website.as_deref(), Some("https://x.org"));
+        assert_eq!(p.title(), Some("T"));
+        assert_eq!(p.research().collect::<Vec<_>>(), ["a"]);
+        assert_eq!(p.website(), Some("https://x.org"));
     }
 
     #[test]
@@ -209,15 +209,18 @@ mod tests {
         let p = person(
             "### *Jane* **Doe**\n- **Title**: *Associate* **Professor** of `EECS`\n- **Research**: _ML_, **systems**\n",
         );
-        assert_eq!(p.name, "Jane Doe");
-        assert_eq!(p.title.as_deref(), Some("Associate Professor of EECS"));
-        assert_eq!(p.research, ["ML", "systems"]);
+        assert_eq!(p.name(), "Jane Doe");
+        assert_eq!(p.title(), Some("Associate Professor of EECS"));
+        assert_eq!(p.research().collect::<Vec<_>>(), ["ML", "systems"]);
     }
 
     #[test]
     fn research_splits_on_commas_and_semicolons() {
         let p = person("### J\n- **Research**: a, b; c ;; d,, ML (training, inference)\n");
-        assert_eq!(p.research, ["a", "b", "c", "d", "ML (training, inference)"]);
+        assert_eq!(
+            p.research().collect::<Vec<_>>(),
+            ["a", "b", "c", "d", "ML (training, inference)"]
+        );
         assert_eq!(split_topics("a (b, c"), ["a (b", "c"]);
     }
 

@@ -160,7 +160,7 @@ mod tests {
             d.message,
             format!("line too long ({} bytes); ignored", MAX_LINE_BYTES + 9)
         );
-        assert_eq!(file.people[0].person.title, None);
-        assert_eq!(file.people[0].person.research, ["a"]);
+        assert_eq!(file.people[0].person.title(), None);
+        assert_eq!(file.people[0].person.research().collect::<Vec<_>>(), ["a"]);
     }
 }

@@ -12,7 +12,7 @@ use super::inline::{collapse, first_link, markup_changed, quote, render, split_k
 use super::positions::Reporter;
 use super::{ParsedFile, ParsedPerson};
 use crate::diag::Severity;
-use crate::model::{Lab, Person, School};
+use crate::model::{Lab, PersonDraft, School};
 use crate::url::{is_openable_url, refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,9 @@ enum Section {
 }
 
 struct CurrentPerson {
-    parsed: ParsedPerson,
+    draft: PersonDraft,
+    line: usize,
+    column: usize,
     /// `### [Name](url)` gives a website when no field does.
     heading_url: Option<String>,
 }
@@ -204,16 +206,13 @@ impl<'a> Reader<'a> {
             return;
         }
         let (line, column) = self.rep.index.position(block.start);
-        let person = Person {
-            name,
-            ..Person::default()
-        };
         self.person = Some(CurrentPerson {
-            parsed: ParsedPerson {
-                person,
-                line,
-                column,
+            draft: PersonDraft {
+                name,
+                ..PersonDraft::default()
             },
+            line,
+            column,
             heading_url: first_link(&block.inlines).map(|(_, url)| url.to_string()),
         });
     }
@@ -237,24 +236,32 @@ impl<'a> Reader<'a> {
     fn end_person(&mut self) {
         self.skipping = false;
         if let Some(current) = self.person.take() {
-            let mut parsed = current.parsed;
-            if parsed.person.website.is_none() {
-                parsed.person.website = current.heading_url.filter(|url| is_openable_url(url));
-                if let Some(url) = &parsed.person.website
+            let CurrentPerson {
+                mut draft,
+                line,
+                column,
+                heading_url,
+            } = current;
+            if draft.website.is_none() {
+                draft.website = heading_url.filter(|url| is_openable_url(url));
+                if let Some(url) = &draft.website
                     && let Some(why) = misleading(url)
                 {
                     let message = format!("website {} {why}", quote(url));
-                    let (line, column) = (parsed.line, parsed.column);
                     self.rep.push(line, column, Severity::Warning, message);
                 }
             }
-            self.people.push(parsed);
+            self.people.push(ParsedPerson {
+                person: draft.build(),
+                line,
+                column,
+            });
         }
     }
 
     fn field(&mut self, source: Range<usize>, line: &[Inline]) {
         if let Some(current) = self.person.as_mut() {
-            read_field(&mut current.parsed.person, &mut self.rep, source, line);
+            read_field(&mut current.draft, &mut self.rep, source, line);
         }
     }
 
@@ -397,15 +404,15 @@ mod tests {
     #[test]
     fn plain_lines_under_a_person_are_fields() {
         let p = person("### J\nTitle: T\nResearch: a, b\n");
-        assert_eq!(p.title.as_deref(), Some("T"));
-        assert_eq!(p.research, ["a", "b"]);
+        assert_eq!(p.title(), Some("T"));
+        assert_eq!(p.research().collect::<Vec<_>>(), ["a", "b"]);
     }
 
     #[test]
     fn linked_person_heading_gives_a_website() {
         let p = person("### [Jane Doe](https://x.org/jane)\n- Title: T\n");
-        assert_eq!(p.name, "Jane Doe");
-        assert_eq!(p.website.as_deref(), Some("https://x.org/jane"));
+        assert_eq!(p.name(), "Jane Doe");
+        assert_eq!(p.website(), Some("https://x.org/jane"));
     }
 
     #[test]
@@ -424,7 +431,7 @@ mod tests {
         let p = person(
             "### [Jane](https://jane.example@evil.example/)\n- Website: https://jane.example/\n",
         );
-        assert_eq!(p.website.as_deref(), Some("https://jane.example/"));
+        assert_eq!(p.website(), Some("https://jane.example/"));
     }
 
     #[test]
@@ -469,7 +476,7 @@ mod tests {
         ));
         assert_eq!(file.diagnostics, []);
         assert_eq!(file.people.len(), 1);
-        assert_eq!(file.people[0].person.extra, []);
+        assert_eq!(file.people[0].person.to_draft().extra, []);
         assert_eq!(file.school.unwrap().labs, []);
     }
 
@@ -560,7 +567,7 @@ mod tests {
         );
         let file = read(&src);
         assert_eq!(file.people.len(), 1);
-        assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+        assert_eq!(file.people[0].person.title(), Some("T"));
     }
 
     #[test]
@@ -580,9 +587,9 @@ mod tests {
         );
         let file = read(&src);
         let jane = &file.people[0].person;
-        assert_eq!(jane.title.as_deref(), Some("Professor"));
-        assert_eq!(jane.research, Vec::<String>::new());
-        assert_eq!(file.people[1].person.title.as_deref(), Some("T"));
+        assert_eq!(jane.title(), Some("Professor"));
+        assert_eq!(jane.research().collect::<Vec<_>>(), Vec::<String>::new());
+        assert_eq!(file.people[1].person.title(), Some("T"));
         // Deeper still, and before any person: one warning, not one per item.
         let file = read(&format!(
             "{HEAD}  ###### *Group*\n- Title: x\n- Research: y\n\n### J\n- Title: T\n"
@@ -598,15 +605,15 @@ mod tests {
                 "t.md:5:3: warning: heading \"###### Group\" is not a \"### Name\" heading; the items under it are skipped"
             ]
         );
-        assert_eq!(file.people[0].person.title.as_deref(), Some("T"));
+        assert_eq!(file.people[0].person.title(), Some("T"));
         // Elsewhere such headings group things and are fine.
         assert_eq!(
             labs("## Labs\n\n#### Robotics\n\n- **A**: https://a.org/\n"),
             [lab("A", "https://a.org/")]
         );
         let p = person("### J\n- Title: T\n\n## Contact\n\n#### Phone\n\n- Phone: 555\n");
-        assert_eq!(p.title.as_deref(), Some("T"));
-        assert_eq!(p.extra, []);
+        assert_eq!(p.title(), Some("T"));
+        assert_eq!(p.to_draft().extra, []);
     }
 
     #[test]

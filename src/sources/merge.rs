@@ -72,7 +72,7 @@ impl Namesakes {
                 let Some(website) = website else {
                     return Some(first);
                 };
-                let known = match people[first].website.as_deref().map(website_key) {
+                let known = match people[first].website().map(website_key) {
                     Some(known) if known != website => known,
                     _ => return Some(first),
                 };
@@ -153,8 +153,8 @@ impl Merger {
         let label = self.labels.len() - 1;
         let people = &mut self.loaded.directory.people;
         let next = people.len();
-        let website = person.website.as_deref().map(website_key);
-        let into = match self.people.entry((school, identity_key(&person.name))) {
+        let website = person.website().map(website_key);
+        let into = match self.people.entry((school, identity_key(person.name()))) {
             Entry::Vacant(slot) => {
                 slot.insert(Namesakes::One(next));
                 None
@@ -182,14 +182,18 @@ impl Merger {
             severity: Severity::Warning,
             message: format!(
                 "duplicate person \"{}\" in {} (first at {first_seen}); merged, later fields win",
-                person.name, self.loaded.directory.schools[school].name
+                person.name(),
+                self.loaded.directory.schools[school].name
             ),
         });
-        self.merge_fields(index, person);
+        self.merge_fields(index, &person);
     }
 
-    fn merge_fields(&mut self, index: PersonId, later: Person) {
-        let existing = &mut self.loaded.directory.people[index];
+    fn merge_fields(&mut self, index: PersonId, later: &Person) {
+        // Merging is rare (a person listed twice): it works on drafts.
+        let slot = &mut self.loaded.directory.people[index];
+        let mut existing = slot.to_draft();
+        let later = later.to_draft();
         existing.title = later.title.or(existing.title.take());
         existing.website = later.website.or(existing.website.take());
         if !later.research.is_empty() {
@@ -221,6 +225,7 @@ impl Merger {
             }
             *n += 1;
         }
+        *slot = existing.build();
     }
 
     pub(super) fn finish(self) -> Loaded {
@@ -299,8 +304,8 @@ mod tests {
         let [ada] = loaded.directory.people.as_slice() else {
             panic!("one person: {}", loaded.directory.people.len());
         };
-        assert_eq!(ada.extra.len(), 75_000);
-        for (i, field) in ada.extra.iter().enumerate() {
+        assert_eq!(ada.to_draft().extra.len(), 75_000);
+        for (i, field) in ada.to_draft().extra.iter().enumerate() {
             let expected = if i < 25_000 {
                 (format!("Key {i}"), "old")
             } else {
@@ -330,11 +335,7 @@ mod tests {
         let [ada] = loaded.directory.people.as_slice() else {
             panic!("one person: {}", loaded.directory.people.len());
         };
-        let fields: Vec<(&str, &str)> = ada
-            .extra
-            .iter()
-            .map(|f| (f.key.as_str(), f.value.as_str()))
-            .collect();
+        let fields: Vec<(&str, &str)> = ada.extra().map(|f| (f.key, f.value)).collect();
         assert_eq!(
             fields,
             [
@@ -352,7 +353,7 @@ mod tests {
             .directory
             .people
             .iter()
-            .map(|p| (p.name.as_str(), p.title.as_deref(), p.website.as_deref()))
+            .map(|p| (p.name(), p.title(), p.website()))
             .collect()
     }
 
@@ -433,7 +434,7 @@ mod tests {
         assert_eq!(loaded.directory.people.len(), 20_000);
         assert_eq!(loaded.diagnostics.len(), 20_000);
         for (i, person) in loaded.directory.people.iter().enumerate() {
-            assert_eq!(person.title.as_deref(), Some(format!("T{i}").as_str()));
+            assert_eq!(person.title(), Some(format!("T{i}").as_str()));
         }
     }
 }

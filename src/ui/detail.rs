@@ -63,12 +63,12 @@ fn lines(app: &App) -> Vec<Text> {
     };
     let blank = || (Vec::new(), 0);
     let mut lines: Vec<Text> = Vec::new();
-    let mut name = highlighted(&person.name, &found.name, theme.heading, theme.matched);
+    let mut name = highlighted(person.name(), &found.name, theme.heading, theme.matched);
     if app.shortlist.contains(id) {
         name.push(Span::styled("  ★", theme.star));
     }
     lines.push((name, 0));
-    if let Some(title) = &person.title {
+    if let Some(title) = &person.title() {
         let title = highlighted(title, &found.title, theme.text, theme.matched);
         lines.push((title, 0));
     }
@@ -78,13 +78,13 @@ fn lines(app: &App) -> Vec<Text> {
     }
     lines.push((school_line, 0));
 
-    if !person.research.is_empty() {
+    if person.has_research() {
         lines.push(blank());
         lines.push((vec![Span::styled("Research", theme.title)], 0));
         // Highlights are positions in the joined line "a, b, c"; give each
         // topic its share.
         let mut start = 0;
-        for topic in &person.research {
+        for topic in person.research() {
             let length = topic.chars().count();
             let positions: Vec<usize> = found
                 .research
@@ -112,8 +112,8 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     // name (see docs/format.md); say that it will not open, and where the
     // reason is told.
     let unusable_website =
-        |key: &str| person.website.is_none() && key.eq_ignore_ascii_case("website");
-    match &person.website {
+        |key: &str| person.website().is_none() && key.eq_ignore_ascii_case("website");
+    match &person.website() {
         Some(url) => {
             let mut spans = vec![
                 Span::styled("Website ", theme.title),
@@ -122,16 +122,16 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
             spans.extend(real_host(url, theme));
             lines.push((spans, HANG));
         }
-        None if person.extra.iter().any(|f| unusable_website(&f.key)) => {}
+        None if person.extra().any(|f| unusable_website(f.key)) => {}
         None => lines.push((vec![Span::styled("No website listed", theme.dim)], 0)),
     }
-    for field in &person.extra {
+    for field in person.extra() {
         let mut spans = vec![
-            Span::styled(format!("{} ", safe(&field.key)), theme.title),
-            Span::styled(safe(&field.value), theme.text),
+            Span::styled(format!("{} ", safe(field.key)), theme.title),
+            Span::styled(safe(field.value), theme.text),
         ];
-        spans.extend(real_host(&field.value, theme));
-        if unusable_website(&field.key) {
+        spans.extend(real_host(field.value, theme));
+        if unusable_website(field.key) {
             spans.push(Span::styled(
                 "  (not opened: profdex check says why)",
                 theme.dim,
@@ -217,9 +217,11 @@ mod tests {
     #[test]
     fn a_url_that_goes_elsewhere_says_where() {
         let mut ada = professor(0, "Ada", Some("https://www.google.com@evil.example/"));
-        ada.extra.push(Field {
-            key: "Scholar".into(),
-            value: "https://scholar.example@evil.example/ada".into(),
+        ada.edit(|p| {
+            p.extra.push(Field {
+                key: "Scholar".into(),
+                value: "https://scholar.example@evil.example/ada".into(),
+            })
         });
         let directory = Directory {
             schools: vec![school(
@@ -254,9 +256,11 @@ mod tests {
     #[test]
     fn a_website_that_cannot_open_says_so() {
         let mut ada = professor(0, "Ada", None);
-        ada.extra.push(Field {
-            key: "Website".into(),
-            value: "https://ex*am*ple.org".into(),
+        ada.edit(|p| {
+            p.extra.push(Field {
+                key: "Website".into(),
+                value: "https://ex*am*ple.org".into(),
+            })
         });
         let directory = Directory {
             schools: vec![school("U", Vec::new())],

@@ -100,7 +100,7 @@ fn render_person(
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(school_width)]).areas(row);
     let mut spans = vec![star];
     spans.extend(highlighted(
-        &person.name,
+        person.name(),
         &found.name,
         style,
         style.patch(theme.matched),

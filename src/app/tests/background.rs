@@ -9,10 +9,10 @@ fn large_app() -> App {
     let mut directory = directory();
     let ion = directory.people[2].clone();
     while directory.people.len() < BACKGROUND_SEARCH {
-        directory.people.push(Person {
-            name: format!("Person {}", directory.people.len()),
-            ..directory.people[1].clone()
-        });
+        let mut next = directory.people[1].clone();
+        let name = format!("Person {}", directory.people.len());
+        next.edit(|draft| draft.name = name);
+        directory.people.push(next);
     }
     directory.people.push(ion);
     App::new(

@@ -3,7 +3,6 @@ use ratatui::layout::{Position, Rect};
 use super::*;
 use crate::favorites::FavoriteKey;
 use crate::fixture::directory;
-use crate::model::Person;
 
 mod background;
 
@@ -20,13 +19,13 @@ fn names(app: &App) -> Vec<&str> {
     app.search
         .hits()
         .iter()
-        .map(|hit| app.catalogue.person(hit.person).name.as_str())
+        .map(|hit| app.catalogue.person(hit.person).name())
         .collect()
 }
 
 fn selected_name(app: &App) -> Option<&str> {
     app.selected_person()
-        .map(|p| app.catalogue.person(p).name.as_str())
+        .map(|p| app.catalogue.person(p).name())
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -368,10 +367,9 @@ fn missing_favorites_after_a_long_list_can_be_scrolled_to() {
     let mut directory = directory();
     let mut favorites = Favorites::default();
     for n in 0..60 {
-        directory.people.push(Person {
-            name: format!("Person {n}"),
-            ..directory.people[0].clone()
-        });
+        let mut next = directory.people[0].clone();
+        next.edit(|draft| draft.name = format!("Person {n}"));
+        directory.people.push(next);
         favorites.add(FavoriteKey {
             school: "MIT".into(),
             name: format!("Person {n}"),
