@@ -27,6 +27,12 @@ fn main() {
             write(dir, file, &person_with_fields(100_000, file));
         }
     });
+    run(
+        "a person given 20000 times, each time with a field of its own",
+        |dir| {
+            write(dir, "a.md", &person_again_and_again(20_000));
+        },
+    );
     run("20000 namesakes, each with a website of their own", |dir| {
         write(dir, "a.md", &namesakes(20_000));
     });
@@ -88,6 +94,14 @@ fn person_with_fields(fields: usize, variant: &str) -> String {
     let mut text = String::from("# Bench U - Fields\n## Faculty\n### Ada Lovelace\n");
     for i in 0..fields {
         let _ = writeln!(text, "- **Key {i}**: {variant}");
+    }
+    text
+}
+
+fn person_again_and_again(times: usize) -> String {
+    let mut text = String::from("# Bench U - Again\n## Faculty\n");
+    for i in 0..times {
+        let _ = writeln!(text, "### Ada Lovelace\n- **Key {i}**: value");
     }
     text
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Person, PersonId, School, SchoolId, identity_key, website_key};
+use crate::model::{Person, PersonDraft, PersonId, School, SchoolId, identity_key, website_key};
 use crate::parse::{ParsedFile, ParsedPerson};
 
 use super::Loaded;
@@ -30,6 +30,10 @@ pub(super) struct Merger {
     /// lower case) → where that key's values sit in `extra`, in order. Built
     /// on a person's first merge, so people given once cost nothing here.
     fields: HashMap<PersonId, HashMap<String, Vec<usize>>>,
+    /// People merged at least once, as drafts until the end: a person
+    /// compacted again after every merge would cost the size of all its
+    /// fields each time it is given again.
+    drafts: HashMap<PersonId, PersonDraft>,
     /// The files added so far, so a person's place costs no string of its own.
     labels: Vec<String>,
 }
@@ -62,7 +66,7 @@ impl Namesakes {
     /// `None` when it is someone new, who is then known as `next`.
     fn join(
         &mut self,
-        people: &[Person],
+        website_of: impl Fn(PersonId) -> Option<String>,
         website: Option<String>,
         next: PersonId,
     ) -> Option<PersonId> {
@@ -72,7 +76,7 @@ impl Namesakes {
                 let Some(website) = website else {
                     return Some(first);
                 };
-                let known = match people[first].website().map(website_key) {
+                let known = match website_of(first) {
                     Some(known) if known != website => known,
                     _ => return Some(first),
                 };
@@ -152,14 +156,21 @@ impl Merger {
         person.school = school;
         let label = self.labels.len() - 1;
         let people = &mut self.loaded.directory.people;
+        let drafts = &self.drafts;
         let next = people.len();
         let website = person.website().map(website_key);
+        let website_of = |id: PersonId| {
+            drafts
+                .get(&id)
+                .map_or_else(|| people[id].website(), |draft| draft.website.as_deref())
+                .map(website_key)
+        };
         let into = match self.people.entry((school, identity_key(person.name()))) {
             Entry::Vacant(slot) => {
                 slot.insert(Namesakes::One(next));
                 None
             }
-            Entry::Occupied(mut namesakes) => namesakes.get_mut().join(people, website, next),
+            Entry::Occupied(mut namesakes) => namesakes.get_mut().join(website_of, website, next),
         };
         let Some(index) = into else {
             self.first_seen.push(FirstSeen {
@@ -190,9 +201,11 @@ impl Merger {
     }
 
     fn merge_fields(&mut self, index: PersonId, later: &Person) {
-        // Merging is rare (a person listed twice): it works on drafts.
-        let slot = &mut self.loaded.directory.people[index];
-        let mut existing = slot.to_draft();
+        let people = &self.loaded.directory.people;
+        let existing = self
+            .drafts
+            .entry(index)
+            .or_insert_with(|| people[index].to_draft());
         let later = later.to_draft();
         existing.title = later.title.or(existing.title.take());
         existing.website = later.website.or(existing.website.take());
@@ -225,10 +238,12 @@ impl Merger {
             }
             *n += 1;
         }
-        *slot = existing.build();
     }
 
-    pub(super) fn finish(self) -> Loaded {
+    pub(super) fn finish(mut self) -> Loaded {
+        for (index, draft) in self.drafts {
+            self.loaded.directory.people[index] = draft.build();
+        }
         self.loaded
     }
 }
