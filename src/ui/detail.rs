@@ -221,7 +221,7 @@ mod tests {
             p.extra.push(Field {
                 key: "Scholar".into(),
                 value: "https://scholar.example@evil.example/ada".into(),
-            })
+            });
         });
         let directory = Directory {
             schools: vec![school(
@@ -260,7 +260,7 @@ mod tests {
             p.extra.push(Field {
                 key: "Website".into(),
                 value: "https://ex*am*ple.org".into(),
-            })
+            });
         });
         let directory = Directory {
             schools: vec![school("U", Vec::new())],
