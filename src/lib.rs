@@ -20,6 +20,7 @@ pub mod search;
 pub mod setup;
 pub mod sources;
 pub mod theme;
+pub mod topics;
 pub mod tui;
 pub mod ui;
 pub mod url;
