@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod open;
 pub mod parse;
+pub mod query;
 pub mod report;
 pub mod sanitize;
 #[doc(hidden)]
