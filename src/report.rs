@@ -94,6 +94,24 @@ pub struct PersonJson<'a> {
     pub research_focus: Option<&'a str>,
 }
 
+/// One research topic as `topics --json` writes it.
+#[derive(Serialize)]
+pub struct TopicJson<'a> {
+    pub topic: &'a str,
+    pub count: usize,
+}
+
+/// One related person as `related --json` writes them.
+#[derive(Serialize)]
+pub struct RelatedJson<'a> {
+    #[serde(flatten)]
+    pub person: PersonJson<'a>,
+    /// In (0, 1]: how much of their research the two share.
+    pub similarity: f32,
+    /// The other person's topics that overlap.
+    pub shared: Vec<&'a str>,
+}
+
 impl<'a> PersonJson<'a> {
     pub fn missing(key: &'a FavoriteKey) -> PersonJson<'a> {
         PersonJson {
@@ -178,6 +196,55 @@ impl<'a> Report<'a> {
         let rows: Vec<PersonJson> = rows.into_iter().collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)
+    }
+
+    /// Any rows as one JSON array.
+    pub fn json_rows(&self, out: &mut dyn Write, rows: &[impl Serialize]) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, rows)?;
+        writeln!(out)
+    }
+
+    /// Topics with their counts, one a line.
+    pub fn topics(&self, out: &mut dyn Write, rows: &[TopicJson]) -> io::Result<()> {
+        let width = rows.first().map_or(1, |row| row.count.to_string().len());
+        for row in rows {
+            writeln!(out, "{:>width$}  {}", row.count, sanitize(row.topic))?;
+        }
+        Ok(())
+    }
+
+    /// The people related to `person`, with what they share.
+    pub fn related(
+        &self,
+        out: &mut dyn Write,
+        person: PersonId,
+        rows: &[RelatedJson],
+    ) -> io::Result<()> {
+        let faculty = &self.directory.people[person];
+        writeln!(
+            out,
+            "Research like {}'s ({}):",
+            self.paint.bold(faculty.name()),
+            sanitize(&self.directory.school_of(faculty).name)
+        )?;
+        let width = rows
+            .iter()
+            .map(|row| sanitize(row.person.name).width())
+            .max()
+            .unwrap_or(0)
+            .min(32);
+        for row in rows {
+            let name = sanitize(row.person.name);
+            writeln!(
+                out,
+                "  {}{}  {}  {}",
+                self.paint.bold(row.person.name),
+                padding(&name, width),
+                sanitize(row.person.school),
+                self.paint.dim(&row.shared.join(", "))
+            )?;
+        }
+        Ok(())
     }
 
     fn star(&self, person: PersonId) -> String {

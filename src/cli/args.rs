@@ -99,6 +99,26 @@ pub enum Command {
         #[command(subcommand)]
         action: FavoriteAction,
     },
+    /// Research topics with how many people list each, most common first
+    Topics {
+        /// Only this school's people (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+        /// Write a JSON array of {topic, count}
+        #[arg(long)]
+        json: bool,
+    },
+    /// People whose research overlaps most with one person's
+    Related {
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Show at most N people [default: 5]
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        limit: usize,
+        /// Write a JSON array, each person with a similarity and the shared topics
+        #[arg(long)]
+        json: bool,
+    },
     /// Lint directory files (default: every source); exit 1 on any error
     Check {
         /// Files or folders to check instead of the configured sources
@@ -166,11 +186,13 @@ impl Command {
             Command::Search { query, .. }
             | Command::Show { query, .. }
             | Command::Open { query, .. }
+            | Command::Related { query, .. }
             | Command::Favorite {
                 action: FavoriteAction::Add { query } | FavoriteAction::Remove { query },
             } => Some(query),
             Command::List { .. }
             | Command::Favorites { .. }
+            | Command::Topics { .. }
             | Command::Check { .. }
             | Command::Paths
             | Command::Completions { .. } => None,

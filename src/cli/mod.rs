@@ -7,6 +7,7 @@ mod files;
 mod open;
 mod people;
 mod resolve;
+mod topics;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -99,6 +100,10 @@ impl<'a> Session<'a> {
             Command::Open { query, lab } => self.open(&query.text()?, lab),
             Command::Favorites { json } => self.list_favorites(json, out),
             Command::Favorite { action } => self.change_favorite(action, out),
+            Command::Topics { school, json } => self.topics(school.as_deref(), json, out),
+            Command::Related { query, limit, json } => {
+                self.related(&query.text()?, limit, json, out)
+            }
             Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),
         }
     }

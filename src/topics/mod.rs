@@ -112,7 +112,8 @@ impl Topics {
         for person in &directory.people {
             let mut mine: Vec<u32> = Vec::new();
             for topic in person.research() {
-                let topic = topic.trim();
+                // "Machine learning." is shown as "Machine learning".
+                let topic = normalize::trim_edges(topic);
                 let id = *spelled.entry(topic).or_insert_with(|| {
                     let key = synonyms.key(topic);
                     if key.is_empty() {
@@ -227,17 +228,39 @@ impl Topics {
     }
 }
 
-/// The spelling most people use; on a tie, the one that is the key itself
-/// (the synonym table's canonical form), else the first in sort order.
+/// How a topic is shown: the way of writing it most people use, counting
+/// spellings that differ only in case or punctuation together (so three
+/// people's "Machine learning", "machine learning" and "Machine Learning"
+/// outnumber two people's "ML"); on a tie the synonym table's canonical
+/// form wins. Of its spellings, the most common, then sentence case.
 fn label(forms: &HashMap<&str, usize>, key: &str) -> String {
-    forms
+    // Normalized form → (people, its spellings with their counts).
+    type Group<'a> = (usize, Vec<(&'a str, usize)>);
+    let mut groups: HashMap<String, Group> = HashMap::new();
+    for (&spelling, &count) in forms {
+        let group = groups.entry(normalize(spelling)).or_default();
+        group.0 += count;
+        group.1.push((spelling, count));
+    }
+    let best = groups.iter().max_by(|a, b| {
+        (a.1.0, a.0 == key)
+            .cmp(&(b.1.0, b.0 == key))
+            .then_with(|| b.0.cmp(a.0))
+    });
+    let Some((_, (_, spellings))) = best else {
+        return key.to_string();
+    };
+    let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+    let sentence = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    spellings
         .iter()
         .max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then_with(|| (normalize(a.0) == key).cmp(&(normalize(b.0) == key)))
+            a.1.cmp(&b.1)
+                .then_with(|| sentence(a.0).cmp(&sentence(b.0)))
+                .then_with(|| capitals(b.0).cmp(&capitals(a.0)))
                 .then_with(|| b.0.cmp(a.0))
         })
-        .map_or_else(|| key.to_string(), |(form, _)| (*form).to_string())
+        .map_or_else(|| key.to_string(), |(spelling, _)| (*spelling).to_string())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ const STOPWORDS: &[&str] = &[
 pub fn normalize(topic: &str) -> String {
     let folded = fold(topic);
     let text = folded.as_deref().unwrap_or(topic).replace('&', " and ");
-    let text = text.trim_matches(|c: char| c.is_whitespace() || is_edge_punctuation(c));
+    let text = trim_edges(&text);
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -39,6 +39,11 @@ pub fn normalize(topic: &str) -> String {
         push_singular(&word.to_lowercase(), &mut out);
     }
     out
+}
+
+/// A topic without the spaces and punctuation around it.
+pub fn trim_edges(topic: &str) -> &str {
+    topic.trim_matches(|c: char| c.is_whitespace() || is_edge_punctuation(c))
 }
 
 /// The words of a normalized topic that say something about it.
@@ -97,6 +102,9 @@ fn push_singular(word: &str, out: &mut String) {
     out.push_str(&word[..word.len() - cut]);
 }
 
+/// Forms this short are abbreviations, spelled out inside longer topics too.
+const MAX_ABBREVIATION: usize = 4;
+
 /// Which normalized forms stand for which: each form of a group maps to
 /// the group's first, canonical form.
 #[derive(Debug, Clone, Default)]
@@ -151,10 +159,24 @@ impl Synonyms {
     /// canonical form of the group that form is in.
     pub fn key(&self, topic: &str) -> String {
         let form = normalize(topic);
-        match self.canonical.get(&form) {
-            Some(canonical) => canonical.clone(),
-            None => form,
+        if let Some(canonical) = self.canonical.get(&form) {
+            return canonical.clone();
         }
+        // An abbreviation inside a longer topic ("ML systems") is spelled
+        // out, so it meets "machine learning systems". Only short ones:
+        // "architecture" stands for "computer architecture" alone, not
+        // inside "software architecture".
+        let mut spelled = String::with_capacity(form.len());
+        for word in form.split(' ') {
+            if !spelled.is_empty() {
+                spelled.push(' ');
+            }
+            match self.canonical.get(word) {
+                Some(long) if word.chars().count() <= MAX_ABBREVIATION => spelled.push_str(long),
+                _ => spelled.push_str(word),
+            }
+        }
+        spelled
     }
 }
 
@@ -214,6 +236,13 @@ mod tests {
         assert_eq!(synonyms.key("OS"), "operating system");
         assert_eq!(synonyms.key("Databases"), "database");
         assert_eq!(synonyms.key("Quantum optics"), "quantum optics");
+        assert_eq!(synonyms.key("ML systems"), "machine learning system");
+        assert_eq!(synonyms.key("Efficient ML"), "efficient machine learning");
+        assert_eq!(
+            synonyms.key("Software architecture"),
+            "software architecture",
+            "only abbreviations are spelled out inside a topic"
+        );
     }
 
     #[test]

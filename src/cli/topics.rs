@@ -1,0 +1,114 @@
+//! `topics` and `related`: what the directory's people work on.
+
+use std::fs;
+use std::io::{self, Write};
+
+use super::{Session, resolve};
+use crate::model::PersonId;
+use crate::report::{RelatedJson, TopicJson};
+use crate::sanitize::sanitize;
+use crate::setup::{Failure, Setup};
+use crate::topics::related::Features;
+use crate::topics::{Synonyms, Topics};
+
+/// The file of the user's own topic synonyms, in the data directory.
+pub const SYNONYMS_FILE: &str = "topic-synonyms.txt";
+
+/// The built-in synonyms plus the user's, warning about lines of theirs
+/// that cannot be read.
+pub fn synonyms(setup: &Setup) -> Synonyms {
+    let mut synonyms = Synonyms::builtin();
+    let path = setup.data_dir.join(SYNONYMS_FILE);
+    match fs::read_to_string(&path) {
+        Ok(text) => {
+            for diagnostic in synonyms.add_groups(&path.display().to_string(), &text) {
+                eprintln!("{}", sanitize(&diagnostic.to_string()));
+            }
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => {
+            let message = format!(
+                "warning: {}: {error}; its synonyms are not used",
+                path.display()
+            );
+            eprintln!("{}", sanitize(&message));
+        }
+    }
+    synonyms
+}
+
+impl Session<'_> {
+    pub(super) fn topics(
+        &self,
+        school: Option<&str>,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let school = school
+            .map(|s| resolve::school(&self.directory, s))
+            .transpose()?;
+        let topics = Topics::build(&self.directory, &synonyms(self.setup));
+        let people = (0..self.directory.people.len())
+            .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s));
+        let counts = topics.counts_among(people);
+        let rows: Vec<TopicJson> = counts
+            .iter()
+            .map(|&(topic, count)| TopicJson {
+                topic: &topics.get(topic).label,
+                count,
+            })
+            .collect();
+        let report = self.report();
+        if json {
+            report.json_rows(out, &rows)?;
+        } else {
+            report.topics(out, &rows)?;
+        }
+        if rows.is_empty() {
+            return Err(Failure::NotFound("no one lists a research topic".into()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn related(
+        &self,
+        text: &str,
+        limit: usize,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
+        let person: PersonId = resolve::person(&self.directory, text)?;
+        let topics = Topics::build(&self.directory, &synonyms(self.setup));
+        let found = Features::build(&topics).related(&topics, person, limit);
+        let report = self.report();
+        let rows: Vec<RelatedJson> = found
+            .iter()
+            .map(|related| RelatedJson {
+                person: report.person_json(related.person),
+                similarity: related.score,
+                shared: related
+                    .shared
+                    .iter()
+                    .map(|&t| topics.get(t).label.as_str())
+                    .collect(),
+            })
+            .collect();
+        if json {
+            report.json_rows(out, &rows)?;
+        } else {
+            report.related(out, person, &rows)?;
+        }
+        if rows.is_empty() {
+            let name = self.directory.people[person].name();
+            let why = if topics.of_person(person).is_empty() {
+                "lists no research topics"
+            } else {
+                "shares no research topic with anyone"
+            };
+            return Err(Failure::NotFound(
+                sanitize(&format!("{name} {why}")).into_owned(),
+            ));
+        }
+        Ok(())
+    }
+}
