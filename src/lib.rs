@@ -27,3 +27,4 @@ pub mod ui;
 pub mod url;
 pub mod worker;
 pub mod wrap;
+pub mod writer;
