@@ -1024,3 +1024,46 @@ fn a_query_without_a_letter_or_digit_is_a_usage_error_and_acts_on_nothing() {
     sandbox.run(&["search", "stoica,"]).assert_code(0);
     sandbox.run(&["search", "№ 5"]).assert_code(1);
 }
+
+/// `profdex completions bash | head -1`: the reader leaving early is no failure.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["completions", "bash"][..],
+        &["list"],
+        &["list", "--json"],
+        &["search", "systems"],
+        &["show", "song han"],
+        &["paths"],
+        &["check"],
+        &["--help"],
+    ] {
+        let mut child = sandbox
+            .command()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The read end closes before the program writes a byte.
+        drop(child.stdout.take());
+        let run = Run::from(child.wait_with_output().unwrap());
+        run.assert_code(0);
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    }
+    // Nor does a closed stderr turn a message into a crash.
+    let browser = sandbox.fake_browser();
+    for (args, code) in [(&["search", "xyzzy"][..], 1), (&["open", "stoica"], 0)] {
+        let mut child = sandbox
+            .command()
+            .env("BROWSER", &browser)
+            .args(args)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}

@@ -24,8 +24,10 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
     let paint = Paint::new(setup.color.enabled(io::stdout().is_terminal()));
     match command {
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "profdex", out);
-            Ok(())
+            // Written here, not by clap_complete, which panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "profdex", &mut script);
+            Ok(out.write_all(&script)?)
         }
         Command::Paths => files::paths(setup, out),
         Command::Check { paths } => files::check(setup, paths, out),
@@ -39,6 +41,12 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             Session::new(setup, loaded.directory, paint).run(command, out)
         }
     }
+}
+
+/// Writes `line` to stderr. A closed stderr (`2>&1 | head`) is no reason to
+/// fail or, as `eprintln!` would, to panic.
+pub fn tell(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// The loaded directory with its favorites, for the commands that use data.
@@ -81,7 +89,7 @@ impl<'a> Session<'a> {
                 return Err(error.into());
             }
             let error = crate::sanitize::sanitize(&error.to_string()).into_owned();
-            eprintln!("warning: {error}; showing no favorites");
+            tell(&format!("warning: {error}; showing no favorites"));
         }
         match command {
             Command::List {

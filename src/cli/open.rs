@@ -13,7 +13,7 @@ impl Session<'_> {
         let browser = std::env::var("BROWSER").ok();
         // A text browser is simply run: the terminal is already its to use.
         open_url(&url, browser.as_deref(), std::process::Command::status)?;
-        eprintln!("{}", sanitize(&opened_message(&url)));
+        super::tell(&sanitize(&opened_message(&url)));
         Ok(())
     }
 

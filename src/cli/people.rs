@@ -78,7 +78,7 @@ impl Session<'_> {
             let name = &faculty.name;
             let school = &self.directory.school_of(faculty).name;
             let note = format!("note: {school} has more than one {name}; this is {name} ({label})");
-            eprintln!("{}", sanitize(&note));
+            super::tell(&sanitize(&note));
         }
         if json {
             Ok(report.json(out, [report.person_detail_json(person)])?)

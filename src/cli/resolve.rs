@@ -20,7 +20,7 @@ pub(super) fn search(
     let index = Index::build(directory);
     let query = Query::new(text);
     if let Some(notice) = query.notice() {
-        eprintln!("warning: {notice}");
+        super::tell(&format!("warning: {notice}"));
     }
     let candidates: Vec<PersonId> = (0..directory.people.len())
         .filter(|&p| school.is_none_or(|s| directory.people[p].school == s))
