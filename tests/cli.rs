@@ -492,24 +492,24 @@ fn hostile_files_are_diagnosed_and_the_good_entries_kept() {
     let garbage = dir.join("garbage.md").display().to_string();
     let mixed = dir.join("mixed.md").display().to_string();
     assert!(
-        check.stderr.contains(&format!("{garbage}:")),
+        check.stdout.contains(&format!("{garbage}:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:3:1: error:")),
+        check.stdout.contains(&format!("{mixed}:3:1: error:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:6:")),
+        check.stdout.contains(&format!("{mixed}:6:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:7:")),
+        check.stdout.contains(&format!("{mixed}:7:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     // The empty file has nothing to show and adds no school.
     assert!(
@@ -527,12 +527,14 @@ fn check_reports_a_missing_file_as_an_error() {
     let missing = sandbox.path("nope.md");
     let run = sandbox.run(&["check", missing.to_str().unwrap()]);
     run.assert_code(1);
+    // Findings are the output; stderr says only why the exit status is 1.
     assert!(
-        run.stderr
+        run.stdout
             .contains(&format!("{}: error: cannot read", missing.display())),
         "{}",
-        run.stderr
+        run.stdout
     );
+    assert_eq!(run.stderr, "profdex: 1 error found\n");
 }
 
 #[test]
@@ -642,7 +644,7 @@ fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
             &[],
             &[diagnostic, &format!("{name} has no website")],
         ),
-        (&["check", evil], 0, &["1 warning"], &[diagnostic]),
+        (&["check", evil], 0, &["1 warning", diagnostic], &[]),
     ];
     for (args, code, stdout, stderr) in expected {
         let out = run(args, "never");
@@ -738,7 +740,7 @@ fn urls_with_invisible_characters_are_never_opened() {
         ),
     ] {
         let want = format!("{file}:{line}:1: warning: {what}");
-        assert!(check.stderr.contains(&want), "{want}\n{}", check.stderr);
+        assert!(check.stdout.contains(&want), "{want}\n{}", check.stdout);
     }
     let browser = sandbox.fake_browser();
     for (args, why) in [
@@ -780,7 +782,11 @@ fn urls_that_go_elsewhere_say_where() {
     let file = file.to_str().unwrap();
     let check = sandbox.run(&["check", file]);
     check.assert_code(0);
-    let warnings: Vec<&str> = check.stderr.lines().collect();
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|line| line.contains(": warning: "))
+        .collect();
     assert_eq!(
         warnings,
         [
@@ -868,7 +874,11 @@ fn urls_changed_by_markup_are_reported_and_not_opened() {
     let file = file.to_str().unwrap();
     let check = sandbox.run(&["check", file]);
     check.assert_code(0);
-    let warnings: Vec<&str> = check.stderr.lines().collect();
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|line| line.contains(": warning: "))
+        .collect();
     assert_eq!(
         warnings,
         [
