@@ -1077,3 +1077,21 @@ fn a_closed_pipe_ends_output_quietly() {
         assert_eq!(status.code(), Some(code), "{args:?}");
     }
 }
+
+/// Every `--json` prints one array, `[]` when nothing matched, and still
+/// exits 1 then.
+#[test]
+fn json_with_nothing_to_print_is_an_empty_array() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["search", "xyzzy", "--json"][..],
+        &["show", "xyzzy", "--json"],
+        &["list", "--favorites", "--json"],
+        &["favorites", "--json"],
+    ] {
+        let run = sandbox.run(args);
+        run.assert_code(1);
+        assert_eq!(run.stdout, "[]\n", "{args:?}");
+        assert!(run.stderr.starts_with("profdex: "), "{args:?}: {}", run.stderr);
+    }
+}

@@ -49,27 +49,38 @@ impl Session<'_> {
             .map(|s| resolve::school(&self.directory, s))
             .transpose()?;
         let (index, query, mut hits) = resolve::search(&self.directory, text, school);
-        if hits.is_empty() {
+        let found = !hits.is_empty();
+        hits.truncate(limit.unwrap_or(usize::MAX));
+        if json {
+            // `[]` when nothing matched: a script always gets one array.
+            let rows = hits.iter().map(|hit| PersonJson {
+                score: Some(hit.score),
+                ..report.person_json(hit.person)
+            });
+            report.json(out, rows)?;
+        } else {
+            report.search_results(out, &index, &query, &hits)?;
+        }
+        if !found {
             return Err(Failure::NotFound(format!(
                 "no one matches \"{}\"",
                 query.text()
             )));
         }
-        hits.truncate(limit.unwrap_or(usize::MAX));
-        if json {
-            let rows = hits.iter().map(|hit| PersonJson {
-                score: Some(hit.score),
-                ..report.person_json(hit.person)
-            });
-            Ok(report.json(out, rows)?)
-        } else {
-            Ok(report.search_results(out, &index, &query, &hits)?)
-        }
+        Ok(())
     }
 
     pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
         let report = self.report();
-        let person = resolve::person(&self.directory, text)?;
+        let person = match resolve::person(&self.directory, text) {
+            Ok(person) => person,
+            Err(failure) => {
+                if json {
+                    report.json(out, [])?;
+                }
+                return Err(failure);
+            }
+        };
         if let Some(label) = resolve::told_apart(&self.directory, &[person])
             .pop()
             .flatten()
