@@ -1095,3 +1095,50 @@ fn json_with_nothing_to_print_is_an_empty_array() {
         assert!(run.stderr.starts_with("profdex: "), "{args:?}: {}", run.stderr);
     }
 }
+
+/// Every option and argument in every command's `--help` says what it does.
+#[test]
+fn help_describes_every_option() {
+    let sandbox = Sandbox::new();
+    for command in [
+        &["list"][..],
+        &["search"],
+        &["show"],
+        &["open"],
+        &["favorites"],
+        &["favorite", "add"],
+        &["favorite", "remove"],
+        &["check"],
+        &["completions"],
+    ] {
+        let run = sandbox.run(&[command, &["--help"]].concat());
+        run.assert_code(0);
+        for line in run.stdout.lines() {
+            let line = line.trim();
+            if !(line.starts_with('-') || line.starts_with('<') || line.starts_with('[')) {
+                continue;
+            }
+            // "--json   What it does": the flag, two spaces or more, the text.
+            let described = line
+                .split_once("  ")
+                .is_some_and(|(_, text)| !text.trim().is_empty());
+            assert!(described, "{command:?}: {line:?} has no description");
+        }
+    }
+}
+
+/// With `PROFDEX_DATA_DIR` set the usage line still shows only what is required.
+#[test]
+fn the_data_dir_variable_does_not_make_the_flag_look_required() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["show"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("Usage: profdex show <QUERY>...\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--data-dir"), "{}", run.stderr);
+    let help = sandbox.run(&["--help"]);
+    assert!(help.stdout.contains("[env: PROFDEX_DATA_DIR]"), "{}", help.stdout);
+}
