@@ -359,6 +359,48 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Someone a query could mean, as a command that would not guess lists them.
+pub struct Candidate<'a> {
+    pub name: &'a str,
+    /// What tells them apart from a namesake, if they have one.
+    pub label: Option<&'a str>,
+    pub school: &'a str,
+    /// Their website, or why there is none to show.
+    pub website: &'a str,
+}
+
+/// The candidates, one a line: name, school, website, in aligned columns,
+/// then how many more there are. Plain text: it goes to stderr, which may
+/// be a file while stdout is a terminal.
+pub fn candidates(out: &mut dyn Write, rows: &[Candidate], more: usize) -> io::Result<()> {
+    let names: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let name = sanitize(row.name);
+            match row.label {
+                Some(label) => format!("{name} ({})", sanitize(label)),
+                None => name.into_owned(),
+            }
+        })
+        .collect();
+    let schools: Vec<_> = rows.iter().map(|row| sanitize(row.school)).collect();
+    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    let school_width = schools.iter().map(|s| s.width()).max().unwrap_or(0);
+    for ((row, name), school) in rows.iter().zip(&names).zip(&schools) {
+        writeln!(
+            out,
+            "  {name}{}  {school}{}  {}",
+            padding(name, name_width),
+            padding(school, school_width),
+            sanitize(&shown(row.website))
+        )?;
+    }
+    if more > 0 {
+        writeln!(out, "  … and {more} more")?;
+    }
+    Ok(())
+}
+
 fn padding(text: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(text.width()))
 }

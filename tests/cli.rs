@@ -288,7 +288,7 @@ fn open_hands_the_url_to_browser_without_a_shell() {
     );
     assert_eq!(
         run.stderr,
-        "Opened https://people.eecs.berkeley.edu/~istoica/\n"
+        "Opened Ion Stoica (UC Berkeley): https://people.eecs.berkeley.edu/~istoica/\n"
     );
     let with_placeholder = format!("{} --go=%s", browser.display());
     sandbox
@@ -840,7 +840,7 @@ fn urls_that_go_elsewhere_say_where() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .ends_with("\nOpened https://www.google.com@evil.example/  (opens evil.example)\n"),
+            .ends_with("\nOpened Mallory (Spoof U): https://www.google.com@evil.example/  (opens evil.example)\n"),
         "{}",
         run.stderr
     );
@@ -848,7 +848,7 @@ fn urls_that_go_elsewhere_say_where() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .ends_with("\nOpened https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
+            .ends_with("\nOpened Books Lab, lab 2 of Spoof U (Bettina's school): https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
         "{}",
         run.stderr
     );
@@ -1092,7 +1092,11 @@ fn json_with_nothing_to_print_is_an_empty_array() {
         let run = sandbox.run(args);
         run.assert_code(1);
         assert_eq!(run.stdout, "[]\n", "{args:?}");
-        assert!(run.stderr.starts_with("profdex: "), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with("profdex: "),
+            "{args:?}: {}",
+            run.stderr
+        );
     }
 }
 
@@ -1140,5 +1144,174 @@ fn the_data_dir_variable_does_not_make_the_flag_look_required() {
     );
     assert!(!run.stderr.contains("--data-dir"), "{}", run.stderr);
     let help = sandbox.run(&["--help"]);
-    assert!(help.stdout.contains("[env: PROFDEX_DATA_DIR]"), "{}", help.stdout);
+    assert!(
+        help.stdout.contains("also set by `PROFDEX_DATA_DIR`"),
+        "{}",
+        help.stdout
+    );
+}
+
+#[test]
+fn an_ambiguous_query_lists_the_candidates_and_acts_on_no_one() {
+    let sandbox = Sandbox::new();
+    // Two schools with a Wei Wang each, and a Weiwei Wang.
+    let alpha = sandbox.write(
+        "alpha.md",
+        "# Alpha U - Faculty\n## Faculty\n### Wei Wang\n- **Research**: Databases\n- **Website**: https://alpha.example/wei\n### Weiwei Wang\n- **Research**: Graphics\n- **Website**: https://alpha.example/weiwei\n",
+    );
+    let beta = sandbox.write(
+        "beta.md",
+        "# Beta U - Faculty\n## Faculty\n### Wei  WANG\n- **Research**: Networks\n- **Website**: https://beta.example/wei\n",
+    );
+    let data = [
+        "--schools",
+        alpha.to_str().unwrap(),
+        "--schools",
+        beta.to_str().unwrap(),
+    ];
+    let browser = sandbox.fake_browser();
+    let run = |args: &[&str]| {
+        Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(data)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let listing = "  Wei Wang  Alpha U  https://alpha.example/wei\n  Wei WANG  Beta U   https://beta.example/wei\n";
+    for args in [
+        &["show", "wei", "wang"][..],
+        &["open", "wei wang"],
+        &["open", "wei wang", "--lab", "1"],
+        &["favorite", "add", "Wei Wang"],
+        &["favorite", "add", "wei-wang"],
+    ] {
+        let out = run(args);
+        out.assert_code(1);
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(out.stderr.starts_with(listing), "{args:?}:\n{}", out.stderr);
+        assert!(
+            out.stderr.ends_with(
+                "could be any of these 2: name one with --school S, more of their name or research, or their website\n"
+            ),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+    }
+    let out = run(&["show", "wei wang", "--json"]);
+    out.assert_code(1);
+    assert_eq!(out.stdout, "[]\n");
+    // Neither opened nor written.
+    assert!(sandbox.browser_log().is_empty());
+    assert!(!sandbox.favorites_file().exists());
+    // A topic many people share names no one either.
+    let out = run(&["open", "systems"]);
+    out.assert_code(1);
+    assert!(out.stderr.contains("  Ion Stoica"), "{}", out.stderr);
+    assert!(out.stderr.contains("  … and "), "{}", out.stderr);
+    assert!(sandbox.browser_log().is_empty());
+
+    // Said precisely enough, each is the one.
+    let out = run(&["open", "wei wang", "--school", "beta"]);
+    out.assert_code(0);
+    assert_eq!(
+        out.stderr,
+        "Opened Wei WANG (Beta U): https://beta.example/wei\n"
+    );
+    let out = run(&["open", "wei wang databases"]);
+    assert_eq!(
+        out.assert_code(0).stderr,
+        "Opened Wei Wang (Alpha U): https://alpha.example/wei\n"
+    );
+    let out = run(&["open", "HTTP://Alpha.example/wei/"]);
+    out.assert_code(0);
+    let out = run(&["show", "weiwei wang"]);
+    assert!(out.assert_code(0).stdout.starts_with("Weiwei Wang\n"));
+    assert_eq!(
+        sandbox.browser_log(),
+        [
+            "https://beta.example/wei",
+            "https://alpha.example/wei",
+            "https://alpha.example/wei"
+        ]
+    );
+    let out = run(&["favorite", "add", "wei wang", "--school", "alpha"]);
+    assert_eq!(out.assert_code(0).stdout, "Added Wei Wang (Alpha U)\n");
+    let out = run(&["favorite", "add", "weiwei wang"]);
+    assert_eq!(out.assert_code(0).stdout, "Added Weiwei Wang (Alpha U)\n");
+
+    // Removing is as careful: "wang" is part of both favorites' names.
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    let out = run(&["favorite", "remove", "wang"]);
+    out.assert_code(1);
+    assert_eq!(
+        out.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "  Wei Wang     Alpha U  https://alpha.example/wei",
+            "  Weiwei Wang  Alpha U  https://alpha.example/weiwei"
+        ]
+    );
+    assert_eq!(fs::read_to_string(sandbox.favorites_file()).unwrap(), saved);
+    let out = run(&["favorite", "remove", "wei wang"]);
+    assert_eq!(out.assert_code(0).stdout, "Removed Wei Wang (Alpha U)\n");
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Weiwei Wang"]);
+}
+
+/// The commonest typo in a name, two letters swapped, still names them:
+/// `stocia` is in no one's name as a subsequence, but is one swap from Stoica.
+#[test]
+fn open_stocia_opens_ion_stoicas_page() {
+    let sandbox = Sandbox::new();
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", sandbox.fake_browser())
+            .args(["open", "stocia"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(0);
+    assert_eq!(
+        sandbox.browser_log(),
+        ["https://people.eecs.berkeley.edu/~istoica/"]
+    );
+    assert_eq!(
+        run.stderr,
+        "Opened Ion Stoica (UC Berkeley): https://people.eecs.berkeley.edu/~istoica/\n"
+    );
+    let show = sandbox.run(&["show", "ion stocia"]);
+    assert!(show.assert_code(0).stdout.starts_with("Ion Stoica\n"));
+    let added = sandbox.run(&["favorite", "add", "Stocia"]);
+    assert_eq!(
+        added.assert_code(0).stdout,
+        "Added Ion Stoica (UC Berkeley)\n"
+    );
+}
+
+/// Namesakes at one school are told apart in the candidates by website host.
+#[test]
+fn namesakes_at_one_school_are_candidates_told_apart() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let run = sandbox.run(&[
+        "--no-builtin",
+        "--schools",
+        file.to_str().unwrap(),
+        "favorite",
+        "add",
+        "ada lee",
+    ]);
+    run.assert_code(1);
+    assert_eq!(
+        run.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "  Ada Lee (a.example)  Lee U  https://a.example/robotics",
+            "  Ada Lee (b.example)  Lee U  https://b.example/db"
+        ]
+    );
+    assert!(!sandbox.favorites_file().exists());
 }

@@ -30,7 +30,7 @@ pub struct GlobalArgs {
     /// Leave out the built-in schools
     #[arg(long, global = true)]
     pub no_builtin: bool,
-    /// Where favorites and your own schools/ live [env: PROFDEX_DATA_DIR] [default: the platform data directory]
+    /// Where favorites and your own schools/ live, also set by `PROFDEX_DATA_DIR` [default: the platform data directory]
     // Not clap's `env`: with the variable set, clap's usage line would show
     // `--data-dir <DIR>` as if it were required.
     #[arg(long, value_name = "DIR", global = true)]
@@ -47,12 +47,7 @@ impl GlobalArgs {
             .data_dir
             .clone()
             .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
-        Setup::new(
-            data_dir,
-            !self.no_builtin,
-            self.schools.clone(),
-            self.color,
-        )
+        Setup::new(data_dir, !self.no_builtin, self.schools.clone(), self.color)
     }
 }
 
@@ -84,18 +79,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The best match in full, with its school's labs
+    /// The person named, in full, with their school's labs
     Show {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
         /// Print a JSON array of the one person, with the school's labs (`[]` when none)
         #[arg(long)]
         json: bool,
     },
-    /// Open the best match's website, or its school's lab N
+    /// Open the named person's website, or their school's lab N
     Open {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
         /// Open lab N of the person's school instead, numbered as `show` lists them
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         lab: Option<u16>,
@@ -127,15 +128,21 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum FavoriteAction {
-    /// Bookmark the best match
+    /// Bookmark the person named
     Add {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
     },
-    /// Remove the best-matching favorite
+    /// Remove the favorite named
     Remove {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
     },
 }
 
@@ -183,7 +190,7 @@ impl Command {
             | Command::Show { query, .. }
             | Command::Open { query, .. }
             | Command::Favorite {
-                action: FavoriteAction::Add { query } | FavoriteAction::Remove { query },
+                action: FavoriteAction::Add { query, .. } | FavoriteAction::Remove { query, .. },
             } => Some(query),
             Command::List { .. }
             | Command::Favorites { .. }

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::resolve::{self, Favorite};
 use super::{FavoriteAction, Session};
 use crate::model::PersonId;
-use crate::report::PersonJson;
+use crate::report::{Paint, PersonJson};
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
 
@@ -53,8 +53,9 @@ impl Session<'_> {
     ) -> Result<(), Failure> {
         let store = self.setup.store();
         match action {
-            FavoriteAction::Add { query } => {
-                let person = resolve::person(&self.directory, &query.text()?)?;
+            FavoriteAction::Add { query, school } => {
+                let school = self.school(school.as_deref())?;
+                let person = resolve::person(&self.directory, &query.text()?, school)?;
                 let (_, added) =
                     store.update(|favorites| favorites.add_person(&self.directory, person))?;
                 let what = if added {
@@ -62,16 +63,18 @@ impl Session<'_> {
                 } else {
                     "Already a favorite:"
                 };
-                writeln!(out, "{what} {}", self.who(person))?;
+                writeln!(out, "{what} {}", self.who(person, &self.paint))?;
             }
-            FavoriteAction::Remove { query } => {
-                let who = match resolve::favorite(&self.directory, &self.favorites, &query.text()?)?
+            FavoriteAction::Remove { query, school } => {
+                let school = self.school(school.as_deref())?;
+                let text = query.text()?;
+                let who = match resolve::favorite(&self.directory, &self.favorites, &text, school)?
                 {
                     // Every favorite that finds them, in the file as it is now.
                     Favorite::Present(person) => {
                         store
                             .update(|favorites| favorites.remove_person(&self.directory, person))?;
-                        self.who(person)
+                        self.who(person, &self.paint)
                     }
                     Favorite::Missing(key) => {
                         store.update(|favorites| favorites.remove(&key))?;
@@ -86,7 +89,7 @@ impl Session<'_> {
 
     /// Whom a command acted on, for the terminal: "Ada Lee (b.example)
     /// (Lee U)", with what tells them apart from namesakes, if any.
-    pub(super) fn who(&self, person: PersonId) -> String {
+    pub(super) fn who(&self, person: PersonId, paint: &Paint) -> String {
         let faculty = &self.directory.people[person];
         let apart = resolve::told_apart(&self.directory, &[person])
             .pop()
@@ -95,7 +98,7 @@ impl Session<'_> {
             .unwrap_or_default();
         format!(
             "{}{apart} ({})",
-            self.paint.bold(&faculty.name),
+            paint.bold(&faculty.name),
             sanitize(&self.directory.school_of(faculty).name)
         )
     }

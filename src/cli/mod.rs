@@ -4,6 +4,7 @@
 mod args;
 mod favorites;
 mod files;
+mod naming;
 mod open;
 mod people;
 mod resolve;
@@ -103,12 +104,24 @@ impl<'a> Session<'a> {
                 limit,
                 json,
             } => self.search(&query.text()?, school.as_deref(), limit, json, out),
-            Command::Show { query, json } => self.show(&query.text()?, json, out),
-            Command::Open { query, lab } => self.open(&query.text()?, lab),
+            Command::Show {
+                query,
+                school,
+                json,
+            } => self.show(&query.text()?, school.as_deref(), json, out),
+            Command::Open { query, school, lab } => {
+                self.open(&query.text()?, school.as_deref(), lab)
+            }
             Command::Favorites { json } => self.list_favorites(json, out),
             Command::Favorite { action } => self.change_favorite(action, out),
             Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),
         }
+    }
+
+    /// The school a `--school` option names, if one was given.
+    fn school(&self, name: Option<&str>) -> Result<Option<crate::model::SchoolId>, Failure> {
+        name.map(|name| resolve::school(&self.directory, name))
+            .transpose()
     }
 
     fn report(&self) -> Report<'_> {

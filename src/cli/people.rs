@@ -17,9 +17,7 @@ impl Session<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let report = self.report();
-        let school = school
-            .map(|s| resolve::school(&self.directory, s))
-            .transpose()?;
+        let school = self.school(school)?;
         let mut people: Vec<PersonId> = (0..self.directory.people.len())
             .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s))
             .filter(|&p| !favorites || report.is_favorite(p))
@@ -45,9 +43,7 @@ impl Session<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let report = self.report();
-        let school = school
-            .map(|s| resolve::school(&self.directory, s))
-            .transpose()?;
+        let school = self.school(school)?;
         let (index, query, mut hits) = resolve::search(&self.directory, text, school);
         let found = !hits.is_empty();
         hits.truncate(limit.unwrap_or(usize::MAX));
@@ -70,9 +66,18 @@ impl Session<'_> {
         Ok(())
     }
 
-    pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    pub(super) fn show(
+        &self,
+        text: &str,
+        school: Option<&str>,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
         let report = self.report();
-        let person = match resolve::person(&self.directory, text) {
+        let named = self
+            .school(school)
+            .and_then(|school| resolve::person(&self.directory, text, school));
+        let person = match named {
             Ok(person) => person,
             Err(failure) => {
                 if json {
