@@ -1315,3 +1315,65 @@ fn namesakes_at_one_school_are_candidates_told_apart() {
     );
     assert!(!sandbox.favorites_file().exists());
 }
+
+/// Two people of one name at one school, with different websites, are two
+/// people everywhere: both listed, JSON keeping `name` as written and
+/// adding what tells them apart; a favorites file written before websites
+/// were kept still loads and finds one of them.
+#[test]
+fn namesakes_at_one_school_are_both_listed_and_told_apart() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let data = ["--no-builtin", "--schools", file.to_str().unwrap()];
+    let run = |args: &[&str]| sandbox.run(&[&data[..], args].concat());
+
+    let rows = run(&["list", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ada Lee", "Ada Lee"]);
+    let apart: Vec<&str> = rows
+        .iter()
+        .map(|row| row["disambiguation"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(apart, ["a.example", "b.example"]);
+    let text = run(&["list"]).assert_code(0).stdout.clone();
+    assert!(text.contains("  Ada Lee (a.example)  Professor"), "{text}");
+    assert!(text.contains("  Ada Lee (b.example)  Professor"), "{text}");
+    let found = run(&["search", "ada", "--json"]).assert_code(0).json();
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|row| row["disambiguation"].is_string()));
+    let text = run(&["search", "databases"]).assert_code(0).stdout.clone();
+    assert!(text.contains("Ada Lee (b.example)  Lee U"), "{text}");
+    let shown = run(&["show", "ada lee", "databases", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(shown[0]["name"], "Ada Lee");
+    assert_eq!(shown[0]["disambiguation"], "b.example");
+    // Someone without a namesake has no such key.
+    let plain = sandbox.run(&["list", "--json"]).assert_code(0).json();
+    assert!(plain.iter().all(|row| row.get("disambiguation").is_none()));
+
+    // As favorites files were written before namesakes were told apart.
+    fs::create_dir_all(sandbox.data_dir()).unwrap();
+    fs::write(
+        sandbox.favorites_file(),
+        r#"{"version": 1, "favorites": [{"school": "lee u", "name": "ada lee"}]}"#,
+    )
+    .unwrap();
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ada Lee"]);
+    assert_eq!(rows[0]["website"], "https://a.example/robotics");
+    assert!(rows[0].get("missing").is_none());
+    let rows = run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows.len(), 1);
+    // Adding the other namesake keeps the old key, beside one with a website.
+    run(&["favorite", "add", "ada lee databases"]).assert_code(0);
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    assert!(saved.contains(r#""name": "ada lee""#), "{saved}");
+    assert!(
+        saved.contains(r#""website": "https://b.example/db""#),
+        "{saved}"
+    );
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(rows.len(), 2);
+}

@@ -11,10 +11,11 @@ use crate::setup::Failure;
 
 impl Session<'_> {
     pub(super) fn list_favorites(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let report = self.report();
         let resolved = self.favorites.resolve(&self.directory);
         let keys = self.favorites.keys();
         if json {
+            let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
+            let report = self.report_on(&present);
             let rows = keys
                 .iter()
                 .zip(&resolved)
@@ -24,6 +25,7 @@ impl Session<'_> {
                 });
             report.json(out, rows)?;
         } else {
+            let report = self.report();
             // Namesakes are listed with what tells them apart; `labels`
             // has one for each favorite in the data.
             let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();

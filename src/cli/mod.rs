@@ -127,4 +127,15 @@ impl<'a> Session<'a> {
     fn report(&self) -> Report<'_> {
         Report::new(&self.directory, &self.favorites, &self.paint)
     }
+
+    /// A report that tells each of `people` apart from their namesakes.
+    fn report_on(&self, people: &[crate::model::PersonId]) -> Report<'_> {
+        let labels = resolve::told_apart(&self.directory, people);
+        let apart = people
+            .iter()
+            .zip(labels)
+            .filter_map(|(&person, label)| Some((person, label?)))
+            .collect();
+        self.report().telling_apart(apart)
+    }
 }

@@ -23,6 +23,7 @@ impl Session<'_> {
             .filter(|&p| !favorites || report.is_favorite(p))
             .collect();
         report.sort_by_school_then_name(&mut people);
+        let report = self.report_on(&people);
         if json {
             report.json(out, people.iter().map(|&p| report.person_json(p)))?;
         } else {
@@ -42,11 +43,12 @@ impl Session<'_> {
         json: bool,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let report = self.report();
         let school = self.school(school)?;
         let (index, query, mut hits) = resolve::search(&self.directory, text, school);
         let found = !hits.is_empty();
         hits.truncate(limit.unwrap_or(usize::MAX));
+        let people: Vec<PersonId> = hits.iter().map(|hit| hit.person).collect();
+        let report = self.report_on(&people);
         if json {
             // `[]` when nothing matched: a script always gets one array.
             let rows = hits.iter().map(|hit| PersonJson {
@@ -86,6 +88,7 @@ impl Session<'_> {
                 return Err(failure);
             }
         };
+        let report = self.report_on(&[person]);
         if let Some(label) = resolve::told_apart(&self.directory, &[person])
             .pop()
             .flatten()
