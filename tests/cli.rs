@@ -4,6 +4,7 @@ mod common;
 
 use std::fs;
 
+use common::tmux::Tmux;
 use common::{Sandbox, names};
 
 #[test]
@@ -1376,4 +1377,59 @@ fn namesakes_at_one_school_are_both_listed_and_told_apart() {
     );
     let rows = run(&["favorites", "--json"]).assert_code(0).json();
     assert_eq!(rows.len(), 2);
+}
+
+/// `y` inside tmux: tmux drops an application's OSC 52 by default, so with
+/// no clipboard tool the URL goes to tmux's buffer, and the status says so.
+#[test]
+fn copying_inside_tmux_fills_its_buffer_and_says_so() {
+    let sandbox = Sandbox::new();
+    // No display: no clipboard tool can work, whatever is installed.
+    let tmux = Tmux::start_with_env(&sandbox, 120, 30, "DISPLAY= WAYLAND_DISPLAY=", "");
+    tmux.wait_for("All schools");
+    tmux.keys(&["/"]);
+    tmux.type_text("stoica");
+    tmux.wait_for("/ stoica▏");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.keys(&["y"]);
+    let url = "https://people.eecs.berkeley.edu/~istoica/";
+    tmux.wait_for(&format!(
+        "Copied to the tmux buffer (no clipboard tool): {url}"
+    ));
+    tmux.eventually("the URL in tmux's buffer", || tmux.buffer() == url);
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+}
+
+/// The browser's hint names the sources the session read, so the command
+/// it suggests lists the same diagnostics.
+#[test]
+fn the_browsers_check_hint_names_the_sources_read() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "u.md",
+        "# U\n## Faculty\n### Ada\n- **Website**: not a url\n",
+    );
+    let args = format!("--no-builtin --schools {}", file.display());
+    let tmux = Tmux::start(&sandbox, 200, 30, &args);
+    tmux.wait_for(&format!("run `profdex check {args}` to see them"));
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+    // And the command line's hint, when it leaves diagnostics out.
+    let many = (0..7)
+        .map(|n| format!("### P{n}\n- **Website**: not a url\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let file = sandbox.write("many.md", format!("# U\n## Faculty\n{many}"));
+    let run = sandbox.run(&["--no-builtin", "--schools", file.to_str().unwrap(), "list"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(&format!(
+            "… and 2 more; `profdex check --no-builtin --schools {}` lists them all",
+            file.display()
+        )),
+        "{}",
+        run.stderr
+    );
 }

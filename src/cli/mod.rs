@@ -38,7 +38,7 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
                 query.text()?;
             }
             let (_, loaded) = setup.load()?;
-            files::report_diagnostics(&loaded.diagnostics, 5);
+            files::report_diagnostics(&loaded.diagnostics, 5, &setup.check_command());
             Session::new(setup, loaded.directory, paint).run(command, out)
         }
     }

@@ -395,9 +395,10 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let theme = Theme::new(setup.color.enabled(true));
     let loading = {
         let (inputs, store) = (inputs.to_vec(), setup.store());
+        let check = setup.check_command();
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, &store, theme, area))?
+            .spawn(move || prepare(&inputs, &store, theme, area, &check))?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -432,8 +433,15 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
 
 /// Reads every input and the favorites, and builds the browser's state
 /// with its search index: the work behind the loading message. Returns
-/// what loading has to say, for the status line.
-fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, Option<Action>) {
+/// what loading has to say, for the status line, pointing at `check`, the
+/// command that lists the diagnostics of the same sources.
+fn prepare(
+    inputs: &[Input],
+    store: &Store,
+    theme: Theme,
+    area: Rect,
+    check: &str,
+) -> (App, Option<Action>) {
     let loaded = sources::load(inputs);
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
@@ -446,7 +454,7 @@ fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, O
         Some(error) => notice(error, true),
         None if !loaded.diagnostics.is_empty() => notice(
             format!(
-                "{} diagnostic{} ({errors} error{}) in {} files: run `profdex check` to see them",
+                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
                 loaded.diagnostics.len(),
                 if loaded.diagnostics.len() == 1 {
                     ""
