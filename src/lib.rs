@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod diag;
 pub mod favorites;
 #[cfg(test)]

@@ -20,10 +20,10 @@ fn main() -> ExitCode {
         // `profdex list | head` closing the pipe early is not a failure.
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!(
+            profdex::cli::tell(&format!(
                 "profdex: {}",
                 profdex::sanitize::sanitize(&failure.to_string())
-            );
+            ));
             ExitCode::from(failure.exit_code())
         }
     }

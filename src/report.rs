@@ -5,6 +5,7 @@
 //! a URL with where it really goes when that could be mistaken; JSON keeps
 //! the URL exactly as written.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -83,6 +84,10 @@ pub struct PersonJson<'a> {
     pub favorite: bool,
     #[serde(serialize_with = "each")]
     pub extra: Option<Extras<'a>>,
+    /// What tells them apart from a namesake at their school (the
+    /// website's host, say), for someone who has one; `name` stays as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disambiguation: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<i64>,
     /// Only for favorites whose person is no longer in the data.
@@ -122,6 +127,7 @@ impl<'a> PersonJson<'a> {
             website: None,
             favorite: true,
             extra: None,
+            disambiguation: None,
             score: None,
             missing: Some(true),
             labs: None,
@@ -134,6 +140,8 @@ pub struct Report<'a> {
     directory: &'a Directory,
     favorite: Vec<bool>,
     paint: &'a Paint,
+    /// What tells people apart from their namesakes, for those who have one.
+    apart: HashMap<PersonId, String>,
 }
 
 impl<'a> Report<'a> {
@@ -146,6 +154,23 @@ impl<'a> Report<'a> {
             directory,
             favorite,
             paint,
+            apart: HashMap::new(),
+        }
+    }
+
+    /// This report, showing `apart` (what tells each person in it apart from
+    /// their namesakes) after their names, and in JSON as `disambiguation`.
+    #[must_use]
+    pub fn telling_apart(self, apart: HashMap<PersonId, String>) -> Report<'a> {
+        Report { apart, ..self }
+    }
+
+    /// A person's name as shown: with what tells them apart, if anything must.
+    fn name(&self, person: PersonId) -> String {
+        let name = sanitize(self.directory.people[person].name());
+        match self.apart.get(&person) {
+            Some(label) => format!("{name} ({})", sanitize(label)),
+            None => name.into_owned(),
         }
     }
 
@@ -162,7 +187,7 @@ impl<'a> Report<'a> {
         people.sort_by_cached_key(key);
     }
 
-    pub fn person_json(&self, person: PersonId) -> PersonJson<'a> {
+    pub fn person_json(&self, person: PersonId) -> PersonJson<'_> {
         let faculty = &self.directory.people[person];
         PersonJson {
             school: &self.directory.school_of(faculty).name,
@@ -172,6 +197,7 @@ impl<'a> Report<'a> {
             website: faculty.website(),
             favorite: self.favorite[person],
             extra: Some(faculty.extra()),
+            disambiguation: self.apart.get(&person).map(String::as_str),
             score: None,
             missing: None,
             labs: None,
@@ -179,7 +205,7 @@ impl<'a> Report<'a> {
         }
     }
 
-    pub fn person_detail_json(&self, person: PersonId) -> PersonJson<'a> {
+    pub fn person_detail_json(&self, person: PersonId) -> PersonJson<'_> {
         let school = self.directory.school_of(&self.directory.people[person]);
         PersonJson {
             labs: Some(&school.labs),
@@ -273,7 +299,7 @@ impl<'a> Report<'a> {
                         .bold(&self.directory.schools[faculty.school].name)
                 )?;
             }
-            let name = sanitize(faculty.name());
+            let name = self.name(person);
             writeln!(
                 out,
                 "{} {}{}  {}",
@@ -299,10 +325,15 @@ impl<'a> Report<'a> {
             let faculty = &self.directory.people[person];
             let found = index.highlights(self.directory, query, person);
             let school = &self.directory.school_of(faculty).name;
-            let name = sanitize(faculty.name());
+            let name = self.name(person);
+            let label = self
+                .apart
+                .get(&person)
+                .map(|label| format!(" ({})", sanitize(label)))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{} {}{}  {}  {}",
+                "{} {}{label}{}  {}  {}",
                 self.star(person),
                 self.paint.matched(faculty.name(), &found.name, BOLD),
                 padding(&name, width),
@@ -327,7 +358,7 @@ impl<'a> Report<'a> {
         let faculty = &self.directory.people[person];
         let school = self.directory.school_of(faculty);
         let star = if self.favorite[person] { "  ★" } else { "" };
-        writeln!(out, "{}{star}", self.paint.bold(faculty.name()))?;
+        writeln!(out, "{}{star}", self.paint.bold(&self.name(person)))?;
         if let Some(title) = faculty.title() {
             writeln!(out, "{}", sanitize(title))?;
         }
@@ -419,11 +450,56 @@ impl<'a> Report<'a> {
     fn name_width(&self, people: &[PersonId]) -> usize {
         people
             .iter()
-            .map(|&p| sanitize(self.directory.people[p].name()).width())
+            .map(|&p| {
+                let label = self.apart.get(&p).map_or(0, |label| label.width() + 3);
+                sanitize(self.directory.people[p].name()).width() + label
+            })
             .max()
             .unwrap_or(0)
             .min(32)
     }
+}
+
+/// Someone a query could mean, as a command that would not guess lists them.
+pub struct Candidate<'a> {
+    pub name: &'a str,
+    /// What tells them apart from a namesake, if they have one.
+    pub label: Option<&'a str>,
+    pub school: &'a str,
+    /// Their website, or why there is none to show.
+    pub website: &'a str,
+}
+
+/// The candidates, one a line: name, school, website, in aligned columns,
+/// then how many more there are. Plain text: it goes to stderr, which may
+/// be a file while stdout is a terminal.
+pub fn candidates(out: &mut dyn Write, rows: &[Candidate], more: usize) -> io::Result<()> {
+    let names: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let name = sanitize(row.name);
+            match row.label {
+                Some(label) => format!("{name} ({})", sanitize(label)),
+                None => name.into_owned(),
+            }
+        })
+        .collect();
+    let schools: Vec<_> = rows.iter().map(|row| sanitize(row.school)).collect();
+    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    let school_width = schools.iter().map(|s| s.width()).max().unwrap_or(0);
+    for ((row, name), school) in rows.iter().zip(&names).zip(&schools) {
+        writeln!(
+            out,
+            "  {name}{}  {school}{}  {}",
+            padding(name, name_width),
+            padding(school, school_width),
+            sanitize(&shown(row.website))
+        )?;
+    }
+    if more > 0 {
+        writeln!(out, "  … and {more} more")?;
+    }
+    Ok(())
 }
 
 fn padding(text: &str, width: usize) -> String {

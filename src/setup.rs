@@ -103,6 +103,41 @@ impl Setup {
     }
 }
 
+impl Setup {
+    /// The `profdex check` that reads the same sources as this run, for
+    /// hints that point at it: `profdex check --no-builtin --schools a.md`.
+    pub fn check_command(&self) -> String {
+        let mut command = String::from("profdex check");
+        if !self.options.builtin {
+            command.push_str(" --no-builtin");
+        }
+        // One the environment names is named again where the hint is read.
+        let implied = [
+            default_data_dir(),
+            std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from),
+        ];
+        if !implied.contains(&Some(self.data_dir.clone())) {
+            command.push_str(" --data-dir ");
+            command.push_str(&shell_word(&self.data_dir.to_string_lossy()));
+        }
+        for path in &self.options.schools {
+            command.push_str(" --schools ");
+            command.push_str(&shell_word(&path.to_string_lossy()));
+        }
+        command
+    }
+}
+
+/// `word` as a shell reads it back: as it is when that is safe, else in
+/// single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./-=:,+@%~".contains(c);
+    if !word.is_empty() && word.chars().all(plain) && !word.starts_with('~') {
+        return word.to_string();
+    }
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
 /// `$XDG_DATA_HOME/profdex` or `~/.local/share/profdex` on Linux, the
 /// platform's equivalent elsewhere.
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -112,6 +147,32 @@ pub fn default_data_dir() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_check_hint_reads_the_same_sources() {
+        let setup = |builtin, schools: &[&str]| Setup {
+            data_dir: default_data_dir().unwrap_or_default(),
+            options: SourceOptions {
+                builtin,
+                data_dir: None,
+                schools: schools.iter().map(PathBuf::from).collect(),
+            },
+            color: ColorChoice::Never,
+        };
+        assert_eq!(setup(true, &[]).check_command(), "profdex check");
+        assert_eq!(
+            setup(false, &["a.md", "my schools/it's.md"]).check_command(),
+            r"profdex check --no-builtin --schools a.md --schools 'my schools/it'\''s.md'"
+        );
+        let elsewhere = Setup {
+            data_dir: PathBuf::from("/tmp/pd"),
+            ..setup(true, &["/x/y"])
+        };
+        assert_eq!(
+            elsewhere.check_command(),
+            "profdex check --data-dir /tmp/pd --schools /x/y"
+        );
+    }
 
     #[test]
     fn a_launch_error_reaches_the_user_in_its_own_words() {

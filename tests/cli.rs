@@ -4,6 +4,7 @@ mod common;
 
 use std::fs;
 
+use common::tmux::Tmux;
 use common::{Sandbox, names};
 
 #[test]
@@ -288,7 +289,7 @@ fn open_hands_the_url_to_browser_without_a_shell() {
     );
     assert_eq!(
         run.stderr,
-        "Opened https://people.eecs.berkeley.edu/~istoica/\n"
+        "Opened Ion Stoica (UC Berkeley): https://people.eecs.berkeley.edu/~istoica/\n"
     );
     let with_placeholder = format!("{} --go=%s", browser.display());
     sandbox
@@ -492,24 +493,24 @@ fn hostile_files_are_diagnosed_and_the_good_entries_kept() {
     let garbage = dir.join("garbage.md").display().to_string();
     let mixed = dir.join("mixed.md").display().to_string();
     assert!(
-        check.stderr.contains(&format!("{garbage}:")),
+        check.stdout.contains(&format!("{garbage}:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:3:1: error:")),
+        check.stdout.contains(&format!("{mixed}:3:1: error:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:6:")),
+        check.stdout.contains(&format!("{mixed}:6:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     assert!(
-        check.stderr.contains(&format!("{mixed}:7:")),
+        check.stdout.contains(&format!("{mixed}:7:")),
         "{}",
-        check.stderr
+        check.stdout
     );
     // The empty file has nothing to show and adds no school.
     assert!(
@@ -527,12 +528,14 @@ fn check_reports_a_missing_file_as_an_error() {
     let missing = sandbox.path("nope.md");
     let run = sandbox.run(&["check", missing.to_str().unwrap()]);
     run.assert_code(1);
+    // Findings are the output; stderr says only why the exit status is 1.
     assert!(
-        run.stderr
+        run.stdout
             .contains(&format!("{}: error: cannot read", missing.display())),
         "{}",
-        run.stderr
+        run.stdout
     );
+    assert_eq!(run.stderr, "profdex: 1 error found\n");
 }
 
 #[test]
@@ -642,7 +645,7 @@ fn control_characters_in_data_are_exact_in_json_and_stand_ins_in_text() {
             &[],
             &[diagnostic, &format!("{name} has no website")],
         ),
-        (&["check", evil], 0, &["1 warning"], &[diagnostic]),
+        (&["check", evil], 0, &["1 warning", diagnostic], &[]),
     ];
     for (args, code, stdout, stderr) in expected {
         let out = run(args, "never");
@@ -738,7 +741,7 @@ fn urls_with_invisible_characters_are_never_opened() {
         ),
     ] {
         let want = format!("{file}:{line}:1: warning: {what}");
-        assert!(check.stderr.contains(&want), "{want}\n{}", check.stderr);
+        assert!(check.stdout.contains(&want), "{want}\n{}", check.stdout);
     }
     let browser = sandbox.fake_browser();
     for (args, why) in [
@@ -780,7 +783,11 @@ fn urls_that_go_elsewhere_say_where() {
     let file = file.to_str().unwrap();
     let check = sandbox.run(&["check", file]);
     check.assert_code(0);
-    let warnings: Vec<&str> = check.stderr.lines().collect();
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|line| line.contains(": warning: "))
+        .collect();
     assert_eq!(
         warnings,
         [
@@ -834,7 +841,7 @@ fn urls_that_go_elsewhere_say_where() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .ends_with("\nOpened https://www.google.com@evil.example/  (opens evil.example)\n"),
+            .ends_with("\nOpened Mallory (Spoof U): https://www.google.com@evil.example/  (opens evil.example)\n"),
         "{}",
         run.stderr
     );
@@ -842,7 +849,7 @@ fn urls_that_go_elsewhere_say_where() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .ends_with("\nOpened https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
+            .ends_with("\nOpened Books Lab, lab 2 of Spoof U (Bettina's school): https://bücher.example/lab  (opens xn--bcher-kva.example)\n"),
         "{}",
         run.stderr
     );
@@ -868,7 +875,11 @@ fn urls_changed_by_markup_are_reported_and_not_opened() {
     let file = file.to_str().unwrap();
     let check = sandbox.run(&["check", file]);
     check.assert_code(0);
-    let warnings: Vec<&str> = check.stderr.lines().collect();
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|line| line.contains(": warning: "))
+        .collect();
     assert_eq!(
         warnings,
         [
@@ -1023,4 +1034,402 @@ fn a_query_without_a_letter_or_digit_is_a_usage_error_and_acts_on_nothing() {
     // Punctuation beside a letter or a digit is part of a query.
     sandbox.run(&["search", "stoica,"]).assert_code(0);
     sandbox.run(&["search", "№ 5"]).assert_code(1);
+}
+
+/// `profdex completions bash | head -1`: the reader leaving early is no failure.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["completions", "bash"][..],
+        &["list"],
+        &["list", "--json"],
+        &["search", "systems"],
+        &["show", "song han"],
+        &["paths"],
+        &["check"],
+        &["--help"],
+    ] {
+        let mut child = sandbox
+            .command()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The read end closes before the program writes a byte.
+        drop(child.stdout.take());
+        let run = Run::from(child.wait_with_output().unwrap());
+        run.assert_code(0);
+        assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    }
+    // Nor does a closed stderr turn a message into a crash.
+    let browser = sandbox.fake_browser();
+    for (args, code) in [(&["search", "xyzzy"][..], 1), (&["open", "stoica"], 0)] {
+        let mut child = sandbox
+            .command()
+            .env("BROWSER", &browser)
+            .args(args)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
+/// Every `--json` prints one array, `[]` when nothing matched, and still
+/// exits 1 then.
+#[test]
+fn json_with_nothing_to_print_is_an_empty_array() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["search", "xyzzy", "--json"][..],
+        &["show", "xyzzy", "--json"],
+        &["list", "--favorites", "--json"],
+        &["favorites", "--json"],
+    ] {
+        let run = sandbox.run(args);
+        run.assert_code(1);
+        assert_eq!(run.stdout, "[]\n", "{args:?}");
+        assert!(
+            run.stderr.starts_with("profdex: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// Every option and argument in every command's `--help` says what it does.
+#[test]
+fn help_describes_every_option() {
+    let sandbox = Sandbox::new();
+    for command in [
+        &["list"][..],
+        &["search"],
+        &["show"],
+        &["open"],
+        &["favorites"],
+        &["favorite", "add"],
+        &["favorite", "remove"],
+        &["check"],
+        &["completions"],
+    ] {
+        let run = sandbox.run(&[command, &["--help"]].concat());
+        run.assert_code(0);
+        for line in run.stdout.lines() {
+            let line = line.trim();
+            if !(line.starts_with('-') || line.starts_with('<') || line.starts_with('[')) {
+                continue;
+            }
+            // "--json   What it does": the flag, two spaces or more, the text.
+            let described = line
+                .split_once("  ")
+                .is_some_and(|(_, text)| !text.trim().is_empty());
+            assert!(described, "{command:?}: {line:?} has no description");
+        }
+    }
+}
+
+/// With `PROFDEX_DATA_DIR` set the usage line still shows only what is required.
+#[test]
+fn the_data_dir_variable_does_not_make_the_flag_look_required() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["show"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("Usage: profdex show <QUERY>...\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--data-dir"), "{}", run.stderr);
+    let help = sandbox.run(&["--help"]);
+    assert!(
+        help.stdout.contains("also set by `PROFDEX_DATA_DIR`"),
+        "{}",
+        help.stdout
+    );
+}
+
+#[test]
+fn an_ambiguous_query_lists_the_candidates_and_acts_on_no_one() {
+    let sandbox = Sandbox::new();
+    // Two schools with a Wei Wang each, and a Weiwei Wang.
+    let alpha = sandbox.write(
+        "alpha.md",
+        "# Alpha U - Faculty\n## Faculty\n### Wei Wang\n- **Research**: Databases\n- **Website**: https://alpha.example/wei\n### Weiwei Wang\n- **Research**: Graphics\n- **Website**: https://alpha.example/weiwei\n",
+    );
+    let beta = sandbox.write(
+        "beta.md",
+        "# Beta U - Faculty\n## Faculty\n### Wei  WANG\n- **Research**: Networks\n- **Website**: https://beta.example/wei\n",
+    );
+    let data = [
+        "--schools",
+        alpha.to_str().unwrap(),
+        "--schools",
+        beta.to_str().unwrap(),
+    ];
+    let browser = sandbox.fake_browser();
+    let run = |args: &[&str]| {
+        Run::from(
+            sandbox
+                .command()
+                .env("BROWSER", &browser)
+                .args(data)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let listing = "  Wei Wang  Alpha U  https://alpha.example/wei\n  Wei WANG  Beta U   https://beta.example/wei\n";
+    for args in [
+        &["show", "wei", "wang"][..],
+        &["open", "wei wang"],
+        &["open", "wei wang", "--lab", "1"],
+        &["favorite", "add", "Wei Wang"],
+        &["favorite", "add", "wei-wang"],
+    ] {
+        let out = run(args);
+        out.assert_code(1);
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(out.stderr.starts_with(listing), "{args:?}:\n{}", out.stderr);
+        assert!(
+            out.stderr.ends_with(
+                "could be any of these 2: name one with --school S, more of their name or research, or their website\n"
+            ),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+    }
+    let out = run(&["show", "wei wang", "--json"]);
+    out.assert_code(1);
+    assert_eq!(out.stdout, "[]\n");
+    // Neither opened nor written.
+    assert!(sandbox.browser_log().is_empty());
+    assert!(!sandbox.favorites_file().exists());
+    // A topic many people share names no one either.
+    let out = run(&["open", "systems"]);
+    out.assert_code(1);
+    assert!(out.stderr.contains("  Ion Stoica"), "{}", out.stderr);
+    assert!(out.stderr.contains("  … and "), "{}", out.stderr);
+    assert!(sandbox.browser_log().is_empty());
+
+    // Said precisely enough, each is the one.
+    let out = run(&["open", "wei wang", "--school", "beta"]);
+    out.assert_code(0);
+    assert_eq!(
+        out.stderr,
+        "Opened Wei WANG (Beta U): https://beta.example/wei\n"
+    );
+    let out = run(&["open", "wei wang databases"]);
+    assert_eq!(
+        out.assert_code(0).stderr,
+        "Opened Wei Wang (Alpha U): https://alpha.example/wei\n"
+    );
+    let out = run(&["open", "HTTP://Alpha.example/wei/"]);
+    out.assert_code(0);
+    let out = run(&["show", "weiwei wang"]);
+    assert!(out.assert_code(0).stdout.starts_with("Weiwei Wang\n"));
+    assert_eq!(
+        sandbox.browser_log(),
+        [
+            "https://beta.example/wei",
+            "https://alpha.example/wei",
+            "https://alpha.example/wei"
+        ]
+    );
+    let out = run(&["favorite", "add", "wei wang", "--school", "alpha"]);
+    assert_eq!(out.assert_code(0).stdout, "Added Wei Wang (Alpha U)\n");
+    let out = run(&["favorite", "add", "weiwei wang"]);
+    assert_eq!(out.assert_code(0).stdout, "Added Weiwei Wang (Alpha U)\n");
+
+    // Removing is as careful: "wang" is part of both favorites' names.
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    let out = run(&["favorite", "remove", "wang"]);
+    out.assert_code(1);
+    assert_eq!(
+        out.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "  Wei Wang     Alpha U  https://alpha.example/wei",
+            "  Weiwei Wang  Alpha U  https://alpha.example/weiwei"
+        ]
+    );
+    assert_eq!(fs::read_to_string(sandbox.favorites_file()).unwrap(), saved);
+    let out = run(&["favorite", "remove", "wei wang"]);
+    assert_eq!(out.assert_code(0).stdout, "Removed Wei Wang (Alpha U)\n");
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Weiwei Wang"]);
+}
+
+/// The commonest typo in a name, two letters swapped, still names them:
+/// `stocia` is in no one's name as a subsequence, but is one swap from Stoica.
+#[test]
+fn open_stocia_opens_ion_stoicas_page() {
+    let sandbox = Sandbox::new();
+    let run = Run::from(
+        sandbox
+            .command()
+            .env("BROWSER", sandbox.fake_browser())
+            .args(["open", "stocia"])
+            .output()
+            .unwrap(),
+    );
+    run.assert_code(0);
+    assert_eq!(
+        sandbox.browser_log(),
+        ["https://people.eecs.berkeley.edu/~istoica/"]
+    );
+    assert_eq!(
+        run.stderr,
+        "Opened Ion Stoica (UC Berkeley): https://people.eecs.berkeley.edu/~istoica/\n"
+    );
+    let show = sandbox.run(&["show", "ion stocia"]);
+    assert!(show.assert_code(0).stdout.starts_with("Ion Stoica\n"));
+    let added = sandbox.run(&["favorite", "add", "Stocia"]);
+    assert_eq!(
+        added.assert_code(0).stdout,
+        "Added Ion Stoica (UC Berkeley)\n"
+    );
+}
+
+/// Namesakes at one school are told apart in the candidates by website host.
+#[test]
+fn namesakes_at_one_school_are_candidates_told_apart() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let run = sandbox.run(&[
+        "--no-builtin",
+        "--schools",
+        file.to_str().unwrap(),
+        "favorite",
+        "add",
+        "ada lee",
+    ]);
+    run.assert_code(1);
+    assert_eq!(
+        run.stderr.lines().take(2).collect::<Vec<_>>(),
+        [
+            "  Ada Lee (a.example)  Lee U  https://a.example/robotics",
+            "  Ada Lee (b.example)  Lee U  https://b.example/db"
+        ]
+    );
+    assert!(!sandbox.favorites_file().exists());
+}
+
+/// Two people of one name at one school, with different websites, are two
+/// people everywhere: both listed, JSON keeping `name` as written and
+/// adding what tells them apart; a favorites file written before websites
+/// were kept still loads and finds one of them.
+#[test]
+fn namesakes_at_one_school_are_both_listed_and_told_apart() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("namesakes.md", NAMESAKES);
+    let data = ["--no-builtin", "--schools", file.to_str().unwrap()];
+    let run = |args: &[&str]| sandbox.run(&[&data[..], args].concat());
+
+    let rows = run(&["list", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ada Lee", "Ada Lee"]);
+    let apart: Vec<&str> = rows
+        .iter()
+        .map(|row| row["disambiguation"].as_str().unwrap_or("?"))
+        .collect();
+    assert_eq!(apart, ["a.example", "b.example"]);
+    let text = run(&["list"]).assert_code(0).stdout.clone();
+    assert!(text.contains("  Ada Lee (a.example)  Professor"), "{text}");
+    assert!(text.contains("  Ada Lee (b.example)  Professor"), "{text}");
+    let found = run(&["search", "ada", "--json"]).assert_code(0).json();
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|row| row["disambiguation"].is_string()));
+    let text = run(&["search", "databases"]).assert_code(0).stdout.clone();
+    assert!(text.contains("Ada Lee (b.example)  Lee U"), "{text}");
+    let shown = run(&["show", "ada lee", "databases", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(shown[0]["name"], "Ada Lee");
+    assert_eq!(shown[0]["disambiguation"], "b.example");
+    // Someone without a namesake has no such key.
+    let plain = sandbox.run(&["list", "--json"]).assert_code(0).json();
+    assert!(plain.iter().all(|row| row.get("disambiguation").is_none()));
+
+    // As favorites files were written before namesakes were told apart.
+    fs::create_dir_all(sandbox.data_dir()).unwrap();
+    fs::write(
+        sandbox.favorites_file(),
+        r#"{"version": 1, "favorites": [{"school": "lee u", "name": "ada lee"}]}"#,
+    )
+    .unwrap();
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(names(&rows), ["Ada Lee"]);
+    assert_eq!(rows[0]["website"], "https://a.example/robotics");
+    assert!(rows[0].get("missing").is_none());
+    let rows = run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(rows.len(), 1);
+    // Adding the other namesake keeps the old key, beside one with a website.
+    run(&["favorite", "add", "ada lee databases"]).assert_code(0);
+    let saved = fs::read_to_string(sandbox.favorites_file()).unwrap();
+    assert!(saved.contains(r#""name": "ada lee""#), "{saved}");
+    assert!(
+        saved.contains(r#""website": "https://b.example/db""#),
+        "{saved}"
+    );
+    let rows = run(&["favorites", "--json"]).assert_code(0).json();
+    assert_eq!(rows.len(), 2);
+}
+
+/// `y` inside tmux: tmux drops an application's OSC 52 by default, so with
+/// no clipboard tool the URL goes to tmux's buffer, and the status says so.
+#[test]
+fn copying_inside_tmux_fills_its_buffer_and_says_so() {
+    let sandbox = Sandbox::new();
+    // No display: no clipboard tool can work, whatever is installed.
+    let tmux = Tmux::start_with_env(&sandbox, 120, 30, "DISPLAY= WAYLAND_DISPLAY=", "");
+    tmux.wait_for("All schools");
+    tmux.keys(&["/"]);
+    tmux.type_text("stoica");
+    tmux.wait_for("/ stoica▏");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.keys(&["y"]);
+    let url = "https://people.eecs.berkeley.edu/~istoica/";
+    tmux.wait_for(&format!(
+        "Copied to the tmux buffer (no clipboard tool): {url}"
+    ));
+    tmux.eventually("the URL in tmux's buffer", || tmux.buffer() == url);
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+}
+
+/// The browser's hint names the sources the session read, so the command
+/// it suggests lists the same diagnostics.
+#[test]
+fn the_browsers_check_hint_names_the_sources_read() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "u.md",
+        "# U\n## Faculty\n### Ada\n- **Website**: not a url\n",
+    );
+    let args = format!("--no-builtin --schools {}", file.display());
+    let tmux = Tmux::start(&sandbox, 200, 30, &args);
+    tmux.wait_for(&format!("run `profdex check {args}` to see them"));
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+    // And the command line's hint, when it leaves diagnostics out.
+    let many = (0..7)
+        .map(|n| format!("### P{n}\n- **Website**: not a url\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let file = sandbox.write("many.md", format!("# U\n## Faculty\n{many}"));
+    let run = sandbox.run(&["--no-builtin", "--schools", file.to_str().unwrap(), "list"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(&format!(
+            "… and 2 more; `profdex check --no-builtin --schools {}` lists them all",
+            file.display()
+        )),
+        "{}",
+        run.stderr
+    );
 }

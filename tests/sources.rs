@@ -127,9 +127,11 @@ fn symlink(target: &str, link: &Path) {
 }
 
 /// The error lines of a run, in order.
+/// Error diagnostics: on stderr beside a command's data, on stdout from `check`.
 fn errors(run: &Run) -> Vec<&str> {
     run.stderr
         .lines()
+        .chain(run.stdout.lines())
         .filter(|line| line.contains(": error: "))
         .collect()
 }

@@ -30,8 +30,10 @@ pub struct GlobalArgs {
     /// Leave out the built-in schools
     #[arg(long, global = true)]
     pub no_builtin: bool,
-    /// Where favorites and your own schools/ live [default: the platform data directory]
-    #[arg(long, value_name = "DIR", env = "PROFDEX_DATA_DIR", global = true)]
+    /// Where favorites and your own schools/ live, also set by `PROFDEX_DATA_DIR` [default: the platform data directory]
+    // Not clap's `env`: with the variable set, clap's usage line would show
+    // `--data-dir <DIR>` as if it were required.
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// When to use colour (`NO_COLOR` in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
@@ -41,12 +43,11 @@ pub struct GlobalArgs {
 impl GlobalArgs {
     /// The options these arguments ask for, with the defaults filled in.
     pub fn setup(&self) -> Result<Setup, Failure> {
-        Setup::new(
-            self.data_dir.clone(),
-            !self.no_builtin,
-            self.schools.clone(),
-            self.color,
-        )
+        let data_dir = self
+            .data_dir
+            .clone()
+            .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
+        Setup::new(data_dir, !self.no_builtin, self.schools.clone(), self.color)
     }
 }
 
@@ -60,6 +61,7 @@ pub enum Command {
         /// Only favorites
         #[arg(long)]
         favorites: bool,
+        /// Print one JSON array (`[]` when there is no one)
         #[arg(long)]
         json: bool,
     },
@@ -67,30 +69,41 @@ pub enum Command {
     Search {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
         #[arg(long, value_name = "S")]
         school: Option<String>,
         /// Show at most N matches
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Print one JSON array of the matches, each with its score (`[]` when none)
         #[arg(long)]
         json: bool,
     },
-    /// The best match in full, with its school's labs
+    /// The person named, in full, with their school's labs
     Show {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+        /// Print a JSON array of the one person, with the school's labs (`[]` when none)
         #[arg(long)]
         json: bool,
     },
-    /// Open the best match's website, or its school's lab N
+    /// Open the named person's website, or their school's lab N
     Open {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+        /// Open lab N of the person's school instead, numbered as `show` lists them
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         lab: Option<u16>,
     },
     /// List favorites (bookmarks)
     Favorites {
+        /// Print one JSON array (`[]` when there are none)
         #[arg(long)]
         json: bool,
     },
@@ -112,6 +125,9 @@ pub enum Command {
     Related {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only look for the person in this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
         /// Show at most N people [default: 5]
         #[arg(long, value_name = "N", default_value_t = 5)]
         limit: usize,
@@ -127,26 +143,36 @@ pub enum Command {
     /// Print the data directory, the favorites file and the sources read
     Paths,
     /// Print shell completions
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to write them for
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum FavoriteAction {
-    /// Bookmark the best match
+    /// Bookmark the person named
     Add {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
     },
-    /// Remove the best-matching favorite
+    /// Remove the favorite named
     Remove {
         #[command(flatten)]
         query: QueryArgs,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
     },
 }
 
 /// The words of a query: several words are one query, so quoting is optional.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
+    /// A name, research topic, title or school to look for (fuzzy); every word must match
     #[arg(required = true, value_name = "QUERY")]
     pub words: Vec<String>,
 }
@@ -188,7 +214,7 @@ impl Command {
             | Command::Open { query, .. }
             | Command::Related { query, .. }
             | Command::Favorite {
-                action: FavoriteAction::Add { query } | FavoriteAction::Remove { query },
+                action: FavoriteAction::Add { query, .. } | FavoriteAction::Remove { query, .. },
             } => Some(query),
             Command::List { .. }
             | Command::Favorites { .. }

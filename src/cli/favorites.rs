@@ -5,16 +5,17 @@ use std::io::Write;
 use super::resolve::{self, Favorite};
 use super::{FavoriteAction, Session};
 use crate::model::PersonId;
-use crate::report::PersonJson;
+use crate::report::{Paint, PersonJson};
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
 
 impl Session<'_> {
     pub(super) fn list_favorites(&self, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
-        let report = self.report();
         let resolved = self.favorites.resolve(&self.directory);
         let keys = self.favorites.keys();
         if json {
+            let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
+            let report = self.report_on(&present);
             let rows = keys
                 .iter()
                 .zip(&resolved)
@@ -24,6 +25,7 @@ impl Session<'_> {
                 });
             report.json(out, rows)?;
         } else {
+            let report = self.report();
             // Namesakes are listed with what tells them apart; `labels`
             // has one for each favorite in the data.
             let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
@@ -53,8 +55,9 @@ impl Session<'_> {
     ) -> Result<(), Failure> {
         let store = self.setup.store();
         match action {
-            FavoriteAction::Add { query } => {
-                let person = resolve::person(&self.directory, &query.text()?)?;
+            FavoriteAction::Add { query, school } => {
+                let school = self.school(school.as_deref())?;
+                let person = resolve::person(&self.directory, &query.text()?, school)?;
                 let (_, added) =
                     store.update(|favorites| favorites.add_person(&self.directory, person))?;
                 let what = if added {
@@ -62,16 +65,18 @@ impl Session<'_> {
                 } else {
                     "Already a favorite:"
                 };
-                writeln!(out, "{what} {}", self.who(person))?;
+                writeln!(out, "{what} {}", self.who(person, &self.paint))?;
             }
-            FavoriteAction::Remove { query } => {
-                let who = match resolve::favorite(&self.directory, &self.favorites, &query.text()?)?
+            FavoriteAction::Remove { query, school } => {
+                let school = self.school(school.as_deref())?;
+                let text = query.text()?;
+                let who = match resolve::favorite(&self.directory, &self.favorites, &text, school)?
                 {
                     // Every favorite that finds them, in the file as it is now.
                     Favorite::Present(person) => {
                         store
                             .update(|favorites| favorites.remove_person(&self.directory, person))?;
-                        self.who(person)
+                        self.who(person, &self.paint)
                     }
                     Favorite::Missing(key) => {
                         store.update(|favorites| favorites.remove(&key))?;
@@ -86,7 +91,7 @@ impl Session<'_> {
 
     /// Whom a command acted on, for the terminal: "Ada Lee (b.example)
     /// (Lee U)", with what tells them apart from namesakes, if any.
-    pub(super) fn who(&self, person: PersonId) -> String {
+    pub(super) fn who(&self, person: PersonId, paint: &Paint) -> String {
         let faculty = &self.directory.people[person];
         let apart = resolve::told_apart(&self.directory, &[person])
             .pop()
@@ -95,7 +100,7 @@ impl Session<'_> {
             .unwrap_or_default();
         format!(
             "{}{apart} ({})",
-            self.paint.bold(faculty.name()),
+            paint.bold(faculty.name()),
             sanitize(&self.directory.school_of(faculty).name)
         )
     }

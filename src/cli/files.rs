@@ -63,7 +63,8 @@ pub(super) fn check(
         inputs
     };
     let loaded = sources::load(&inputs);
-    report_diagnostics(&loaded.diagnostics, usize::MAX);
+    // A linter's findings are its output.
+    write_diagnostics(out, &loaded.diagnostics, usize::MAX, "")?;
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = loaded.diagnostics.len() - errors;
     writeln!(
@@ -95,19 +96,30 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Prints up to `limit` diagnostics to stderr, then how many were left out.
-pub(super) fn report_diagnostics(diagnostics: &[Diagnostic], limit: usize) {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+/// Prints up to `limit` diagnostics to stderr, then how many were left out
+/// and `check`, the command that lists them all: what loading had to say
+/// beside a command's data.
+pub(super) fn report_diagnostics(diagnostics: &[Diagnostic], limit: usize, check: &str) {
+    let _ = write_diagnostics(&mut io::stderr().lock(), diagnostics, limit, check);
+}
+
+fn write_diagnostics(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    limit: usize,
+    check: &str,
+) -> io::Result<()> {
     for diagnostic in diagnostics.iter().take(limit) {
         // A diagnostic's text form is already safe for the terminal.
-        let _ = writeln!(err, "{diagnostic}");
+        writeln!(out, "{diagnostic}")?;
     }
     if diagnostics.len() > limit {
-        let _ = writeln!(
-            err,
-            "… and {} more; `profdex check` lists them all",
-            diagnostics.len() - limit
-        );
+        writeln!(
+            out,
+            "… and {} more; `{}` lists them all",
+            diagnostics.len() - limit,
+            sanitize(check)
+        )?;
     }
+    Ok(())
 }

@@ -4,6 +4,7 @@
 mod args;
 mod favorites;
 mod files;
+mod naming;
 mod open;
 mod people;
 mod resolve;
@@ -25,8 +26,10 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
     let paint = Paint::new(setup.color.enabled(io::stdout().is_terminal()));
     match command {
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "profdex", out);
-            Ok(())
+            // Written here, not by clap_complete, which panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "profdex", &mut script);
+            Ok(out.write_all(&script)?)
         }
         Command::Paths => files::paths(setup, out),
         Command::Check { paths } => files::check(setup, paths, out),
@@ -36,10 +39,16 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
                 query.text()?;
             }
             let (_, loaded) = setup.load()?;
-            files::report_diagnostics(&loaded.diagnostics, 5);
+            files::report_diagnostics(&loaded.diagnostics, 5, &setup.check_command());
             Session::new(setup, loaded.directory, paint).run(command, out)
         }
     }
+}
+
+/// Writes `line` to stderr. A closed stderr (`2>&1 | head`) is no reason to
+/// fail or, as `eprintln!` would, to panic.
+pub fn tell(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// The loaded directory with its favorites, for the commands that use data.
@@ -82,7 +91,7 @@ impl<'a> Session<'a> {
                 return Err(error.into());
             }
             let error = crate::sanitize::sanitize(&error.to_string()).into_owned();
-            eprintln!("warning: {error}; showing no favorites");
+            tell(&format!("warning: {error}; showing no favorites"));
         }
         match command {
             Command::List {
@@ -96,19 +105,45 @@ impl<'a> Session<'a> {
                 limit,
                 json,
             } => self.search(&query.text()?, school.as_deref(), limit, json, out),
-            Command::Show { query, json } => self.show(&query.text()?, json, out),
-            Command::Open { query, lab } => self.open(&query.text()?, lab),
+            Command::Show {
+                query,
+                school,
+                json,
+            } => self.show(&query.text()?, school.as_deref(), json, out),
+            Command::Open { query, school, lab } => {
+                self.open(&query.text()?, school.as_deref(), lab)
+            }
             Command::Favorites { json } => self.list_favorites(json, out),
             Command::Favorite { action } => self.change_favorite(action, out),
             Command::Topics { school, json } => self.topics(school.as_deref(), json, out),
-            Command::Related { query, limit, json } => {
-                self.related(&query.text()?, limit, json, out)
-            }
+            Command::Related {
+                query,
+                school,
+                limit,
+                json,
+            } => self.related(&query.text()?, school.as_deref(), limit, json, out),
             Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),
         }
     }
 
+    /// The school a `--school` option names, if one was given.
+    fn school(&self, name: Option<&str>) -> Result<Option<crate::model::SchoolId>, Failure> {
+        name.map(|name| resolve::school(&self.directory, name))
+            .transpose()
+    }
+
     fn report(&self) -> Report<'_> {
         Report::new(&self.directory, &self.favorites, &self.paint)
+    }
+
+    /// A report that tells each of `people` apart from their namesakes.
+    fn report_on(&self, people: &[crate::model::PersonId]) -> Report<'_> {
+        let labels = resolve::told_apart(&self.directory, people);
+        let apart = people
+            .iter()
+            .zip(labels)
+            .filter_map(|(&person, label)| Some((person, label?)))
+            .collect();
+        self.report().telling_apart(apart)
     }
 }

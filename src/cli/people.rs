@@ -17,14 +17,13 @@ impl Session<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let report = self.report();
-        let school = school
-            .map(|s| resolve::school(&self.directory, s))
-            .transpose()?;
+        let school = self.school(school)?;
         let mut people: Vec<PersonId> = (0..self.directory.people.len())
             .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s))
             .filter(|&p| !favorites || report.is_favorite(p))
             .collect();
         report.sort_by_school_then_name(&mut people);
+        let report = self.report_on(&people);
         if json {
             report.json(out, people.iter().map(|&p| report.person_json(p)))?;
         } else {
@@ -44,32 +43,52 @@ impl Session<'_> {
         json: bool,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let report = self.report();
-        let school = school
-            .map(|s| resolve::school(&self.directory, s))
-            .transpose()?;
+        let school = self.school(school)?;
         let (index, query, mut hits) = resolve::search(&self.directory, text, school);
-        if hits.is_empty() {
+        let found = !hits.is_empty();
+        hits.truncate(limit.unwrap_or(usize::MAX));
+        let people: Vec<PersonId> = hits.iter().map(|hit| hit.person).collect();
+        let report = self.report_on(&people);
+        if json {
+            // `[]` when nothing matched: a script always gets one array.
+            let rows = hits.iter().map(|hit| PersonJson {
+                score: Some(hit.score),
+                ..report.person_json(hit.person)
+            });
+            report.json(out, rows)?;
+        } else {
+            report.search_results(out, &index, &query, &hits)?;
+        }
+        if !found {
             return Err(Failure::NotFound(format!(
                 "no one matches \"{}\"",
                 query.text()
             )));
         }
-        hits.truncate(limit.unwrap_or(usize::MAX));
-        if json {
-            let rows = hits.iter().map(|hit| PersonJson {
-                score: Some(hit.score),
-                ..report.person_json(hit.person)
-            });
-            Ok(report.json(out, rows)?)
-        } else {
-            Ok(report.search_results(out, &index, &query, &hits)?)
-        }
+        Ok(())
     }
 
-    pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    pub(super) fn show(
+        &self,
+        text: &str,
+        school: Option<&str>,
+        json: bool,
+        out: &mut dyn Write,
+    ) -> Result<(), Failure> {
         let report = self.report();
-        let person = resolve::person(&self.directory, text)?;
+        let named = self
+            .school(school)
+            .and_then(|school| resolve::person(&self.directory, text, school));
+        let person = match named {
+            Ok(person) => person,
+            Err(failure) => {
+                if json {
+                    report.json(out, [])?;
+                }
+                return Err(failure);
+            }
+        };
+        let report = self.report_on(&[person]);
         if let Some(label) = resolve::told_apart(&self.directory, &[person])
             .pop()
             .flatten()
@@ -78,7 +97,7 @@ impl Session<'_> {
             let name = &faculty.name();
             let school = &self.directory.school_of(faculty).name;
             let note = format!("note: {school} has more than one {name}; this is {name} ({label})");
-            eprintln!("{}", sanitize(&note));
+            super::tell(&sanitize(&note));
         }
         if json {
             Ok(report.json(out, [report.person_detail_json(person)])?)

@@ -1,13 +1,17 @@
 //! From what the user typed to what a command acts on: the people a query
-//! matches, the favorite it names, the school an option names; and what
-//! tells a person apart from namesakes, to say whom a command acted on.
+//! matches, the one person or favorite it names, the school an option
+//! names; and what tells a person apart from namesakes, to say whom a
+//! command acted on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
 
 use ::url::{Position, Url};
 
+use super::naming::{Named, decide};
 use crate::favorites::{FavoriteKey, Favorites};
-use crate::model::{Directory, PersonId, SchoolId, identity_key};
+use crate::model::{Directory, Person, PersonId, SchoolId, identity_key, website_key};
+use crate::report::{Candidate, candidates};
 use crate::search::{Hit, Index, Query};
 use crate::setup::Failure;
 
@@ -20,7 +24,7 @@ pub(super) fn search(
     let index = Index::build(directory);
     let query = Query::new(text);
     if let Some(notice) = query.notice() {
-        eprintln!("warning: {notice}");
+        super::tell(&format!("warning: {notice}"));
     }
     let candidates: Vec<PersonId> = (0..directory.people.len())
         .filter(|&p| school.is_none_or(|s| directory.people[p].school == s))
@@ -33,12 +37,39 @@ pub(super) fn search(
     (index, query, hits)
 }
 
-/// The person best matching `text`.
-pub(super) fn person(directory: &Directory, text: &str) -> Result<PersonId, Failure> {
-    let (_, query, hits) = search(directory, text, None);
-    hits.first()
-        .map(|hit| hit.person)
-        .ok_or_else(|| Failure::NotFound(format!("no one matches \"{}\"", query.text())))
+/// The person `text` names (see [`decide`]), in `school` if given. When it
+/// could be several, they are listed on stderr and no one is chosen.
+pub(super) fn person(
+    directory: &Directory,
+    text: &str,
+    school: Option<SchoolId>,
+) -> Result<PersonId, Failure> {
+    let in_school = |(_, person): &(PersonId, &Person)| school.is_none_or(|s| person.school == s);
+    let people = || directory.people.iter().enumerate().filter(in_school);
+    // A website names its person: the way to choose between namesakes.
+    if text.contains("://") {
+        let wanted = website_key(text);
+        let with_it: Vec<PersonId> = people()
+            .filter(|(_, p)| p.website().map(website_key) == Some(wanted.clone()))
+            .map(|(id, _)| id)
+            .collect();
+        if let [one] = with_it[..] {
+            return Ok(one);
+        }
+    }
+    let (_, query, hits) = search(directory, text, school);
+    let names = people().map(|(id, person)| (id, person.name()));
+    match decide(text, names, hits.iter().map(|hit| hit.person).collect()) {
+        Named::One(person) => Ok(person),
+        Named::NoOne => Err(Failure::NotFound(format!(
+            "no one matches \"{}\"",
+            query.text()
+        ))),
+        Named::Several(people) => {
+            let entries: Vec<Entry> = people.into_iter().map(Entry::Person).collect();
+            Err(several(directory, &[], &entries, text, school.is_some()))
+        }
+    }
 }
 
 /// A favorite a query names.
@@ -49,28 +80,128 @@ pub(super) enum Favorite {
     Missing(FavoriteKey),
 }
 
-/// The favorite best matching `text`: among favorites present in the data
-/// by fuzzy search, else among missing ones by name.
+/// Someone a query could name: a person in the data, or a favorite's key
+/// (by its place among the keys) whose person is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Person(PersonId),
+    Key(usize),
+}
+
+/// The favorite `text` names, in `school` if given, decided as for
+/// [`person`] among the favorites: those in the data found by fuzzy
+/// search, those missing from it by a part of their name.
 pub(super) fn favorite(
     directory: &Directory,
     favorites: &Favorites,
     text: &str,
+    school: Option<SchoolId>,
 ) -> Result<Favorite, Failure> {
+    let keys = favorites.keys();
     let resolved = favorites.resolve(directory);
-    let present: Vec<PersonId> = resolved.iter().flatten().copied().collect();
-    let index = Index::build(directory);
-    let query = Query::new(text);
-    if let Some(hit) = index.search(directory, &query, &present).first() {
-        return Ok(Favorite::Present(hit.person));
-    }
-    let wanted = identity_key(text);
-    favorites
-        .keys()
+    let school_key = school.map(|s| identity_key(&directory.schools[s].name));
+    let in_school = |key: &FavoriteKey| {
+        school_key
+            .as_ref()
+            .is_none_or(|s| identity_key(&key.school) == *s)
+    };
+    // Two keys can find one person (one written before websites were kept).
+    let mut seen = HashSet::new();
+    let present: Vec<PersonId> = resolved
         .iter()
-        .zip(&resolved)
-        .find(|(key, person)| person.is_none() && identity_key(&key.name).contains(&wanted))
-        .map(|(key, _)| Favorite::Missing(key.clone()))
-        .ok_or_else(|| Failure::NotFound(format!("no favorite matches \"{text}\"")))
+        .zip(keys)
+        .filter_map(|(person, key)| person.filter(|_| in_school(key)))
+        .filter(|&person| seen.insert(person))
+        .collect();
+    let missing: Vec<usize> = (0..keys.len())
+        .filter(|&k| resolved[k].is_none() && in_school(&keys[k]))
+        .collect();
+    let wanted = identity_key(text);
+    let index = Index::build(directory);
+    let matched: Vec<Entry> = index
+        .search(directory, &Query::new(text), &present)
+        .iter()
+        .map(|hit| Entry::Person(hit.person))
+        .chain(
+            missing
+                .iter()
+                .filter(|&&k| identity_key(&keys[k].name).contains(&wanted))
+                .map(|&k| Entry::Key(k)),
+        )
+        .collect();
+    let names = present
+        .iter()
+        .map(|&p| (Entry::Person(p), directory.people[p].name()))
+        .chain(
+            missing
+                .iter()
+                .map(|&k| (Entry::Key(k), keys[k].name.as_str())),
+        );
+    match decide(text, names, matched) {
+        Named::One(Entry::Person(person)) => Ok(Favorite::Present(person)),
+        Named::One(Entry::Key(k)) => Ok(Favorite::Missing(keys[k].clone())),
+        Named::NoOne => Err(Failure::NotFound(format!("no favorite matches \"{text}\""))),
+        Named::Several(entries) => Err(several(directory, keys, &entries, text, school.is_some())),
+    }
+}
+
+/// How many candidates are listed before "… and N more".
+const LISTED: usize = 10;
+
+/// Lists the candidates on stderr, with what tells namesakes apart and
+/// their websites, and says why nothing was done.
+fn several(
+    directory: &Directory,
+    keys: &[FavoriteKey],
+    entries: &[Entry],
+    text: &str,
+    in_school: bool,
+) -> Failure {
+    let listed = &entries[..entries.len().min(LISTED)];
+    let people: Vec<PersonId> = listed
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Person(person) => Some(*person),
+            Entry::Key(_) => None,
+        })
+        .collect();
+    let mut labels = told_apart(directory, &people).into_iter();
+    let labels: Vec<Option<String>> = listed
+        .iter()
+        .map(|entry| match entry {
+            Entry::Person(_) => labels.next().flatten(),
+            Entry::Key(_) => None,
+        })
+        .collect();
+    let rows: Vec<Candidate> = listed
+        .iter()
+        .zip(&labels)
+        .map(|(entry, label)| match *entry {
+            Entry::Person(id) => {
+                let person = &directory.people[id];
+                Candidate {
+                    name: person.name(),
+                    label: label.as_deref(),
+                    school: &directory.school_of(person).name,
+                    website: person.website().unwrap_or("(no website)"),
+                }
+            }
+            Entry::Key(k) => Candidate {
+                name: &keys[k].name,
+                label: None,
+                school: &keys[k].school,
+                website: "(not in the loaded data)",
+            },
+        })
+        .collect();
+    let mut listing = Vec::new();
+    let _ = candidates(&mut listing, &rows, entries.len() - rows.len());
+    let _ = io::stderr().write_all(&listing);
+    let school = if in_school { "" } else { "--school S, " };
+    Failure::NotFound(format!(
+        "\"{text}\" could be any of these {}: name one with {school}more of their name or research, or their website",
+        entries.len()
+    ))
 }
 
 /// What tells each of `people` apart from their namesakes at their school:

@@ -44,9 +44,7 @@ impl Session<'_> {
         json: bool,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let school = school
-            .map(|s| resolve::school(&self.directory, s))
-            .transpose()?;
+        let school = self.school(school)?;
         let topics = Topics::build(&self.directory, &synonyms(self.setup));
         let people = (0..self.directory.people.len())
             .filter(|&p| school.is_none_or(|s| self.directory.people[p].school == s));
@@ -73,11 +71,13 @@ impl Session<'_> {
     pub(super) fn related(
         &self,
         text: &str,
+        school: Option<&str>,
         limit: usize,
         json: bool,
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
-        let person: PersonId = resolve::person(&self.directory, text)?;
+        let school = self.school(school)?;
+        let person: PersonId = resolve::person(&self.directory, text, school)?;
         let topics = Topics::build(&self.directory, &synonyms(self.setup));
         let found = Features::build(&topics).related(&topics, person, limit);
         let report = self.report();

@@ -5,21 +5,20 @@
 //! and scripted events.
 
 use std::collections::VecDeque;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::clipboard::CopyToClipboard;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event};
-use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
+use crate::clipboard::{self, Copied, Surroundings};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
 use crate::open::open_url;
@@ -258,10 +257,18 @@ impl Host for SystemHost {
                         .map_err(|e| e.to_string()),
                 )
             }
-            Effect::Copy(text) => match copy_osc52(&mut io::stdout(), &text) {
-                Ok(()) => Action::Copied(text),
-                Err(error) => Action::Opened(Err(format!("Cannot copy: {error}"))),
-            },
+            Effect::Copy(text) => {
+                let around = Surroundings::of_this_process();
+                match clipboard::copy(&text, &around, &mut io::stdout()) {
+                    Ok(Copied::Clipboard) => Action::Copied(text),
+                    // Said as it is: a copy that may not have arrived is no "Copied".
+                    Ok(copied) => Action::Notice {
+                        text: copied.message(&text),
+                        is_error: false,
+                    },
+                    Err(error) => Action::Opened(Err(format!("Cannot copy: {error}"))),
+                }
+            }
             Effect::Search(request) => {
                 self.search.submit(request);
                 return None;
@@ -338,12 +345,6 @@ where
     None
 }
 
-/// OSC 52 asks the terminal itself to set the clipboard, which works over
-/// SSH and needs no clipboard tool on the machine.
-fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
-    execute!(out, CopyToClipboard::to_clipboard_from(text))
-}
-
 /// The terminal goes back to normal on a panic too, before the message is
 /// printed, so the message is readable and the shell usable. Only a panic
 /// of the main thread ends the program; one elsewhere (the background
@@ -394,9 +395,10 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let theme = Theme::new(setup.color.enabled(true));
     let loading = {
         let (inputs, store) = (inputs.to_vec(), setup.store());
+        let check = setup.check_command();
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, &store, theme, area))?
+            .spawn(move || prepare(&inputs, &store, theme, area, &check))?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -431,8 +433,15 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
 
 /// Reads every input and the favorites, and builds the browser's state
 /// with its search index: the work behind the loading message. Returns
-/// what loading has to say, for the status line.
-fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, Option<Action>) {
+/// what loading has to say, for the status line, pointing at `check`, the
+/// command that lists the diagnostics of the same sources.
+fn prepare(
+    inputs: &[Input],
+    store: &Store,
+    theme: Theme,
+    area: Rect,
+    check: &str,
+) -> (App, Option<Action>) {
     let loaded = sources::load(inputs);
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
@@ -445,7 +454,7 @@ fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, O
         Some(error) => notice(error, true),
         None if !loaded.diagnostics.is_empty() => notice(
             format!(
-                "{} diagnostic{} ({errors} error{}) in {} files: run `profdex check` to see them",
+                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
                 loaded.diagnostics.len(),
                 if loaded.diagnostics.len() == 1 {
                     ""
@@ -460,17 +469,4 @@ fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, O
         None => None,
     };
     (app, said)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copying_writes_one_osc_52_sequence() {
-        let mut out = Vec::new();
-        copy_osc52(&mut out, "https://people.eecs.berkeley.edu/~istoica/").unwrap();
-        let expected = "\x1b]52;c;aHR0cHM6Ly9wZW9wbGUuZWVjcy5iZXJrZWxleS5lZHUvfmlzdG9pY2Ev\x1b\\";
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
-    }
 }

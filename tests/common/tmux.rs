@@ -128,6 +128,17 @@ impl Tmux {
         self.run(&["clear-history", "-t", "0"]);
     }
 
+    /// What tmux's paste buffer holds, empty when it has none.
+    pub fn buffer(&self) -> String {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("show-buffer")
+            .output()
+            .expect("tmux runs (is it installed?)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         let output = Command::new("tmux")
             .arg("-S")
