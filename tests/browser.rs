@@ -14,7 +14,7 @@ fn filter_then_detail_then_bookmark_and_open() {
     tmux.type_text("stoica");
     tmux.wait_for("/ stoica▏");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Professor, Director of Sky Computing Lab");
+    let screen = tmux.wait_for("Professor, Director of Sky Computing");
     assert!(screen.contains("Ion Stoica"), "{screen}");
     assert!(screen.contains("Sky Computing Lab"), "{screen}");
 
@@ -37,7 +37,7 @@ fn filter_then_detail_then_bookmark_and_open() {
         ["https://sky.cs.berkeley.edu/".to_string()]
     );
     // The screen is back after the browser ran.
-    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.wait_for("Professor, Director of Sky Computing");
 
     tmux.keys(&["?"]);
     let keys = [
