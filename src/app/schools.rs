@@ -38,6 +38,7 @@ const ALIASES: &[(&[&str], &[&str])] = &[
         &["ucb", "cal", "berkeley"],
         &[
             "Univ. of California - Berkeley",
+            "University of California - Berkeley",
             "University of California, Berkeley",
             "UC Berkeley",
         ],
