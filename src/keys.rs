@@ -15,6 +15,7 @@ pub enum Key {
     Char(char),
     Code(KeyCode),
     Ctrl(char),
+    Alt(char),
     /// `1` to `9`: the action's number is the digit pressed.
     Digit,
     /// Any other printable character: the action's character is the one typed.
@@ -32,7 +33,8 @@ const fn bind(key: Key, action: Action) -> Binding {
     Binding { key, action }
 }
 
-use Key::{Char, Code, Ctrl, Digit, Text};
+use crate::app::Motion;
+use Key::{Alt, Char, Code, Ctrl, Digit, Text};
 
 pub const BROWSE: &[Binding] = &[
     bind(Char('/'), Action::StartFilter),
@@ -58,6 +60,7 @@ pub const BROWSE: &[Binding] = &[
     bind(Code(KeyCode::Right), Action::FocusRight),
     bind(Code(KeyCode::Enter), Action::OpenWebsite),
     bind(Char('o'), Action::OpenWebsite),
+    bind(Char('s'), Action::JumpToSchool),
     bind(Digit, Action::OpenLab(0)),
     bind(Char('b'), Action::ToggleFavorite),
     bind(Char('y'), Action::CopyUrl),
@@ -71,10 +74,19 @@ pub const BROWSE: &[Binding] = &[
 pub const FILTER: &[Binding] = &[
     bind(Text, Action::FilterInput(' ')),
     bind(Code(KeyCode::Enter), Action::FilterAccept),
-    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Code(KeyCode::Esc), Action::LeaveFilter),
     bind(Code(KeyCode::Backspace), Action::FilterBackspace),
+    bind(Ctrl('h'), Action::FilterBackspace),
     bind(Ctrl('w'), Action::FilterDeleteWord),
     bind(Ctrl('u'), Action::ClearFilter),
+    bind(Code(KeyCode::Left), Action::FilterCursor(Motion::Left)),
+    bind(Code(KeyCode::Right), Action::FilterCursor(Motion::Right)),
+    bind(Ctrl('a'), Action::FilterCursor(Motion::Start)),
+    bind(Ctrl('e'), Action::FilterCursor(Motion::End)),
+    bind(Code(KeyCode::Home), Action::FilterCursor(Motion::Start)),
+    bind(Code(KeyCode::End), Action::FilterCursor(Motion::End)),
+    bind(Alt('b'), Action::FilterCursor(Motion::WordLeft)),
+    bind(Alt('f'), Action::FilterCursor(Motion::WordRight)),
     bind(Code(KeyCode::Down), Action::Down),
     bind(Ctrl('n'), Action::Down),
     bind(Code(KeyCode::Up), Action::Up),
@@ -158,6 +170,7 @@ impl Key {
             Char(' ') => "Space".into(),
             Char(c) => c.to_string(),
             Ctrl(c) => format!("Ctrl-{c}"),
+            Alt(c) => format!("Alt-{c}"),
             Digit => "1–9".into(),
             Text => "text".into(),
             Code(code) => match code {
@@ -187,6 +200,7 @@ impl Key {
         match (self, event.code) {
             (Char(wanted), KeyCode::Char(c)) => c == wanted && plain,
             (Ctrl(wanted), KeyCode::Char(c)) => c.eq_ignore_ascii_case(&wanted) && ctrl,
+            (Alt(wanted), KeyCode::Char(c)) => c == wanted && alt && !ctrl,
             (Digit, KeyCode::Char(c)) => plain && c.is_ascii_digit() && c != '0',
             (Text, KeyCode::Char(_)) => plain,
             (Code(wanted), code) => code == wanted && plain,
@@ -210,9 +224,13 @@ impl Key {
 }
 
 /// Whether two actions are the same but for the number or character that
-/// `Key::Digit` and `Key::Text` fill in.
+/// `Key::Digit` and `Key::Text` fill in. Each motion of the cursor is an
+/// action of its own, so the help lists them in pairs.
 fn same_kind(a: &Action, b: &Action) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
+    match (a, b) {
+        (Action::FilterCursor(a), Action::FilterCursor(b)) => a == b,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
 }
 
 /// The bindings of `mode` grouped by action, in table order: what the help
@@ -418,6 +436,45 @@ mod tests {
         assert_eq!(act(KeyCode::Char('x'), KeyModifiers::ALT), None);
     }
 
+    /// The line editing a shell's readline has, and `Esc` keeping the text.
+    #[test]
+    fn the_filter_edits_like_a_shell_line() {
+        let act = |code, m| action_for_key(Mode::Filter, &press(code, m));
+        let (ctrl, alt) = (KeyModifiers::CONTROL, KeyModifiers::ALT);
+        assert_eq!(act(KeyCode::Char('h'), ctrl), Some(Action::FilterBackspace));
+        assert_eq!(
+            act(KeyCode::Esc, KeyModifiers::NONE),
+            Some(Action::LeaveFilter)
+        );
+        let moves = [
+            (KeyCode::Left, KeyModifiers::NONE, Motion::Left),
+            (KeyCode::Right, KeyModifiers::NONE, Motion::Right),
+            (KeyCode::Char('a'), ctrl, Motion::Start),
+            (KeyCode::Char('e'), ctrl, Motion::End),
+            (KeyCode::Char('b'), alt, Motion::WordLeft),
+            (KeyCode::Char('f'), alt, Motion::WordRight),
+        ];
+        for (code, modifiers, motion) in moves {
+            assert_eq!(
+                act(code, modifiers),
+                Some(Action::FilterCursor(motion)),
+                "{code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for &(_, mode) in SECTIONS {
+            assert_eq!(
+                action_for_key(mode, &ctrl_c),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+    }
+
     #[test]
     fn labels_come_from_the_keys() {
         assert_eq!(label(Mode::Browse, &Action::Down), "j ↓ Ctrl-n");
@@ -428,8 +485,8 @@ mod tests {
         assert_eq!(
             hints(Mode::Filter),
             [
-                ("Enter".to_string(), "keep"),
-                ("Esc".to_string(), "clear"),
+                ("Enter Esc".to_string(), "keep"),
+                ("Ctrl-u".to_string(), "clear"),
                 ("↓ ↑".to_string(), "move"),
             ]
         );
@@ -443,13 +500,14 @@ mod tests {
                 assert!(!action.description(mode).is_empty(), "{action:?}");
                 for key in keys {
                     let code = match key {
-                        Char(c) | Ctrl(c) => KeyCode::Char(c),
+                        Char(c) | Ctrl(c) | Alt(c) => KeyCode::Char(c),
                         Code(code) => code,
                         Digit => KeyCode::Char('7'),
                         Text => KeyCode::Char('x'),
                     };
                     let modifiers = match key {
                         Ctrl(_) => KeyModifiers::CONTROL,
+                        Alt(_) => KeyModifiers::ALT,
                         _ => KeyModifiers::NONE,
                     };
                     let pressed = action_for_key(mode, &press(code, modifiers));

@@ -79,10 +79,14 @@ pub fn layout(area: Rect, focus: Pane) -> Panes {
         }
     };
     let constraints = shown.iter().map(|pane| match pane {
-        Pane::Schools if shown.len() == 3 => Constraint::Length((area.width / 5).clamp(24, 34)),
-        Pane::Schools => Constraint::Percentage(40),
-        Pane::Faculty => Constraint::Fill(4),
-        Pane::Detail => Constraint::Fill(5),
+        // Wide enough at 120 columns to tell "Univ. of California - …" apart.
+        Pane::Schools if shown.len() == 3 => Constraint::Length((area.width / 4).clamp(24, 40)),
+        Pane::Schools if shown.len() == 2 => Constraint::Percentage(40),
+        // Alone on a narrow terminal, it takes the whole width.
+        Pane::Schools => Constraint::Fill(1),
+        // The list's rows say why they matched: it gets the larger share.
+        Pane::Faculty => Constraint::Fill(5),
+        Pane::Detail => Constraint::Fill(4),
     });
     let rects = Layout::horizontal(constraints).split(body);
     for (pane, rect) in shown.iter().zip(rects.iter().copied()) {
@@ -119,6 +123,8 @@ mod tests {
         assert!(two.schools.is_some() && two.detail.is_none());
         let one = layout(Rect::new(0, 0, 50, 24), Pane::Detail);
         assert!(one.detail.is_some() && one.faculty.is_none());
+        let one = layout(Rect::new(0, 0, 50, 24), Pane::Schools);
+        assert_eq!(one.schools.map(|r| r.width), Some(50), "the whole width");
         assert!(layout(Rect::new(0, 0, 39, 24), Pane::Faculty).too_small);
     }
 

@@ -21,6 +21,8 @@ pub mod screenshot;
 pub mod search;
 pub mod setup;
 pub mod sources;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod theme;
 pub mod topics;
 pub mod tui;

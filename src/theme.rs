@@ -23,8 +23,17 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme for a terminal, colours or not. `NO_COLOR` makes the
+    /// terminal library drop every colour it writes, even when colour was
+    /// asked for (`--color always`): a selection shown by its colours alone
+    /// would vanish, so the monochrome theme marks it then.
     pub fn new(color: bool) -> Theme {
-        if color {
+        Theme::for_output(color, colors_dropped())
+    }
+
+    /// `color` as asked for; `dropped` when colours never reach the screen.
+    pub fn for_output(color: bool, dropped: bool) -> Theme {
+        if color && !dropped {
             Theme::colored()
         } else {
             Theme::monochrome()
@@ -39,6 +48,13 @@ impl Theme {
             (true, false) => self.selected_unfocused,
             (false, _) => self.text,
         }
+    }
+
+    /// Whether the selected row stands out without colour: what a
+    /// terminal that shows no colours still draws.
+    pub fn marks_selection(&self) -> bool {
+        let marked = |style: Style| !style.add_modifier.is_empty();
+        marked(self.selected) && marked(self.selected_unfocused)
     }
 
     pub fn colored() -> Theme {
@@ -81,5 +97,23 @@ impl Theme {
             error: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new(),
         }
+    }
+}
+
+/// Whether the terminal library leaves colours out of what it writes: it
+/// does when `NO_COLOR` is set to anything but the empty string.
+fn colors_dropped() -> bool {
+    ratatui::crossterm::style::Colored::ansi_color_disabled()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_selection_is_marked_when_colours_are_dropped() {
+        assert!(Theme::for_output(true, true).marks_selection());
+        assert!(Theme::for_output(false, false).marks_selection());
+        assert_eq!(Theme::for_output(true, false), Theme::colored());
     }
 }

@@ -14,7 +14,7 @@ fn filter_then_detail_then_bookmark_and_open() {
     tmux.type_text("stoica");
     tmux.wait_for("/ stoica▏");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Professor, Director of Sky Computing Lab");
+    let screen = tmux.wait_for("Professor, Director of Sky Computing");
     assert!(screen.contains("Ion Stoica"), "{screen}");
     assert!(screen.contains("Sky Computing Lab"), "{screen}");
 
@@ -37,7 +37,7 @@ fn filter_then_detail_then_bookmark_and_open() {
         ["https://sky.cs.berkeley.edu/".to_string()]
     );
     // The screen is back after the browser ran.
-    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.wait_for("Professor, Director of Sky Computing");
 
     tmux.keys(&["?"]);
     let keys = [
@@ -124,4 +124,147 @@ fn without_a_terminal_it_exits_2_with_a_hint() {
     run.assert_code(2);
     assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1);
+}
+
+/// A generated directory of 400 schools with the collisions real data has
+/// (MIT and RMIT, University of California - Berkeley / Davis / San Diego,
+/// two Wei Zhangs at MIT), and the browser started on it alone.
+fn many_schools(sandbox: &Sandbox, favorites: &[(&str, &str)]) -> Tmux {
+    let dir = sandbox.path("schools");
+    let spec = profdex::synthetic::Spec {
+        people: 3000,
+        schools: 400,
+        seed: 9,
+    };
+    profdex::synthetic::write(spec, &dir).expect("generate");
+    if !favorites.is_empty() {
+        let entries: Vec<serde_json::Value> = favorites
+            .iter()
+            .map(|(school, name)| serde_json::json!({"school": school, "name": name}))
+            .collect();
+        let file = serde_json::json!({"version": 1, "favorites": entries});
+        sandbox.write("data/favorites.json", file.to_string());
+    }
+    let args = format!("--no-builtin --schools '{}'", dir.display());
+    let tmux = Tmux::start(sandbox, 120, 40, &args);
+    tmux.wait_for("Schools (400)");
+    tmux
+}
+
+/// The focused pane's text on each row: what lies between its thick borders.
+fn focused_pane(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| line.split('┃').nth(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_school_is_found_by_part_of_its_name_and_by_a_short_name() {
+    let sandbox = Sandbox::new();
+    let tmux = many_schools(&sandbox, &[]);
+    tmux.keys(&["h", "/"]);
+    tmux.type_text("mit");
+    let screen = tmux.wait_for("Faculty · Massachusetts Institute of Techno");
+    let rows = focused_pane(&screen);
+    assert!(rows[0].contains("Massachuse"), "MIT first: {rows:#?}");
+    assert!(screen.contains("RMIT University"), "{screen}");
+    // Enter on the school: its list has the focus, and nothing opened.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("┏ Faculty · Massachusetts Institute of Techno");
+    assert!(sandbox.browser_log().is_empty());
+
+    tmux.keys(&["h", "/", "C-u"]);
+    tmux.type_text("davis");
+    tmux.wait_for("Faculty · University of California - Davis");
+    // Apart, or the terminal reads Esc q as Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("? help");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
+#[test]
+fn s_jumps_from_a_person_to_their_school_and_rows_say_why_they_matched() {
+    let sandbox = Sandbox::new();
+    let tmux = many_schools(&sandbox, &[]);
+    tmux.keys(&["/"]);
+    tmux.type_text("quantum");
+    let screen = tmux.wait_until("a row's snippet to show the topic", |screen| {
+        focused_pane(screen)
+            .iter()
+            .skip(2)
+            .any(|row| row.contains("Quantum"))
+    });
+    assert!(screen.contains("Faculty · All schools"), "{screen}");
+
+    tmux.keys(&["C-u"]);
+    tmux.type_text("wei zhang");
+    tmux.wait_for("/ wei zhang▏");
+    tmux.keys(&["Enter", "s"]);
+    let screen = tmux.wait_for("Faculty · Massachusetts Institute of Techno");
+    assert!(
+        focused_pane(&screen)
+            .iter()
+            .any(|row| row.contains("Massachuse")),
+        "the schools pane has the focus, on MIT: {screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
+#[test]
+fn favorites_are_removed_in_place_and_a_missing_one_with_b() {
+    let sandbox = Sandbox::new();
+    let listed = {
+        // Three real people of one school, and one who left.
+        let dir = sandbox.path("schools");
+        let spec = profdex::synthetic::Spec {
+            people: 3000,
+            schools: 400,
+            seed: 9,
+        };
+        profdex::synthetic::write(spec, &dir).expect("generate");
+        let run = sandbox.run(&[
+            "--no-builtin",
+            "--schools",
+            &dir.display().to_string(),
+            "list",
+            "--school",
+            "RMIT University",
+            "--json",
+        ]);
+        run.assert_code(0);
+        let rows = run.json();
+        let names: Vec<String> = common::names(&rows).into_iter().map(String::from).collect();
+        names
+    };
+    let school = "RMIT University";
+    let favorites = [
+        (school, listed[0].as_str()),
+        (school, listed[1].as_str()),
+        (school, listed[2].as_str()),
+        (school, "Someone Who Left"),
+    ];
+    let tmux = many_schools(&sandbox, &favorites);
+    tmux.keys(&["h", "j", "l", "j"]);
+    tmux.wait_for(" 2/4 ");
+    tmux.keys(&["b"]);
+    let screen = tmux.wait_for(&format!("Removed {} from favorites", listed[1]));
+    let rows = focused_pane(&screen);
+    assert!(
+        rows.iter().any(|row| row.contains(" 2/3 ")) || screen.contains(" 2/3 "),
+        "the cursor stays on row 2: {screen}"
+    );
+    assert!(screen.contains(&listed[2]), "{screen}");
+    tmux.keys(&["G"]);
+    tmux.wait_for("A favorite missing from the data");
+    tmux.keys(&["b"]);
+    tmux.wait_for("Removed Someone Who Left from favorites");
+    let saved = sandbox.run(&["favorites", "--json"]);
+    let rows = saved.json();
+    let names = common::names(&rows);
+    assert!(!names.contains(&"Someone Who Left"), "{names:?}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
 }

@@ -1391,7 +1391,7 @@ fn copying_inside_tmux_fills_its_buffer_and_says_so() {
     tmux.type_text("stoica");
     tmux.wait_for("/ stoica▏");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.wait_for("Professor, Director of Sky Computing");
     tmux.keys(&["y"]);
     let url = "https://people.eecs.berkeley.edu/~istoica/";
     tmux.wait_for(&format!(

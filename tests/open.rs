@@ -40,7 +40,7 @@ fn a_failing_browser_is_reported_in_the_same_words_by_both() {
     tmux.type_text("stoica");
     tmux.wait_for("/ stoica▏");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Professor, Director of Sky Computing Lab");
+    tmux.wait_for("Professor, Director of Sky Computing");
     tmux.keys(&["o"]);
     let screen = tmux.wait_for(message);
     // The browser keeps its screen after the failed launch.

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use ratatui::layout::Position;
 
+use super::line::Motion;
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::worker::{SearchRequest, SearchResult};
 
@@ -39,11 +40,18 @@ pub enum Action {
     FilterPaste(String),
     FilterBackspace,
     FilterDeleteWord,
-    /// `Enter` while filtering: keep the filter, back to browsing.
+    /// Moves the cursor within the filter line.
+    FilterCursor(Motion),
+    /// `Enter` while filtering: keep the filter, back to browsing (from the
+    /// schools' filter, into the school's list).
     FilterAccept,
-    /// `Esc`: clear the filter (or close help).
+    /// `Esc` while filtering: keep the filter, leave the editor.
+    LeaveFilter,
+    /// `Esc` while browsing: clear the focused list's filter (or close help).
     Cancel,
     ClearFilter,
+    /// `s`: the selected person's school, in the schools pane.
+    JumpToSchool,
     OpenWebsite,
     /// Lab `n` (from 1) of the selected person's school.
     OpenLab(usize),
@@ -125,16 +133,20 @@ impl Action {
             Action::FocusPrevious => "previous pane",
             Action::FocusLeft => "pane to the left",
             Action::FocusRight => "pane to the right",
-            Action::StartFilter => "filter: type to narrow the list at once",
+            Action::StartFilter => "filter the focused list (people or schools) as you type",
             Action::FilterInput(_) | Action::FilterPaste(_) => {
                 "narrow the list as you type (every word must match)"
             }
             Action::FilterBackspace => "delete a character",
             Action::FilterDeleteWord => "delete a word",
-            Action::FilterAccept => "keep the filter and browse",
-            Action::Cancel if mode == Mode::Filter => "clear the filter and browse",
+            Action::FilterCursor(Motion::Left | Motion::Right) => "move the cursor",
+            Action::FilterCursor(Motion::Start | Motion::End) => "cursor to the start or end",
+            Action::FilterCursor(Motion::WordLeft | Motion::WordRight) => "cursor a word along",
+            Action::FilterAccept => "keep the filter and browse (schools: show the school's list)",
+            Action::LeaveFilter => "keep the filter and browse",
             Action::Cancel | Action::ClearFilter => "clear the filter",
-            Action::OpenWebsite => "open the person's website",
+            Action::JumpToSchool => "go to the person's school",
+            Action::OpenWebsite => "open the person's website (on a school: show its list)",
             Action::OpenLab(_) => "open lab N of the person's school",
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
             Action::CopyUrl => "copy the website to the clipboard (OSC 52)",
@@ -168,6 +180,15 @@ impl Action {
             (Action::Top, Action::Bottom) => Some("go to the top / bottom"),
             (Action::FocusNext, Action::FocusPrevious) => Some("next / previous pane"),
             (Action::FocusLeft, Action::FocusRight) => Some("pane to the left / right"),
+            (Action::FilterCursor(Motion::Left), Action::FilterCursor(Motion::Right)) => {
+                Some("cursor left / right")
+            }
+            (Action::FilterCursor(Motion::Start), Action::FilterCursor(Motion::End)) => {
+                Some("cursor to the start / end")
+            }
+            (Action::FilterCursor(Motion::WordLeft), Action::FilterCursor(Motion::WordRight)) => {
+                Some("cursor a word left / right")
+            }
             _ => None,
         }
     }
@@ -181,8 +202,8 @@ impl Action {
             (Mode::Browse, Action::ToggleFavorite) => Some("★"),
             (Mode::Browse, Action::ToggleHelp) => Some("help"),
             (Mode::Browse, Action::Quit) => Some("quit"),
-            (Mode::Filter, Action::FilterAccept) => Some("keep"),
-            (Mode::Filter, Action::Cancel) => Some("clear"),
+            (Mode::Filter, Action::FilterAccept | Action::LeaveFilter) => Some("keep"),
+            (Mode::Filter, Action::ClearFilter) => Some("clear"),
             (Mode::Filter, Action::Down | Action::Up) => Some("move"),
             (Mode::Help, Action::ToggleHelp) => Some("close"),
             _ => None,
@@ -228,6 +249,7 @@ impl Action {
                 | Action::OpenLab(_)
                 | Action::ToggleFavorite
                 | Action::CopyUrl
+                | Action::JumpToSchool
                 | Action::Click(_)
         );
         acts || (moves && mode != Mode::Help)

@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 
+use super::line::{LineEdit, Motion};
 use super::{Action, App, Effect, Scope};
 use crate::model::PersonId;
 use crate::search::{Hit, Query};
@@ -23,10 +24,13 @@ pub(super) enum Keep {
     Selection,
     /// The same person only if the user chose them; else the best match.
     Chosen,
+    /// The same person, if still listed; else the same row, which then
+    /// holds the person after them.
+    Row,
 }
 
 pub struct Search {
-    filter: String,
+    filter: LineEdit,
     query: Query,
     hits: Vec<Hit>,
     /// Earlier results of the same scope, while the query only grows.
@@ -49,7 +53,7 @@ pub struct Search {
 impl Default for Search {
     fn default() -> Search {
         Search {
-            filter: String::new(),
+            filter: LineEdit::default(),
             query: Query::default(),
             hits: Vec::new(),
             narrowing: Vec::new(),
@@ -65,6 +69,11 @@ impl Default for Search {
 impl Search {
     /// The filter line as typed.
     pub fn filter(&self) -> &str {
+        self.filter.text()
+    }
+
+    /// The filter line with its cursor.
+    pub fn line(&self) -> &LineEdit {
         &self.filter
     }
 
@@ -129,38 +138,25 @@ impl Search {
     /// Pasted text: line breaks and tabs become spaces, other controls go.
     /// False when some of it did not fit.
     pub(super) fn paste(&mut self, text: &str) -> bool {
-        let room = MAX_FILTER_CHARS.saturating_sub(self.filter.chars().count());
-        let mut text = text
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control());
-        self.filter.extend(text.by_ref().take(room));
-        text.next().is_none()
+        self.filter.insert(text, MAX_FILTER_CHARS)
     }
 
     pub(super) fn backspace(&mut self) {
-        self.filter.pop();
+        self.filter.backspace();
     }
 
-    /// Deletes the last word and the white space after it, as `Ctrl-w`
-    /// does in a shell. White space may be several bytes long (a no-break
-    /// space), so the cut is after the whole character.
+    /// Deletes the word before the cursor, as `Ctrl-w` does in a shell.
     pub(super) fn delete_word(&mut self) {
-        let kept = self
-            .filter
-            .trim_end()
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        self.filter.truncate(kept);
+        self.filter.delete_word();
+    }
+
+    pub(super) fn move_cursor(&mut self, motion: Motion) {
+        self.filter.move_cursor(motion);
     }
 
     /// Clears the filter; false when it was already empty.
     pub(super) fn clear(&mut self) -> bool {
-        let had_text = !self.filter.is_empty();
-        self.filter.clear();
-        had_text
+        self.filter.clear()
     }
 }
 
@@ -169,7 +165,7 @@ impl App {
     /// lists and empty filters, in the background (an `Effect::Search`)
     /// for long ones. A search under way is cancelled either way.
     pub(super) fn refilter(&mut self, keep: Keep, effects: &mut Vec<Effect>) {
-        let query = Query::new(&self.search.filter);
+        let query = Query::new(self.search.filter.text());
         // While the query only grows, the last hits are the only candidates.
         while let Some((previous, _)) = self.search.narrowing.last() {
             if query.narrows(previous) {
@@ -246,7 +242,7 @@ impl App {
         let Some((_, keep)) = self.search.pending else {
             return;
         };
-        let query = Query::new(&self.search.filter);
+        let query = Query::new(self.search.filter.text());
         let catalogue = &self.catalogue;
         let hits = catalogue
             .index()
@@ -265,9 +261,10 @@ impl App {
 
     /// Shows `hits` for `query`, keeping the selection as `keep` says.
     fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
-        let keep = match keep {
-            Keep::Selection => self.selected_person(),
-            Keep::Chosen => self.selected_person().filter(|_| self.search.chosen),
+        let (keep, fallback) = match keep {
+            Keep::Selection => (self.selected_person(), 0),
+            Keep::Chosen => (self.selected_person().filter(|_| self.search.chosen), 0),
+            Keep::Row => (self.selected_person(), self.people.selected()),
         };
         let search = &mut self.search;
         search.pending = None;
@@ -282,8 +279,8 @@ impl App {
         search.query = query;
         let row = keep
             .and_then(|person| search.hits.iter().position(|hit| hit.person == person))
-            .unwrap_or(0);
-        let len = search.hits.len();
+            .unwrap_or(fallback);
+        let len = self.list_rows();
         self.people.select(row, len);
         self.screen.reset_detail_scroll();
         self.scroll_to_selection();
@@ -294,29 +291,10 @@ impl App {
 mod tests {
     use super::*;
 
-    fn typed(text: &str) -> Search {
-        let mut search = Search::default();
-        search.paste(text);
-        search
-    }
-
-    #[test]
-    fn ctrl_w_deletes_the_last_word_after_any_space() {
-        for space in [" ", "\u{A0}", "\u{3000}", "\t"] {
-            let mut search = typed("");
-            search.filter = format!("ion{space}stoica");
-            search.delete_word();
-            assert_eq!(search.filter(), format!("ion{space}"), "{space:?}");
-            search.delete_word();
-            assert_eq!(search.filter(), "");
-        }
-        let mut search = typed("machine learning  ");
-        search.delete_word();
-        assert_eq!(search.filter(), "machine ");
-    }
-
     #[test]
     fn pasted_controls_are_dropped_and_breaks_become_spaces() {
-        assert_eq!(typed("sto\nica\u{1b}\t!").filter(), "sto ica !");
+        let mut search = Search::default();
+        search.paste("sto\nica\u{1b}\t!");
+        assert_eq!(search.filter(), "sto ica !");
     }
 }

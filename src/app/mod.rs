@@ -10,8 +10,11 @@
 mod action;
 mod catalogue;
 mod cursor;
+mod editing;
 mod filter;
+mod line;
 mod navigate;
+mod schools;
 mod scope;
 mod screen;
 mod selection;
@@ -30,8 +33,11 @@ pub use self::action::{Action, Drawn, Effect, Mode};
 pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, Search};
+pub use self::line::{LineEdit, Motion};
+pub use self::schools::SchoolFilter;
 pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
+pub use self::selection::NOBODY_SELECTED;
 pub use self::shortlist::Shortlist;
 pub use crate::layout::Pane;
 
@@ -46,8 +52,11 @@ pub struct App {
     pub shortlist: Shortlist,
     /// The filter line and the hits it selects.
     pub search: Search,
-    /// The schools pane: row 0 everyone, 1 the favorites, then each school.
+    /// The schools pane: row 0 everyone, 1 the favorites, then each
+    /// school; while its filter is set, the schools that match, best first.
     pub schools: ListCursor,
+    /// The schools pane's filter.
+    pub school_filter: SchoolFilter,
     /// The faculty list: its rows are the hits, then missing favorites.
     pub people: ListCursor,
     /// Mode, focus, size, status and scrolling.
@@ -57,11 +66,13 @@ pub struct App {
 impl App {
     pub fn new(directory: Directory, favorites: Favorites, theme: Theme, area: Rect) -> App {
         let shortlist = Shortlist::new(favorites, &directory);
+        let school_filter = SchoolFilter::new(&directory);
         let mut app = App {
             catalogue: Catalogue::new(directory),
             shortlist,
             search: Search::default(),
             schools: ListCursor::default(),
+            school_filter,
             people: ListCursor::default(),
             screen: Screen::new(theme, area),
         };
@@ -72,18 +83,50 @@ impl App {
         app
     }
 
+    /// Whose people the faculty list shows: the selected row of the
+    /// schools pane, or everyone when its filter lets no school through.
     pub fn scope(&self) -> Scope {
-        Scope::from_row(self.schools.selected())
+        self.scope_at(self.schools.selected()).unwrap_or(Scope::All)
+    }
+
+    /// What row `row` of the schools pane stands for, if it exists.
+    pub fn scope_at(&self, row: usize) -> Option<Scope> {
+        match self.school_filter.shown() {
+            None => (row < self.scope_rows()).then(|| Scope::from_row(row)),
+            Some(schools) => schools.get(row).map(|&school| Scope::School(school)),
+        }
     }
 
     /// Rows of the schools pane.
     pub fn scope_rows(&self) -> usize {
-        Scope::rows(self.catalogue.directory().schools.len())
+        match self.school_filter.shown() {
+            None => Scope::rows(self.catalogue.directory().schools.len()),
+            Some(schools) => schools.len(),
+        }
+    }
+
+    /// Whether the keys type into the schools pane's filter (rather than
+    /// the people's).
+    pub fn editing_schools(&self) -> bool {
+        self.screen.mode() == Mode::Filter && self.screen.focus() == Pane::Schools
     }
 
     pub fn selected_person(&self) -> Option<PersonId> {
         let hits = self.search.hits();
         hits.get(self.people.selected()).map(|hit| hit.person)
+    }
+
+    /// The favorite missing from the data on the selected row, if that is
+    /// where the cursor is.
+    pub fn selected_missing(&self) -> Option<&crate::favorites::FavoriteKey> {
+        let row = self
+            .people
+            .selected()
+            .checked_sub(self.search.hits().len())?;
+        if !self.lists_missing_favorites() {
+            return None;
+        }
+        self.shortlist.missing().nth(row)
     }
 
     /// How many people the current scope holds before filtering.
@@ -137,7 +180,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     let status_seq = app.screen.status_seq();
     if action.is_input() {
-        app.screen.clear_error();
+        // What the status line said has been read: the key hints come back.
+        app.screen.clear_status();
     }
     apply(app, action, &mut effects);
     if let Some(seq) = app.screen.expiring_since(status_seq) {
@@ -178,10 +222,13 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::FilterPaste(_)
         | Action::FilterBackspace
         | Action::FilterDeleteWord
+        | Action::FilterCursor(_)
         | Action::FilterAccept
+        | Action::LeaveFilter
         | Action::ClearFilter
         | Action::Cancel
-        | Action::ToggleHelp => edit_filter(app, action, effects),
+        | Action::ToggleHelp => editing::handle(app, action, effects),
+        Action::JumpToSchool => app.jump_to_school(effects),
         Action::OpenWebsite
         | Action::OpenLab(_)
         | Action::ToggleFavorite
@@ -205,79 +252,3 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Notice { text, is_error } => app.set_status(text, is_error),
     }
 }
-
-/// The filter line and the modes around it.
-fn edit_filter(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
-    let keep = match action {
-        Action::StartFilter => {
-            app.search.start();
-            app.screen.set_mode(Mode::Filter);
-            app.screen.set_focus(Pane::Faculty);
-            return;
-        }
-        Action::FilterInput(c) => {
-            if !app.search.push(c) {
-                app.set_status(FILTER_FULL, true);
-            }
-            Keep::Chosen
-        }
-        Action::FilterPaste(text) => {
-            if app.screen.mode() == Mode::Browse {
-                // Like `/`: a new filter looks for someone new.
-                app.search.start();
-            }
-            app.screen.set_mode(Mode::Filter);
-            app.screen.set_focus(Pane::Faculty);
-            if !app.search.paste(&text) {
-                app.set_status(FILTER_FULL, true);
-            }
-            Keep::Chosen
-        }
-        Action::FilterBackspace => {
-            app.search.backspace();
-            Keep::Chosen
-        }
-        Action::FilterDeleteWord => {
-            app.search.delete_word();
-            Keep::Chosen
-        }
-        Action::FilterAccept => {
-            app.screen.set_mode(Mode::Browse);
-            return;
-        }
-        Action::ClearFilter => {
-            app.search.clear();
-            Keep::Selection
-        }
-        Action::Cancel if app.screen.mode() == Mode::Help => {
-            app.screen.set_mode(Mode::Browse);
-            return;
-        }
-        Action::Cancel => {
-            app.screen.set_mode(Mode::Browse);
-            if !app.search.clear() {
-                return;
-            }
-            Keep::Selection
-        }
-        Action::ToggleHelp => {
-            let mode = if app.screen.mode() == Mode::Help {
-                Mode::Browse
-            } else {
-                Mode::Help
-            };
-            app.screen.set_mode(mode);
-            return;
-        }
-        _ => return,
-    };
-    app.refilter(keep, effects);
-    let error_shown = app.screen.status().is_some_and(|s| s.is_error);
-    if let Some(notice) = app.search.query().notice()
-        && !error_shown
-    {
-        app.set_status(notice, false);
-    }
-}
-
-const FILTER_FULL: &str = "The filter holds up to 1000 characters; the rest was left out";

@@ -3,7 +3,7 @@
 use ratatui::layout::Position;
 
 use super::filter::Keep;
-use super::{Action, App, Effect, Mode, Pane};
+use super::{Action, App, Effect, Mode, NOBODY_SELECTED, Pane, Scope};
 
 pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) {
     match *action {
@@ -63,7 +63,7 @@ impl App {
             }
             Pane::Faculty => {
                 self.search.choose();
-                let row = self.people.moved(delta, self.search.hits().len());
+                let row = self.people.moved(delta, self.list_rows());
                 self.select(row);
             }
             Pane::Detail => self.screen.scroll_detail(delta),
@@ -82,6 +82,13 @@ impl App {
     fn focus(&mut self, pane: Pane) {
         self.screen.set_focus(pane);
         self.scroll_to_selection();
+        // A narrow terminal shows the schools pane only now.
+        self.keep_scope_visible();
+    }
+
+    /// Moves the focus into the faculty list, as `Enter` on a school does.
+    pub(super) fn focus_list(&mut self) {
+        self.focus(Pane::Faculty);
     }
 
     fn change_scope(&mut self, row: usize, effects: &mut Vec<Effect>) {
@@ -92,13 +99,63 @@ impl App {
         self.keep_scope_visible();
     }
 
+    /// The list follows the scope when it changed.
+    fn scope_changed(&mut self, before: Scope, effects: &mut Vec<Effect>) {
+        if self.scope() != before {
+            self.search.forget();
+            self.refilter(Keep::Selection, effects);
+        }
+        self.keep_scope_visible();
+    }
+
+    /// The schools' filter changed: the best match is selected, and with
+    /// no filter the school that was selected stays so.
+    pub(super) fn refresh_schools(&mut self, effects: &mut Vec<Effect>) {
+        let before = self.scope();
+        self.school_filter.refresh();
+        let row = match self.school_filter.shown() {
+            None => before.row(),
+            Some(_) => 0,
+        };
+        self.schools.select(row, self.scope_rows());
+        self.scope_changed(before, effects);
+    }
+
+    /// `s`: the selected person's school, in the schools pane, with the
+    /// person still selected in its list.
+    pub(super) fn jump_to_school(&mut self, effects: &mut Vec<Effect>) {
+        let Some(person) = self.selected_person() else {
+            self.set_status(NOBODY_SELECTED, true);
+            return;
+        };
+        let school = self.catalogue.person(person).school;
+        let before = self.scope();
+        let row = match self.school_filter.shown() {
+            None => Some(Scope::School(school).row()),
+            Some(shown) => shown.iter().position(|&s| s == school),
+        };
+        let row = row.unwrap_or_else(|| {
+            // A filter that hides the school gives way to it.
+            self.school_filter.line_mut().clear();
+            self.school_filter.refresh();
+            Scope::School(school).row()
+        });
+        self.schools.select(row, self.scope_rows());
+        self.screen.set_focus(Pane::Schools);
+        self.scope_changed(before, effects);
+    }
+
     fn keep_scope_visible(&mut self) {
         let (height, rows) = (self.screen.schools_height(), self.scope_rows());
-        self.schools.keep_visible(height, rows);
+        // A hidden pane has no rows to keep the selection in: scrolling it
+        // for one row would hide the top rows when it shows again.
+        if height > 0 {
+            self.schools.keep_visible(height, rows);
+        }
     }
 
     fn select(&mut self, row: usize) {
-        if self.people.select(row, self.search.hits().len()) {
+        if self.people.select(row, self.list_rows()) {
             self.screen.reset_detail_scroll();
         }
         self.scroll_to_selection();
@@ -123,7 +180,7 @@ impl App {
         } else if panes.faculty_rows.contains(at) {
             self.screen.set_focus(Pane::Faculty);
             let row = self.people.offset() + usize::from(at.y - panes.faculty_rows.y);
-            if row < self.search.hits().len() {
+            if row < self.list_rows() {
                 self.search.choose();
                 self.select(row);
             }

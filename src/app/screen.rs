@@ -113,11 +113,10 @@ impl Screen {
         self.status_seq
     }
 
-    /// An error stays until the user acts: then it has been seen.
-    pub(super) fn clear_error(&mut self) {
-        if self.status.as_ref().is_some_and(|s| s.is_error) {
-            self.status = None;
-        }
+    /// A message stays until the user acts (or, unless an error, until it
+    /// expires): then it has been seen.
+    pub(super) fn clear_status(&mut self) {
+        self.status = None;
     }
 
     /// The message numbered `seq` has been shown long enough.

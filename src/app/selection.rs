@@ -2,14 +2,20 @@
 //! bookmarking them, copying their address; and what the disk said back.
 
 use super::filter::Keep;
-use super::{Action, App, Effect, Scope, Shortlist};
+use super::{Action, App, Effect, Pane, Scope, Shortlist};
 use crate::favorites::{FavoriteKey, Favorites};
+
+/// What every key that acts on a person says when the list has nobody
+/// on its cursor.
+pub const NOBODY_SELECTED: &str = "Nobody selected";
 
 pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     match action {
+        // `Enter` on a school opens its list, never a person's page.
+        Action::OpenWebsite if app.screen.focus() == Pane::Schools => app.focus_list(),
         Action::OpenWebsite => {
             let Some(person) = app.selected_person() else {
-                app.set_status("No one selected", true);
+                app.set_status(nobody(app), true);
                 return;
             };
             let person = app.catalogue.person(person);
@@ -22,7 +28,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::OpenLab(number) => {
             let Some(person) = app.selected_person() else {
-                app.set_status("No one selected", true);
+                app.set_status(nobody(app), true);
                 return;
             };
             let directory = app.catalogue.directory();
@@ -43,12 +49,16 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::ToggleFavorite => toggle_favorite(app, effects),
         Action::CopyUrl => {
-            let url = app
-                .selected_person()
-                .and_then(|person| app.catalogue.person(person).website().map(str::to_owned));
-            match url {
-                Some(url) => effects.push(Effect::Copy(url)),
-                None => app.set_status("Nothing to copy: no website", true),
+            let Some(person) = app.selected_person() else {
+                app.set_status(nobody(app), true);
+                return;
+            };
+            let person = app.catalogue.person(person);
+            if let Some(url) = person.website() {
+                effects.push(Effect::Copy(url.to_owned()));
+            } else {
+                let text = format!("Nothing to copy: {} has no website", person.name());
+                app.set_status(text, true);
             }
         }
         Action::Saved(result) => saved(app, result, effects),
@@ -56,8 +66,25 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     }
 }
 
+/// Why a key found no one to act on: nobody selected, or a favorite
+/// that is missing from the data (which `b` alone acts on).
+fn nobody(app: &App) -> String {
+    match app.selected_missing() {
+        Some(key) => format!("{} is missing from the data", key.name),
+        None => NOBODY_SELECTED.to_string(),
+    }
+}
+
 fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
+    if let Some(key) = app.selected_missing() {
+        // Gone from the data, still saved: `b` is how it goes.
+        let key = key.clone();
+        app.shortlist.saving(key.name.clone(), false);
+        effects.push(Effect::SaveFavorite(key, false));
+        return;
+    }
     let Some(person) = app.selected_person() else {
+        app.set_status(NOBODY_SELECTED, true);
         return;
     };
     // A favorite is removed as it was saved, which may be a key from
@@ -113,8 +140,9 @@ impl App {
     fn replace_favorites(&mut self, favorites: Favorites, effects: &mut Vec<Effect>) {
         self.shortlist = Shortlist::new(favorites, self.catalogue.directory());
         if self.scope() == Scope::Favorites {
+            // Removing one leaves the cursor where it was, on the next.
             self.search.forget();
-            self.refilter(Keep::Selection, effects);
+            self.refilter(Keep::Row, effects);
         }
     }
 }

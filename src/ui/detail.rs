@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{cells, highlighted, key_hints, pane_block, safe};
-use crate::app::{Action, App, Mode, Pane};
+use crate::app::{Action, App, Mode, NOBODY_SELECTED, Pane};
+use crate::keys;
 use crate::model::{Person, School};
 use crate::search::Highlights;
 use crate::theme::Theme;
@@ -26,10 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         (Action::CopyUrl, "copy"),
     ];
     let keys = Line::from(key_hints(app, Mode::Browse, &hints));
-    let block = pane_block(app, Line::from(" Detail ").style(theme.title), focused)
+    let mut block = pane_block(app, Line::from(" Detail ").style(theme.title), focused)
         .title_bottom(keys.right_aligned());
     let inner = block.inner(area);
-    block.render(area, buf);
     let width = usize::from(inner.width);
     let rows: Vec<Line> = lines(app)
         .into_iter()
@@ -37,6 +37,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         .collect();
     let limit = rows.len().saturating_sub(usize::from(inner.height));
     let scroll = app.screen.detail_scroll().min(limit);
+    if scroll < limit {
+        // More text than fits: say so where the eye stops.
+        let more = format!(" ↓ {} more ", limit - scroll);
+        block = block.title(Line::styled(more, theme.key).right_aligned());
+    }
+    block.render(area, buf);
     Paragraph::new(rows)
         .scroll((cells(scroll), 0))
         .render(inner, buf);
@@ -48,8 +54,23 @@ type Text = (Vec<Span<'static>>, usize);
 
 fn lines(app: &App) -> Vec<Text> {
     let theme = app.screen.theme();
+    if let Some(key) = app.selected_missing() {
+        let remove = keys::primary(Mode::Browse, &Action::ToggleFavorite);
+        return vec![
+            (vec![Span::styled(safe(&key.name), theme.heading)], 0),
+            (vec![Span::styled(safe(&key.school), theme.dim)], 0),
+            (Vec::new(), 0),
+            (
+                vec![Span::styled(
+                    format!("A favorite missing from the data: {remove} removes it"),
+                    theme.error,
+                )],
+                0,
+            ),
+        ];
+    }
     let Some(id) = app.selected_person() else {
-        return vec![(vec![Span::styled("Nobody selected", theme.dim)], 0)];
+        return vec![(vec![Span::styled(NOBODY_SELECTED, theme.dim)], 0)];
     };
     let catalogue = &app.catalogue;
     let directory = catalogue.directory();

@@ -1,17 +1,22 @@
-//! The faculty pane: the filter line and the (filtered) list of people.
-//! Only the rows on screen are built, whatever the size of the list.
+//! The faculty pane: the filter line and the (filtered) list of people,
+//! each row saying why it matched. Only the rows on screen are built (and
+//! matched again for their highlights), whatever the size of the list.
+
+use std::collections::HashMap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{cells, columns, fit, highlighted, pane_block, safe, tail};
+use super::{abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe};
 use crate::app::{Action, App, Mode, Pane, Scope};
 use crate::keys;
 use crate::layout::Panes;
-use crate::model::PersonId;
+use crate::model::{Person, PersonId, SchoolId};
+use crate::search::Highlights;
 use crate::wrap::wrap;
 
 pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
@@ -28,7 +33,14 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         fit(&scope, usize::from(area.width).saturating_sub(16))
     ))
     .style(theme.title);
-    pane_block(app, title, focused).render(area, buf);
+    let mut block = pane_block(app, title, focused);
+    let total = app.list_rows();
+    if total > 0 {
+        // Where the cursor is in a list too long to see at once.
+        let position = format!(" {}/{total} ", app.people.selected() + 1);
+        block = block.title_bottom(Line::styled(position, theme.dim).right_aligned());
+    }
+    block.render(area, buf);
     render_filter(app, panes.filter, buf);
     let rows = panes.faculty_rows;
     // Favorites no longer in the data are listed after the others, in the
@@ -44,19 +56,94 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
         return;
     }
     let several_schools = !matches!(app.scope(), Scope::School(_)) && directory.schools.len() > 1;
+    let visible: Vec<PersonId> = hits
+        .iter()
+        .skip(app.people.offset())
+        .take(usize::from(rows.height))
+        .map(|hit| hit.person)
+        .collect();
+    let columns = Columns::new(app, &visible, several_schools, usize::from(rows.width));
     for (index, row) in (app.people.offset()..).zip(rows.rows()) {
+        let style = theme.row(index == app.people.selected(), focused);
         if let Some(hit) = hits.get(index) {
-            let style = theme.row(index == app.people.selected(), focused);
-            render_person(app, hit.person, several_schools, style, row, buf);
+            render_person(app, hit.person, &columns, style, row, buf);
         } else if let Some(key) = missing.get(index - hits.len()) {
             let text = format!(
                 "✗ {} · {} (missing from the data)",
                 safe(&key.name),
                 safe(&key.school)
             );
-            Line::styled(text, theme.dim).render(row, buf);
+            let style = if style == theme.text {
+                theme.dim
+            } else {
+                style
+            };
+            buf.set_style(row, style);
+            Line::styled(fit(&text, usize::from(row.width)), style).render(row, buf);
         } else {
             break;
+        }
+    }
+}
+
+/// How a row's width is shared: the star, the name, the school (when
+/// several are listed) and the snippet of what matched, in columns, with
+/// the school labels the rows on screen use.
+struct Columns {
+    name: usize,
+    school: usize,
+    snippet: usize,
+    schools: HashMap<SchoolId, String>,
+}
+
+/// The star and the gaps between the columns.
+const STAR: usize = 2;
+const GAP: usize = 2;
+
+impl Columns {
+    fn new(app: &App, visible: &[PersonId], with_school: bool, width: usize) -> Columns {
+        let catalogue = &app.catalogue;
+        let directory = catalogue.directory();
+        let room = width.saturating_sub(STAR);
+        let widest_name = visible
+            .iter()
+            .map(|&id| columns(&safe(catalogue.person(id).name())))
+            .max()
+            .unwrap_or(0);
+        // The name comes first; it gives way to the rest only past 2/5.
+        let name = widest_name.min((room * 2 / 5).max(room.min(16)));
+        let mut schools = HashMap::new();
+        let mut school = 0;
+        if with_school {
+            let ids: Vec<SchoolId> = visible
+                .iter()
+                .map(|&id| catalogue.person(id).school)
+                .collect();
+            let names: Vec<String> = ids
+                .iter()
+                .map(|&s| safe(&directory.schools[s].name))
+                .collect();
+            let widest = names.iter().map(|n| columns(n)).max().unwrap_or(0);
+            let left = room.saturating_sub(name + GAP);
+            let wanted = widest.min((room * 3 / 10).max(left.min(12)));
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let labels = abbrev::distinct(&refs, wanted, left);
+            for (id, full) in ids.iter().zip(&names) {
+                if let Some(label) = labels.get(full.as_str()) {
+                    school = school.max(columns(label));
+                    schools.insert(*id, label.clone());
+                }
+            }
+        }
+        let used = name + if school > 0 { GAP + school } else { 0 };
+        let snippet = room.saturating_sub(used + GAP);
+        // A snippet too short to read is left out.
+        let snippet = if snippet >= 8 { snippet } else { 0 };
+        Columns {
+            name,
+            school,
+            snippet,
+            schools,
         }
     }
 }
@@ -64,8 +151,8 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
 fn render_person(
     app: &App,
     id: PersonId,
-    with_school: bool,
-    style: ratatui::style::Style,
+    columns: &Columns,
+    style: Style,
     row: Rect,
     buf: &mut Buffer,
 ) {
@@ -74,59 +161,90 @@ fn render_person(
     let directory = catalogue.directory();
     let person = catalogue.person(id);
     let query = app.search.query();
+    // Only the rows on screen are matched again for their highlights.
     let found = if query.is_empty() {
-        crate::search::Highlights::default()
+        Highlights::default()
     } else {
         catalogue.index().highlights(directory, query, id)
     };
     buf.set_style(row, style);
-    let star = if app.shortlist.contains(id) {
+    let matched = style.patch(theme.matched);
+    // Dimmed beside the name, except on the selected row's own colours.
+    let dim = if style == theme.text {
+        theme.dim
+    } else {
+        style
+    };
+    let mut spans = vec![if app.shortlist.contains(id) {
         Span::styled("★ ", style.patch(theme.star))
     } else {
         Span::raw("  ")
-    };
-    let school = if with_school {
-        let school = safe(&directory.school_of(person).name);
-        fit(&school, usize::from(row.width / 3))
-    } else {
-        String::new()
-    };
-    let school_width = if school.is_empty() {
-        0
-    } else {
-        cells(columns(&school) + 1)
-    };
-    let [name_area, school_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(school_width)]).areas(row);
-    let mut spans = vec![star];
-    spans.extend(highlighted(
-        person.name(),
-        &found.name,
-        style,
-        style.patch(theme.matched),
-    ));
-    Line::from(spans).render(name_area, buf);
-    if !school.is_empty() {
-        // Dimmed beside the name, except on the selected row's own colours.
-        let school_style = if style == theme.text {
-            theme.dim
+    }];
+    let name = fit(&safe(person.name()), columns.name);
+    spans.extend(highlighted(&name, &found.name, style, matched));
+    spans.push(pad(columns.name.saturating_sub(super::columns(&name))));
+    if columns.school > 0 {
+        let label = columns
+            .schools
+            .get(&person.school)
+            .cloned()
+            .unwrap_or_default();
+        spans.push(pad(GAP));
+        // A school label's characters are not the name's: highlight the
+        // label only when it is the name as written.
+        let school = &directory.school_of(person).name;
+        if label == safe(school) {
+            spans.extend(highlighted(&label, &found.school, dim, matched));
         } else {
-            style
-        };
-        let school_spans = if found.school.is_empty() {
-            vec![Span::styled(school, school_style)]
-        } else {
-            highlighted(
-                &school,
-                &found.school,
-                school_style,
-                style.patch(theme.matched),
-            )
-        };
-        Line::from(school_spans)
-            .alignment(Alignment::Right)
-            .render(school_area, buf);
+            spans.push(Span::styled(label.clone(), dim));
+        }
+        spans.push(pad(columns.school.saturating_sub(super::columns(&label))));
     }
+    if columns.snippet > 0 {
+        spans.push(pad(GAP));
+        spans.extend(snippet(person, &found, columns.snippet, dim, matched));
+    }
+    Line::from(spans).render(row, buf);
+}
+
+/// Spaces `n` columns wide.
+fn pad(n: usize) -> Span<'static> {
+    Span::raw(" ".repeat(n))
+}
+
+/// Why the row matched, in `width` columns: the research topic or the
+/// title the query matched, its match highlighted; else the first topics.
+fn snippet(
+    person: &Person,
+    found: &Highlights,
+    width: usize,
+    dim: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    // Research positions count in the topics joined by ", ".
+    if let Some(&first) = found.research.first() {
+        let mut start = 0;
+        for topic in person.research() {
+            let length = topic.chars().count();
+            if first < start + length {
+                let positions: Vec<usize> = found
+                    .research
+                    .iter()
+                    .filter(|&&p| p >= start && p < start + length)
+                    .map(|&p| p - start)
+                    .collect();
+                return highlighted(&fit(&safe(topic), width), &positions, dim, matched);
+            }
+            start += length + 2;
+        }
+    }
+    if let Some(title) = &person.title()
+        && !found.title.is_empty()
+    {
+        return highlighted(&fit(&safe(title), width), &found.title, dim, matched);
+    }
+    let topics = safe(person.research_line());
+    vec![Span::styled(fit(&topics, width), dim)]
 }
 
 fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
@@ -137,7 +255,7 @@ fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {}/{}", search.hits().len(), app.scope_total())
     };
-    let editing = app.screen.mode() == Mode::Filter;
+    let editing = app.screen.mode() == Mode::Filter && !app.editing_schools();
     let [text_area, count_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(cells(count.width())),
@@ -151,15 +269,10 @@ fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
         ])
     } else {
         let prompt = Span::styled(format!("{start} "), theme.key);
-        // Keep the end of a long filter in view: that is where typing happens.
-        let room = usize::from(text_area.width).saturating_sub(prompt.width() + 1);
-        let text = tail(&safe(search.filter()), room).to_string();
-        let cursor = if editing {
-            Span::styled("▏", theme.key)
-        } else {
-            Span::raw("")
-        };
-        Line::from(vec![prompt, Span::styled(text, theme.text), cursor])
+        let room = usize::from(text_area.width).saturating_sub(prompt.width());
+        let mut spans = vec![prompt];
+        spans.extend(line_spans(search.line(), editing, room, theme));
+        Line::from(spans)
     };
     line.render(text_area, buf);
     Line::styled(count, theme.dim).render(count_area, buf);

@@ -14,6 +14,11 @@ use crate::wrap::wrap;
 /// Draws the overlay and returns how far it can scroll.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let theme = app.screen.theme();
+    // The status line stays in view under the overlay.
+    let area = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     let entries = entries();
     let key_width = entries
         .iter()
@@ -48,7 +53,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         width,
         height,
     };
-    Clear.render(popup, buf);
+    // Nothing of the panes peeks out beside the overlay, half cut.
+    Clear.render(area, buf);
     let title = format!(
         " Keys — {} closes, {} {} scroll ",
         keys::primary(Mode::Help, &Action::ToggleHelp),

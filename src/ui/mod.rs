@@ -6,6 +6,7 @@
 //! Text from data is made safe for the terminal here (`safe`,
 //! `highlighted`), at the one place it is drawn.
 
+mod abbrev;
 mod detail;
 mod faculty;
 mod help;
@@ -21,7 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::theme::Theme;
 
-use crate::app::{Action, App, Drawn, Mode};
+use crate::app::{Action, App, Drawn, LineEdit, Mode};
 use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::sanitize::stand_in;
@@ -182,6 +183,38 @@ fn tail(text: &str, width: usize) -> &str {
     &text[start..]
 }
 
+/// The start of `text` that fits in `width` columns.
+fn head(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    let mut end = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        used += usize::from(grapheme.cell_width());
+        if used > width {
+            break;
+        }
+        end = at + grapheme.len();
+    }
+    &text[..end]
+}
+
+/// A filter line's text in `room` columns with the cursor where it is
+/// (`▏`, while editing): the text around the cursor stays in view, as
+/// much before it as fits, then what follows.
+fn line_spans(line: &LineEdit, editing: bool, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (before, after) = line.text().split_at(line.cursor());
+    let (before, after) = (safe(before), safe(after));
+    let cursor = usize::from(editing);
+    let room = room.saturating_sub(cursor);
+    let shown_before = tail(&before, room).to_string();
+    let shown_after = head(&after, room - columns(&shown_before)).to_string();
+    let mut spans = vec![Span::styled(shown_before, theme.text)];
+    if editing {
+        spans.push(Span::styled("▏", theme.key));
+    }
+    spans.push(Span::styled(shown_after, theme.text));
+    spans
+}
+
 /// A row count or width as the `u16` ratatui measures with, saturating.
 fn cells(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
@@ -189,7 +222,27 @@ fn cells(n: usize) -> u16 {
 
 #[cfg(test)]
 mod tests {
-    use super::{columns, fit, tail};
+    use super::{columns, fit, head, line_spans, tail};
+    use crate::app::{LineEdit, Motion};
+    use crate::theme::Theme;
+
+    #[test]
+    fn the_filter_shows_the_text_around_its_cursor() {
+        let mut line = LineEdit::default();
+        line.insert("machine learning", 100);
+        let shown = |line: &LineEdit, room| -> String {
+            let spans = line_spans(line, true, room, &Theme::colored());
+            spans.iter().map(|span| span.content.as_ref()).collect()
+        };
+        assert_eq!(shown(&line, 30), "machine learning▏");
+        assert_eq!(shown(&line, 9), "learning▏");
+        line.move_cursor(Motion::WordLeft);
+        assert_eq!(shown(&line, 30), "machine ▏learning");
+        assert_eq!(shown(&line, 12), "machine ▏lea");
+        line.move_cursor(Motion::Start);
+        assert_eq!(shown(&line, 6), "▏machi");
+        assert_eq!(head("東京大学", 5), "東京");
+    }
 
     #[test]
     fn fit_cuts_by_display_width() {

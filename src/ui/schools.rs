@@ -1,34 +1,82 @@
-//! The schools pane: all schools, favorites, then each school with its count.
+//! The schools pane: all schools, favorites, then each school with its
+//! count; while its filter is set, the schools that match, best first.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{columns, fit, pane_block, safe};
-use crate::app::{App, Pane, Scope};
+use super::{abbrev, columns, line_spans, pane_block, safe};
+use crate::app::{Action, App, Mode, Pane, Scope};
+use crate::keys;
 
 pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
     let theme = app.screen.theme();
     let focused = app.screen.focus() == Pane::Schools;
     let directory = app.catalogue.directory();
     let title = Line::from(format!(" Schools ({}) ", directory.schools.len())).style(theme.title);
-    pane_block(app, title, focused).render(area, buf);
+    let mut block = pane_block(app, title, focused);
+    let total = app.scope_rows();
+    if total > 0 {
+        let position = format!(" {}/{total} ", app.schools.selected() + 1);
+        block = block.title_bottom(Line::styled(position, theme.dim).right_aligned());
+    }
+    let editing = app.editing_schools();
+    let line = app.school_filter.line();
+    if editing || !line.is_empty() {
+        // The filter on the bottom border, beside the position.
+        let start = keys::primary(Mode::Browse, &Action::StartFilter);
+        let room = usize::from(area.width).saturating_sub(start.len() + 14);
+        let mut spans = vec![Span::styled(format!(" {start} "), theme.key)];
+        spans.extend(line_spans(line, editing, room, theme));
+        spans.push(Span::raw(" "));
+        block = block.title_bottom(Line::from(spans).left_aligned());
+    }
+    block.render(area, buf);
+    if total == 0 {
+        Line::styled(" No school matches", theme.dim).render(rows, buf);
+        return;
+    }
     let selected = app.schools.selected();
-    for (line, row) in (app.schools.offset()..app.scope_rows()).zip(rows.rows()) {
-        let (label, count) = match Scope::from_row(line) {
-            Scope::All => ("All schools".to_string(), directory.people.len()),
-            Scope::Favorites => ("★ Favorites".to_string(), app.shortlist.len()),
-            Scope::School(school) => (
-                safe(&directory.schools[school].name),
-                app.catalogue.of_school(school).len(),
-            ),
+    let width = usize::from(rows.width);
+    let shown: Vec<(usize, Scope)> = (app.schools.offset()..total)
+        .take(usize::from(rows.height))
+        .filter_map(|line| Some((line, app.scope_at(line)?)))
+        .collect();
+    // The widest count decides the room left for names.
+    let counts: Vec<String> = shown
+        .iter()
+        .map(|&(_, scope)| match scope {
+            Scope::All => directory.people.len(),
+            Scope::Favorites => app.shortlist.len(),
+            Scope::School(school) => app.catalogue.of_school(school).len(),
+        })
+        .map(|count| count.to_string())
+        .collect();
+    let names: Vec<String> = shown
+        .iter()
+        .filter_map(|&(_, scope)| match scope {
+            Scope::School(school) => Some(safe(&directory.schools[school].name)),
+            _ => None,
+        })
+        .collect();
+    let count_width = counts.iter().map(String::len).max().unwrap_or(0);
+    let room = width.saturating_sub(count_width + 2);
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let labels = abbrev::distinct(&refs, room, room);
+    for ((&(line, scope), count), row) in shown.iter().zip(&counts).zip(rows.rows()) {
+        let label = match scope {
+            Scope::All => "All schools".to_string(),
+            Scope::Favorites => "★ Favorites".to_string(),
+            Scope::School(school) => {
+                let name = safe(&directory.schools[school].name);
+                labels
+                    .get(name.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| abbrev::school(&name, room))
+            }
         };
-        let count = count.to_string();
-        let width = usize::from(row.width);
-        // Room for the count on the right; the name is cut with an ellipsis.
-        let room = width.saturating_sub(count.len() + 2);
-        let label = fit(&label, room);
+        let label = super::fit(&label, room);
         let gap = width.saturating_sub(columns(&label) + count.len() + 1);
         let style = theme.row(line == selected, focused);
         let count_style = if line == selected { style } else { theme.dim };
@@ -36,7 +84,7 @@ pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
             Span::raw(" "),
             Span::raw(label),
             Span::raw(" ".repeat(gap)),
-            Span::styled(count, count_style),
+            Span::styled(count.clone(), count_style),
         ])
         .style(style)
         .render(row, buf);

@@ -8,7 +8,8 @@ use ratatui::buffer::{Buffer, CellWidth};
 /// and the selected person is on screen. Each failure reads "what: details",
 /// and the fuzz loop tells faults apart by what.
 pub fn state(app: &App) -> Result<(), String> {
-    let hits = app.search.hits().len();
+    // The rows: the hits, then the favorites missing from the data.
+    let hits = app.list_rows();
     let selected = app.people.selected();
     if selected >= hits.max(1) {
         return Err(format!(
@@ -17,7 +18,7 @@ pub fn state(app: &App) -> Result<(), String> {
     }
     let scopes = app.scope_rows();
     let school = app.schools.selected();
-    if school >= scopes {
+    if school >= scopes.max(1) {
         return Err(format!(
             "selected school past the list: row {school} of {scopes}"
         ));
@@ -33,7 +34,7 @@ pub fn state(app: &App) -> Result<(), String> {
     }
     let height = usize::from(panes.schools_rows.height);
     let offset = app.schools.offset();
-    if height > 0 && !(offset <= school && school < offset + height) {
+    if height > 0 && scopes > 0 && !(offset <= school && school < offset + height) {
         return Err(format!(
             "selected school off screen: row {school}, rows {offset}..{} shown",
             offset + height
@@ -74,7 +75,7 @@ fn drives_terminal(c: char) -> bool {
 /// count beside them.
 pub fn cursor(app: &App, buffer: &Buffer) -> Result<(), String> {
     let panes = app.screen.panes();
-    if app.screen.mode() != Mode::Filter || panes.faculty.is_none() {
+    if app.screen.mode() != Mode::Filter || app.editing_schools() || panes.faculty.is_none() {
         return Ok(());
     }
     let filter = panes.filter;

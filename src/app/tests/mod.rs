@@ -5,6 +5,7 @@ use crate::favorites::FavoriteKey;
 use crate::fixture::directory;
 
 mod background;
+mod browsing;
 
 fn app() -> App {
     App::new(
@@ -111,6 +112,7 @@ fn choosing_a_school_narrows_the_list() {
     update(&mut app, Action::Bottom);
     assert_eq!(app.scope(), Scope::School(1));
     assert_eq!(app.scope_total(), 2);
+    update(&mut app, Action::FocusRight);
     update(&mut app, Action::StartFilter);
     type_text(&mut app, "han");
     assert!(
@@ -398,7 +400,11 @@ fn missing_favorites_after_a_long_list_can_be_scrolled_to() {
         61,
         "the missing favorite is on screen"
     );
-    assert_eq!(app.people.selected(), 59);
+    assert_eq!(app.people.selected(), 60, "and can be selected");
+    assert_eq!(
+        app.selected_missing().map(|key| key.name.as_str()),
+        Some("Gone")
+    );
 }
 
 #[test]
