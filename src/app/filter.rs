@@ -8,9 +8,16 @@ use crate::model::PersonId;
 use crate::search::{Hit, Query};
 use crate::worker::SearchRequest;
 
-/// Lists at least this long are searched in the background, so typing never
-/// waits for the matcher (a few milliseconds per 10,000 people and term).
-pub const BACKGROUND_SEARCH: usize = 10_000;
+/// A search estimated to read more text than this (in bytes, see
+/// `Index::estimated_work`) runs in the background, so typing never waits
+/// for the matcher; smaller ones take a few milliseconds at most and are
+/// answered before the next frame.
+pub const BACKGROUND_WORK: usize = 1 << 18;
+
+/// A list of this many people is searched in the background even for a
+/// one-letter query, when they have at least 25 bytes of searchable text
+/// each (name, research, title and school together).
+pub const BACKGROUND_SEARCH: usize = BACKGROUND_WORK / 25 + 1;
 
 /// The filter line holds at most this many characters: enough for any
 /// query, and a pasted file stays a keystroke's work.
@@ -29,7 +36,8 @@ pub struct Search {
     filter: String,
     query: Query,
     hits: Vec<Hit>,
-    /// Earlier results of the same scope, while the query only grows.
+    /// Earlier results of the same scope, while the query is typed on
+    /// (each entry `extends` the one before).
     narrowing: Vec<(Query, Vec<Hit>)>,
     /// Whether the user picked the selected person themselves (by moving or
     /// clicking) since they last started typing a filter. Typing keeps a
@@ -170,9 +178,9 @@ impl App {
     /// for long ones. A search under way is cancelled either way.
     pub(super) fn refilter(&mut self, keep: Keep, effects: &mut Vec<Effect>) {
         let query = Query::new(&self.search.filter);
-        // While the query only grows, the last hits are the only candidates.
+        // While the query is typed on, earlier hits may be the only candidates.
         while let Some((previous, _)) = self.search.narrowing.last() {
-            if query.narrows(previous) {
+            if query.extends(previous) {
                 break;
             }
             self.search.narrowing.pop();
@@ -208,7 +216,7 @@ impl App {
         {
             return Ok(hits.clone());
         }
-        let candidates = self.candidates();
+        let candidates = self.candidates(query);
         if query.is_empty() {
             // Every candidate, in its own order (favorites: as added).
             let hits = candidates
@@ -216,23 +224,29 @@ impl App {
                 .map(|person| Hit { person, score: 0 });
             return Ok(hits.collect());
         }
+        let catalogue = &self.catalogue;
         // Favorites are a personal list, short enough to answer at once.
         let at_once = !self.search.background
-            || candidates.len() < BACKGROUND_SEARCH
+            || catalogue.index().estimated_work(query, candidates.len()) < BACKGROUND_WORK
             || self.scope() == Scope::Favorites;
         if !at_once {
             return Err(candidates);
         }
-        let catalogue = &self.catalogue;
         Ok(catalogue
             .index()
             .search(catalogue.directory(), query, &candidates))
     }
 
-    /// Who the filter is matched against: the last hits while the query
-    /// only grows, else everyone in the scope.
-    fn candidates(&self) -> Vec<PersonId> {
-        match (self.search.narrowing.last(), self.scope()) {
+    /// Who `query` is matched against: the latest earlier hits it
+    /// provably narrows, else everyone in the scope.
+    fn candidates(&self, query: &Query) -> Vec<PersonId> {
+        let narrowed = self
+            .search
+            .narrowing
+            .iter()
+            .rev()
+            .find(|(previous, _)| query.narrows(previous));
+        match (narrowed, self.scope()) {
             (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
             (None, Scope::All) => self.catalogue.everyone().to_vec(),
             (None, Scope::School(school)) => self.catalogue.of_school(school).to_vec(),
@@ -248,9 +262,10 @@ impl App {
         };
         let query = Query::new(&self.search.filter);
         let catalogue = &self.catalogue;
-        let hits = catalogue
-            .index()
-            .search(catalogue.directory(), &query, &self.candidates());
+        let hits =
+            catalogue
+                .index()
+                .search(catalogue.directory(), &query, &self.candidates(&query));
         self.show(query, hits, keep);
     }
 

@@ -29,7 +29,7 @@ use ratatui::layout::Rect;
 pub use self::action::{Action, Drawn, Effect, Mode};
 pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
-pub use self::filter::{BACKGROUND_SEARCH, Search};
+pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
 pub use self::shortlist::Shortlist;

@@ -1,19 +1,31 @@
 //! Fuzzy finding over the directory (skim's algorithm from `fuzzy-matcher`).
 //!
 //! Folded copies of the searchable text are made once, when the index is
-//! built; a keystroke only runs the matcher. Each space-separated term must
-//! match one of a person's fields; a term scores best in the name, then the
-//! research topics, the title and the school, and a person's score is the sum
-//! over terms. Equal scores keep directory order.
+//! built, one column per field (`column`); a keystroke scans those for the
+//! texts a term can match at all and runs the matcher on those only
+//! (`scoring`). Each space-separated term must match one of a person's
+//! fields; a term scores best in the name, then the research topics, the
+//! title and the school, and a person's score is the sum over terms. A term
+//! of five or more letters also finds a name word one typo away
+//! (`tolerant`), ranked below a real name match of equal quality and above
+//! the other fields. Equal scores keep directory order.
 
+mod column;
+mod highlight;
+mod near;
+mod scoring;
+mod tolerant;
+
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::thread;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use crate::fold::{fold, fold_with_origins};
+use crate::fold::fold;
 use crate::model::{Directory, PersonId};
+
+use self::column::Column;
+use self::scoring::Plan;
+pub use self::tolerant::{MIN_TOLERANT_CHARS, edits};
 
 /// Past this many matrix cells the matcher falls back to a greedy match, so a
 /// pathological multi-megabyte field cannot take seconds or gigabytes.
@@ -21,9 +33,6 @@ const MATCHER_CELL_LIMIT: usize = 200_000;
 
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_THRESHOLD: usize = 20_000;
-
-/// How many candidates are scored between checks that the search is still wanted.
-const CHUNK: usize = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
@@ -50,6 +59,11 @@ impl Field {
     }
 }
 
+/// Added to a name word's score when the term is one typo away from it:
+/// between the name's bonus and research's, so a typo in a name ranks
+/// below the name spelt right and above an equally good match elsewhere.
+const TOLERANT_BONUS: i64 = 20;
+
 /// At most this many distinct terms are matched; a pasted essay must not
 /// make one keystroke cost seconds.
 pub const MAX_TERMS: usize = 32;
@@ -71,6 +85,22 @@ pub struct Query {
 struct Term {
     folded: String,
     case_sensitive: bool,
+}
+
+impl Term {
+    /// True when every person this term matches, `other` matches too.
+    fn implies(&self, other: &Term) -> bool {
+        if other.case_sensitive && !self.case_sensitive {
+            return false;
+        }
+        if self.folded == other.folded {
+            return true;
+        }
+        // A longer term's fuzzy matches hold the shorter's, but a typo
+        // match of it need not: `stocia` finds Stoica, `stoci` does not.
+        !tolerant::is_tolerant(&self.folded)
+            && column::is_subsequence(self.folded.as_bytes(), &other.folded, other.case_sensitive)
+    }
 }
 
 impl Query {
@@ -128,10 +158,31 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// True when every person matching `self` also matches `previous`, so
-    /// the previous hits are enough candidates: typing more only narrows.
+    /// True when every person matching `self` provably matches `previous`,
+    /// so the previous hits are enough candidates: each of the previous
+    /// terms is implied by one of these (the same term, or a longer one
+    /// holding it that cannot match by a typo).
     pub fn narrows(&self, previous: &Query) -> bool {
-        self.text.starts_with(&previous.text)
+        previous
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.implies(old)))
+    }
+
+    /// True when `self` is `previous` typed on: each previous term is held
+    /// in one of these. Every person `self` matches without a typo then
+    /// matches `previous`; `narrows` is the form that holds for typos too.
+    pub fn extends(&self, previous: &Query) -> bool {
+        previous.terms.iter().all(|old| {
+            self.terms.iter().any(|new| {
+                (new.case_sensitive || !old.case_sensitive)
+                    && column::is_subsequence(
+                        new.folded.as_bytes(),
+                        &old.folded,
+                        old.case_sensitive,
+                    )
+            })
+        })
     }
 
     /// True when both find the same people in the same order (they differ
@@ -177,39 +228,72 @@ impl Highlights {
     }
 }
 
-/// The folded, searchable text of a directory. Folded copies are kept only
-/// where folding changes something.
+/// The folded, searchable text of a directory, a column per field.
 pub struct Index {
-    people: Vec<PersonText>,
-    schools: Vec<Option<String>>,
-}
-
-struct PersonText {
-    name: Option<Box<str>>,
-    title: Option<Box<str>>,
-    research: Box<str>,
+    /// Bytes of searchable text per person, on average, rounded up.
+    mean_bytes: usize,
+    name: Column,
+    research: Column,
+    title: Column,
+    school: Column,
 }
 
 impl Index {
+    /// Reads every person's searchable text (the one place that does).
     pub fn build(directory: &Directory) -> Index {
-        let people = directory
-            .people
-            .iter()
-            .map(|person| {
-                let research = person.research_line();
-                PersonText {
-                    name: fold(&person.name).map(String::into_boxed_str),
-                    title: person
-                        .title
-                        .as_deref()
-                        .and_then(fold)
-                        .map(String::into_boxed_str),
-                    research: fold(&research).unwrap_or(research).into_boxed_str(),
-                }
+        let people = &directory.people;
+        let research = || {
+            Column::build(people.iter().map(|person| {
+                let line = person.research_line();
+                fold(&line).unwrap_or(line)
+            }))
+        };
+        let rest = || {
+            let name = Column::build(people.iter().map(|person| folded(&person.name)));
+            let title = Column::build(
+                people
+                    .iter()
+                    .map(|person| folded(person.title.as_deref().unwrap_or(""))),
+            );
+            let school = Column::build(directory.schools.iter().map(|s| folded(&s.name)))
+                .through(people.iter().map(|person| person.school));
+            (name, title, school)
+        };
+        let (research, (name, title, school)) = if people.len() < PARALLEL_THRESHOLD {
+            (research(), rest())
+        } else {
+            thread::scope(|scope| {
+                let other = helper().spawn_scoped(scope, research);
+                let rest = rest();
+                let research = match other {
+                    Ok(other) => other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(_) => research(),
+                };
+                (research, rest)
             })
-            .collect();
-        let schools = directory.schools.iter().map(|s| fold(&s.name)).collect();
-        Index { people, schools }
+        };
+        let bytes: usize = [&name, &research, &title, &school]
+            .iter()
+            .map(|column| column.person_bytes())
+            .sum();
+        Index {
+            mean_bytes: bytes.div_ceil(people.len().max(1)),
+            name,
+            research,
+            title,
+            school,
+        }
+    }
+
+    fn column(&self, field: Field) -> &Column {
+        match field {
+            Field::Name => &self.name,
+            Field::Research => &self.research,
+            Field::Title => &self.title,
+            Field::School => &self.school,
+        }
     }
 
     /// Every candidate that matches `query`, best first; equal scores in
@@ -234,188 +318,48 @@ impl Index {
         candidates: &[PersonId],
         keep_going: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let mut hits = if candidates.len() < PARALLEL_THRESHOLD {
-            self.score_all(directory, query, candidates, keep_going)?
-        } else {
-            let (first, second) = candidates.split_at(candidates.len() / 2);
-            // The second thread goes by the name of the one it helps, so
-            // that the browser's panic hook takes a panic in it for one in
-            // that thread: the background search's (which the browser
-            // survives) or the main thread's.
-            let mut helper = thread::Builder::new();
-            if let Some(name) = thread::current().name() {
-                helper = helper.name(name.to_owned());
-            }
-            thread::scope(|scope| {
-                let other = helper.spawn_scoped(scope, || {
-                    self.score_all(directory, query, second, keep_going)
-                });
-                let hits = self.score_all(directory, query, first, keep_going);
-                let other = match other {
-                    Ok(other) => other
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    // Without a second thread, this one does both halves.
-                    Err(_) => self.score_all(directory, query, second, keep_going),
-                };
-                hits.zip(other).map(|(mut hits, other)| {
-                    hits.extend(other);
-                    hits
-                })
-            })?
-        };
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.person.cmp(&b.person)));
-        Some(hits)
+        debug_assert_eq!(directory.people.len(), self.name.people());
+        self.search_streaming(query, candidates, keep_going, &mut |_| {})
     }
 
-    fn score_all(
+    /// Like `search_while`, and when the search takes longer than a frame
+    /// or two, hands `early` the best hits found so far, once, before it
+    /// goes on to the complete answer.
+    pub fn search_streaming(
         &self,
-        directory: &Directory,
         query: &Query,
         candidates: &[PersonId],
         keep_going: &(dyn Fn() -> bool + Sync),
+        early: &mut dyn FnMut(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
-        // A school's score for a term is the same for all its people.
-        let mut school_scores: Vec<Vec<Option<Option<i64>>>> =
-            vec![vec![None; directory.schools.len()]; query.terms.len()];
-        let mut hits = Vec::new();
-        for chunk in candidates.chunks(CHUNK) {
-            if !keep_going() {
-                return None;
-            }
-            hits.extend(chunk.iter().filter_map(|&person| {
-                let mut total = 0;
-                for (term_index, term) in query.terms.iter().enumerate() {
-                    let school = directory.people[person].school;
-                    let school_score =
-                        *school_scores[term_index][school].get_or_insert_with(|| {
-                            Self::score(self.school_text(directory, school), term)
-                                .map(|s| s + Field::School.bonus())
-                        });
-                    let best = [Field::Name, Field::Research, Field::Title]
-                        .into_iter()
-                        .filter_map(|field| {
-                            let text = self.text(directory, person, field);
-                            Self::score(text, term).map(|s| s + field.bonus())
-                        })
-                        .chain(school_score)
-                        .max()?;
-                    total += best;
-                }
-                Some(Hit {
-                    person,
-                    score: total,
-                })
-            }));
-        }
-        Some(hits)
+        Plan::new(self, &query.terms, candidates.len()).run(candidates, keep_going, early)
     }
 
-    /// Match positions of `query` in `person`'s fields, for highlighting. Each
-    /// term is shown where it scored best, as in ranking.
-    pub fn highlights(&self, directory: &Directory, query: &Query, person: PersonId) -> Highlights {
-        let mut highlights = Highlights::default();
-        for term in &query.terms {
-            let best = Field::ALL
-                .into_iter()
-                .filter_map(|field| {
-                    let score = Self::score(self.text(directory, person, field), term)?;
-                    Some((score + field.bonus(), field))
-                })
-                // max_by_key keeps the last of equals; the fields are in preference order.
-                .rev()
-                .max_by_key(|&(score, _)| score);
-            let Some((_, field)) = best else { continue };
-            let original = original_text(directory, person, field);
-            let (folded, origins) = fold_with_origins(&original);
-            if let Some((_, positions)) = Self::matcher(term).fuzzy_indices(&folded, &term.folded) {
-                let found = highlights.of_mut(field);
-                found.extend(positions.iter().filter_map(|&p| origins.get(p).copied()));
-                found.sort_unstable();
-                found.dedup();
-            }
-        }
-        highlights
-    }
-
-    fn score(text: &str, term: &Term) -> Option<i64> {
-        if !may_contain(text, term) {
-            return None;
-        }
-        Self::matcher(term)
-            .fuzzy_match(text, &term.folded)
-            .map(|score| score.max(1))
-    }
-
-    /// A new matcher for every call: fuzzy-matcher 0.3.7 reuses its score
-    /// matrix between calls without clearing it, so a reused matcher's
-    /// scores depend on what it matched before, and ranking would depend on
-    /// search history. A fresh one costs about a third more time.
-    fn matcher(term: &Term) -> SkimMatcherV2 {
-        let matcher = SkimMatcherV2::default().element_limit(MATCHER_CELL_LIMIT);
-        if term.case_sensitive {
-            matcher.respect_case()
-        } else {
-            matcher.ignore_case()
-        }
-    }
-
-    fn text<'a>(&'a self, directory: &'a Directory, person: PersonId, field: Field) -> &'a str {
-        let text = &self.people[person];
-        let original = &directory.people[person];
-        match field {
-            Field::Name => text.name.as_deref().unwrap_or(&original.name),
-            Field::Research => &text.research,
-            Field::Title => text
-                .title
-                .as_deref()
-                .or(original.title.as_deref())
-                .unwrap_or(""),
-            Field::School => self.school_text(directory, original.school),
-        }
-    }
-
-    fn school_text<'a>(&'a self, directory: &'a Directory, school: usize) -> &'a str {
-        self.schools[school]
-            .as_deref()
-            .unwrap_or(&directory.schools[school].name)
+    /// A measure of the work of searching `candidates` for `query`: bytes
+    /// of text a candidate has on average, times the characters of the
+    /// terms (the matcher's work grows with both). It counts repeated texts
+    /// as if they were all different, erring towards the background.
+    pub fn estimated_work(&self, query: &Query, candidates: usize) -> usize {
+        let chars: usize = query.terms.iter().map(|t| t.folded.chars().count()).sum();
+        self.mean_bytes
+            .saturating_mul(candidates)
+            .saturating_mul(chars)
     }
 }
 
-fn original_text(directory: &Directory, person: PersonId, field: Field) -> String {
-    let original = &directory.people[person];
-    match field {
-        Field::Name => original.name.clone(),
-        Field::Research => original.research_line(),
-        Field::Title => original.title.clone().unwrap_or_default(),
-        Field::School => directory.school_of(original).name.clone(),
-    }
+fn folded(text: &str) -> Cow<'_, str> {
+    fold(text).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
-/// A fast rejection: the term's characters must appear in order. Most people
-/// fail this for most queries, and it costs far less than the matcher, which
-/// first copies the text into a vector of characters. An ASCII term (most
-/// of them) is looked for byte by byte: its bytes never occur inside the
-/// UTF-8 encoding of other characters.
-fn may_contain(text: &str, term: &Term) -> bool {
-    if term.folded.is_ascii() {
-        let mut haystack = text.bytes();
-        return term.folded.bytes().all(|wanted| {
-            if term.case_sensitive {
-                haystack.any(|b| b == wanted)
-            } else {
-                haystack.any(|b| b.eq_ignore_ascii_case(&wanted))
-            }
-        });
+/// A second thread goes by the name of the one it helps, so that the
+/// browser's panic hook takes a panic in it for one in that thread: the
+/// background search's (which the browser survives) or the main thread's.
+fn helper() -> thread::Builder {
+    let helper = thread::Builder::new();
+    match thread::current().name() {
+        Some(name) => helper.name(name.to_owned()),
+        None => helper,
     }
-    let mut haystack = text.chars();
-    term.folded.chars().all(|wanted| {
-        if term.case_sensitive {
-            haystack.any(|c| c == wanted)
-        } else {
-            haystack.any(|c| c == wanted || c.to_lowercase().eq(wanted.to_lowercase()))
-        }
-    })
 }
 
 #[cfg(test)]
