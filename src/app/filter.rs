@@ -278,12 +278,42 @@ impl App {
         }
     }
 
-    /// Shows `hits` for `query`, keeping the selection as `keep` says.
-    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
-        let keep = match keep {
+    /// The background search's best hits so far: shown while it goes on,
+    /// if it answers the latest question. Keys waiting for its answer
+    /// still wait: the list is not final.
+    pub(super) fn progressed(&mut self, generation: u64, hits: Vec<Hit>) {
+        if let Some((pending, keep)) = self.search.pending
+            && pending == generation
+        {
+            let keep = self.kept(keep);
+            self.search.hits = hits;
+            self.reselect(keep);
+        }
+    }
+
+    /// Who stays selected when the list changes, as `keep` says.
+    fn kept(&self, keep: Keep) -> Option<PersonId> {
+        match keep {
             Keep::Selection => self.selected_person(),
             Keep::Chosen => self.selected_person().filter(|_| self.search.chosen),
-        };
+        }
+    }
+
+    /// Selects `keep` in the new list if it is there, else the first row.
+    fn reselect(&mut self, keep: Option<PersonId>) {
+        let search = &self.search;
+        let row = keep
+            .and_then(|person| search.hits.iter().position(|hit| hit.person == person))
+            .unwrap_or(0);
+        let len = search.hits.len();
+        self.people.select(row, len);
+        self.screen.reset_detail_scroll();
+        self.scroll_to_selection();
+    }
+
+    /// Shows `hits` for `query`, keeping the selection as `keep` says.
+    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
+        let keep = self.kept(keep);
         let search = &mut self.search;
         search.pending = None;
         search.hits = hits;
@@ -295,13 +325,7 @@ impl App {
             search.narrowing.push((query.clone(), search.hits.clone()));
         }
         search.query = query;
-        let row = keep
-            .and_then(|person| search.hits.iter().position(|hit| hit.person == person))
-            .unwrap_or(0);
-        let len = search.hits.len();
-        self.people.select(row, len);
-        self.screen.reset_detail_scroll();
-        self.scroll_to_selection();
+        self.reselect(keep);
     }
 }
 

@@ -195,6 +195,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             app.searched(result.generation, result.query, result.hits);
             app.act_deferred(effects);
         }
+        Action::SearchProgress(result) => app.progressed(result.generation, result.hits),
         Action::SearchFailed(error) => {
             app.set_status(error, true);
             app.search.stop_background();

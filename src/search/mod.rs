@@ -287,6 +287,11 @@ impl Index {
         }
     }
 
+    /// How many people the index holds.
+    pub fn people(&self) -> usize {
+        self.name.people()
+    }
+
     fn column(&self, field: Field) -> &Column {
         match field {
             Field::Name => &self.name,
@@ -318,7 +323,7 @@ impl Index {
         candidates: &[PersonId],
         keep_going: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        debug_assert_eq!(directory.people.len(), self.name.people());
+        debug_assert_eq!(directory.people.len(), self.people());
         self.search_streaming(query, candidates, keep_going, &mut |_| {})
     }
 
