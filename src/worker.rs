@@ -59,11 +59,11 @@ impl SearchWorker {
         let latest = Arc::new(AtomicU64::new(0));
         let wanted = Arc::clone(&latest);
         // Named so the panic hook can tell it from the main thread.
-        // The index answers for this directory alone.
-        debug_assert_eq!(directory.people.len(), index.people());
         let spawned = thread::Builder::new()
             .name(THREAD_NAME.into())
             .spawn(move || {
+                // The index answers for this directory alone.
+                debug_assert_eq!(directory.people.len(), index.people());
                 while let Ok(mut request) = incoming.recv() {
                     // Only the newest of the waiting requests matters.
                     while let Ok(newer) = incoming.try_recv() {
@@ -168,7 +168,9 @@ mod tests {
         let mut results = Vec::new();
         while worker.busy() {
             assert!(start.elapsed() < Duration::from_secs(20), "no answer");
-            if let Some(Answer::Final(result)) = worker.try_result().map(|r| r.expect("search works")) {
+            if let Some(Answer::Final(result)) =
+                worker.try_result().map(|r| r.expect("search works"))
+            {
                 results.push(result);
             }
             std::thread::yield_now();
