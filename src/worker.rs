@@ -19,6 +19,14 @@ pub struct SearchRequest {
     pub candidates: Vec<PersonId>,
 }
 
+/// What the worker has to say about a request: its best hits so far, when
+/// the search takes a while, then its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Early(SearchResult),
+    Final(SearchResult),
+}
+
 /// The worker's answer to the request of the same generation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchResult {
@@ -29,7 +37,7 @@ pub struct SearchResult {
 
 pub struct SearchWorker {
     requests: Sender<SearchRequest>,
-    results: Receiver<SearchResult>,
+    results: Receiver<Answer>,
     /// The newest generation asked for; older searches stop early.
     latest: Arc<AtomicU64>,
     /// The newest generation answered: the newest request is always
@@ -54,24 +62,30 @@ impl SearchWorker {
         let spawned = thread::Builder::new()
             .name(THREAD_NAME.into())
             .spawn(move || {
+                // The index answers for this directory alone.
+                debug_assert_eq!(directory.people.len(), index.people());
                 while let Ok(mut request) = incoming.recv() {
                     // Only the newest of the waiting requests matters.
                     while let Ok(newer) = incoming.try_recv() {
                         request = newer;
                     }
                     let current = || wanted.load(Ordering::Relaxed) == request.generation;
-                    let hits = index.search_while(
-                        &directory,
+                    let answer = |hits| SearchResult {
+                        generation: request.generation,
+                        query: request.query.clone(),
+                        hits,
+                    };
+                    let hits = index.search_streaming(
                         &request.query,
                         &request.candidates,
                         &current,
+                        &mut |early| {
+                            // A closed channel ends the loop below.
+                            let _ = answers.send(Answer::Early(answer(early)));
+                        },
                     );
-                    let result = SearchResult {
-                        generation: request.generation,
-                        query: request.query,
-                        hits: hits.unwrap_or_default(),
-                    };
-                    if answers.send(result).is_err() {
+                    let result = answer(hits.unwrap_or_default());
+                    if answers.send(Answer::Final(result)).is_err() {
                         return;
                     }
                 }
@@ -108,17 +122,18 @@ impl SearchWorker {
     /// The next answer, if one is ready, or why none will come. Answers to
     /// superseded requests come back too (empty or complete); the app
     /// ignores them by generation.
-    pub fn try_result(&mut self) -> Option<Result<SearchResult, String>> {
+    pub fn try_result(&mut self) -> Option<Result<Answer, String>> {
         if self.broken {
             self.broken = false;
             self.answered = self.latest.load(Ordering::Relaxed);
             return Some(Err(STOPPED.into()));
         }
         match self.results.try_recv() {
-            Ok(result) => {
+            Ok(Answer::Final(result)) => {
                 self.answered = self.answered.max(result.generation);
-                Some(Ok(result))
+                Some(Ok(Answer::Final(result)))
             }
+            Ok(early) => Some(Ok(early)),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) if self.busy() => {
                 self.answered = self.latest.load(Ordering::Relaxed);
@@ -153,7 +168,11 @@ mod tests {
         let mut results = Vec::new();
         while worker.busy() {
             assert!(start.elapsed() < Duration::from_secs(20), "no answer");
-            results.extend(worker.try_result().map(|r| r.expect("search works")));
+            if let Some(Answer::Final(result)) =
+                worker.try_result().map(|r| r.expect("search works"))
+            {
+                results.push(result);
+            }
             std::thread::yield_now();
         }
         results

@@ -71,6 +71,8 @@ pub enum Action {
     Saved(Result<Favorites, String>),
     Copied(String),
     Searched(SearchResult),
+    /// The best hits a long background search has found so far.
+    SearchProgress(SearchResult),
     SearchFailed(String),
     /// The status message numbered so has been shown long enough.
     StatusExpired(u64),
@@ -161,6 +163,7 @@ impl Action {
             | Action::Saved(_)
             | Action::Copied(_)
             | Action::Searched(_)
+            | Action::SearchProgress(_)
             | Action::SearchFailed(_)
             | Action::StatusExpired(_)
             | Action::Notice { .. } => "",
@@ -221,6 +224,7 @@ impl Action {
                 | Action::Saved(_)
                 | Action::Copied(_)
                 | Action::Searched(_)
+                | Action::SearchProgress(_)
                 | Action::SearchFailed(_)
                 | Action::StatusExpired(_)
                 | Action::Notice { .. }

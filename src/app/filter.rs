@@ -9,9 +9,16 @@ use crate::model::PersonId;
 use crate::search::{Hit, Query};
 use crate::worker::SearchRequest;
 
-/// Lists at least this long are searched in the background, so typing never
-/// waits for the matcher (a few milliseconds per 10,000 people and term).
-pub const BACKGROUND_SEARCH: usize = 10_000;
+/// A search estimated to read more text than this (in bytes, see
+/// `Index::estimated_work`) runs in the background, so typing never waits
+/// for the matcher; smaller ones take a few milliseconds at most and are
+/// answered before the next frame.
+pub const BACKGROUND_WORK: usize = 1 << 18;
+
+/// A list of this many people is searched in the background even for a
+/// one-letter query, when they have at least 25 bytes of searchable text
+/// each (name, research, title and school together).
+pub const BACKGROUND_SEARCH: usize = BACKGROUND_WORK / 25 + 1;
 
 /// The filter line holds at most this many characters: enough for any
 /// query, and a pasted file stays a keystroke's work.
@@ -33,7 +40,8 @@ pub struct Search {
     filter: LineEdit,
     query: Query,
     hits: Vec<Hit>,
-    /// Earlier results of the same scope, while the query only grows.
+    /// Earlier results of the same scope, while the query is typed on
+    /// (each entry `extends` the one before).
     narrowing: Vec<(Query, Vec<Hit>)>,
     /// Whether the user picked the selected person themselves (by moving or
     /// clicking) since they last started typing a filter. Typing keeps a
@@ -166,9 +174,9 @@ impl App {
     /// for long ones. A search under way is cancelled either way.
     pub(super) fn refilter(&mut self, keep: Keep, effects: &mut Vec<Effect>) {
         let query = Query::new(self.search.filter.text());
-        // While the query only grows, the last hits are the only candidates.
+        // While the query is typed on, earlier hits may be the only candidates.
         while let Some((previous, _)) = self.search.narrowing.last() {
-            if query.narrows(previous) {
+            if query.extends(previous) {
                 break;
             }
             self.search.narrowing.pop();
@@ -204,7 +212,7 @@ impl App {
         {
             return Ok(hits.clone());
         }
-        let candidates = self.candidates();
+        let candidates = self.candidates(query);
         if query.is_empty() {
             // Every candidate, in its own order (favorites: as added).
             let hits = candidates
@@ -212,23 +220,29 @@ impl App {
                 .map(|person| Hit { person, score: 0 });
             return Ok(hits.collect());
         }
+        let catalogue = &self.catalogue;
         // Favorites are a personal list, short enough to answer at once.
         let at_once = !self.search.background
-            || candidates.len() < BACKGROUND_SEARCH
+            || catalogue.index().estimated_work(query, candidates.len()) < BACKGROUND_WORK
             || self.scope() == Scope::Favorites;
         if !at_once {
             return Err(candidates);
         }
-        let catalogue = &self.catalogue;
         Ok(catalogue
             .index()
             .search(catalogue.directory(), query, &candidates))
     }
 
-    /// Who the filter is matched against: the last hits while the query
-    /// only grows, else everyone in the scope.
-    fn candidates(&self) -> Vec<PersonId> {
-        match (self.search.narrowing.last(), self.scope()) {
+    /// Who `query` is matched against: the latest earlier hits it
+    /// provably narrows, else everyone in the scope.
+    fn candidates(&self, query: &Query) -> Vec<PersonId> {
+        let narrowed = self
+            .search
+            .narrowing
+            .iter()
+            .rev()
+            .find(|(previous, _)| query.narrows(previous));
+        match (narrowed, self.scope()) {
             (Some((_, hits)), _) => hits.iter().map(|hit| hit.person).collect(),
             (None, Scope::All) => self.catalogue.everyone().to_vec(),
             (None, Scope::School(school)) => self.catalogue.of_school(school).to_vec(),
@@ -244,9 +258,10 @@ impl App {
         };
         let query = Query::new(self.search.filter.text());
         let catalogue = &self.catalogue;
-        let hits = catalogue
-            .index()
-            .search(catalogue.directory(), &query, &self.candidates());
+        let hits =
+            catalogue
+                .index()
+                .search(catalogue.directory(), &query, &self.candidates(&query));
         self.show(query, hits, keep);
     }
 
@@ -259,13 +274,43 @@ impl App {
         }
     }
 
-    /// Shows `hits` for `query`, keeping the selection as `keep` says.
-    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
-        let (keep, fallback) = match keep {
+    /// The background search's best hits so far: shown while it goes on,
+    /// if it answers the latest question. Keys waiting for its answer
+    /// still wait: the list is not final.
+    pub(super) fn progressed(&mut self, generation: u64, hits: Vec<Hit>) {
+        if let Some((pending, keep)) = self.search.pending
+            && pending == generation
+        {
+            let keep = self.kept(keep);
+            self.search.hits = hits;
+            self.reselect(keep);
+        }
+    }
+
+    /// Who stays selected when the list changes, as `keep` says, and the
+    /// row to fall back on when they are gone.
+    fn kept(&self, keep: Keep) -> (Option<PersonId>, usize) {
+        match keep {
             Keep::Selection => (self.selected_person(), 0),
             Keep::Chosen => (self.selected_person().filter(|_| self.search.chosen), 0),
             Keep::Row => (self.selected_person(), self.people.selected()),
-        };
+        }
+    }
+
+    /// Selects `keep` in the new list if it is there, else the fallback row.
+    fn reselect(&mut self, (keep, fallback): (Option<PersonId>, usize)) {
+        let row = keep
+            .and_then(|person| self.search.hits.iter().position(|hit| hit.person == person))
+            .unwrap_or(fallback);
+        let len = self.list_rows();
+        self.people.select(row, len);
+        self.screen.reset_detail_scroll();
+        self.scroll_to_selection();
+    }
+
+    /// Shows `hits` for `query`, keeping the selection as `keep` says.
+    fn show(&mut self, query: Query, hits: Vec<Hit>, keep: Keep) {
+        let keep = self.kept(keep);
         let search = &mut self.search;
         search.pending = None;
         search.hits = hits;
@@ -277,13 +322,7 @@ impl App {
             search.narrowing.push((query.clone(), search.hits.clone()));
         }
         search.query = query;
-        let row = keep
-            .and_then(|person| search.hits.iter().position(|hit| hit.person == person))
-            .unwrap_or(fallback);
-        let len = self.list_rows();
-        self.people.select(row, len);
-        self.screen.reset_detail_scroll();
-        self.scroll_to_selection();
+        self.reselect(keep);
     }
 }
 

@@ -32,7 +32,7 @@ use ratatui::layout::Rect;
 pub use self::action::{Action, Drawn, Effect, Mode};
 pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
-pub use self::filter::{BACKGROUND_SEARCH, Search};
+pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
 pub use self::schools::SchoolFilter;
 pub use self::scope::Scope;
@@ -242,6 +242,7 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             app.searched(result.generation, result.query, result.hits);
             app.act_deferred(effects);
         }
+        Action::SearchProgress(result) => app.progressed(result.generation, result.hits),
         Action::SearchFailed(error) => {
             app.set_status(error, true);
             app.search.stop_background();

@@ -25,7 +25,7 @@ use crate::open::open_url;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
 use crate::theme::Theme;
-use crate::worker::{self, SearchWorker};
+use crate::worker::{self, Answer, SearchWorker};
 
 mod loading;
 mod screen;
@@ -287,7 +287,8 @@ impl Host for SystemHost {
 
     fn finished(&mut self) -> Option<Action> {
         match self.search.try_result() {
-            Some(Ok(result)) => return Some(Action::Searched(result)),
+            Some(Ok(Answer::Final(result))) => return Some(Action::Searched(result)),
+            Some(Ok(Answer::Early(result))) => return Some(Action::SearchProgress(result)),
             Some(Err(error)) => return Some(Action::SearchFailed(error)),
             None => {}
         }

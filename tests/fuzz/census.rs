@@ -45,6 +45,7 @@ pub fn name(action: &Action) -> &'static str {
         Action::Saved(Err(_)) => "Saved(Err)",
         Action::Copied(_) => "Copied",
         Action::Searched(_) => "Searched",
+        Action::SearchProgress(_) => "SearchProgress",
         Action::SearchFailed(_) => "SearchFailed",
         Action::Suspend => "Suspend",
         Action::StatusExpired(_) => "StatusExpired",

@@ -206,3 +206,35 @@ fn after_the_background_search_fails_searches_run_at_once() {
     assert!(update(&mut app, Action::FilterInput('o')).is_empty());
     assert!(!app.search.is_searching());
 }
+
+/// A long search shows its best hits so far and goes on; keys on the
+/// selection still wait for the final answer.
+#[test]
+fn early_hits_are_shown_while_the_search_goes_on() {
+    let mut app = large_app();
+    update(&mut app, Action::StartFilter);
+    let request = type_searching(&mut app, "person");
+    let Action::Searched(full) = answer(&app, &request) else {
+        unreachable!("answer is always Searched")
+    };
+    let early = SearchResult {
+        hits: full.hits[..10].to_vec(),
+        ..full.clone()
+    };
+    assert!(update(&mut app, Action::ToggleFavorite).is_empty());
+    assert!(update(&mut app, Action::SearchProgress(early.clone())).is_empty());
+    assert_eq!(app.search.hits(), &full.hits[..10]);
+    assert!(app.search.is_searching() && app.search.is_awaiting());
+    // Early hits of an overtaken search are not shown.
+    let stale = SearchResult {
+        generation: early.generation - 1,
+        hits: Vec::new(),
+        ..early
+    };
+    update(&mut app, Action::SearchProgress(stale));
+    assert_eq!(app.search.hits().len(), 10);
+    let effects = update(&mut app, Action::Searched(full.clone()));
+    assert!(matches!(effects[..], [Effect::SaveFavorite(_, true)]));
+    assert!(!app.search.is_searching());
+    assert_eq!(app.search.hits(), &full.hits[..]);
+}
