@@ -19,6 +19,8 @@ pub mod screenshot;
 pub mod search;
 pub mod setup;
 pub mod sources;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod theme;
 pub mod tui;
 pub mod ui;
