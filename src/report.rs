@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::model::{Directory, Field, Lab, PersonId};
 use crate::sanitize::sanitize;
-use crate::search::{Hit, Index, Query};
+use crate::search::{self, Highlights, Hit, Index, Query};
 use crate::url::{note, shown};
 
 /// ANSI styling that is a no-op when colour is off.
@@ -228,7 +228,17 @@ impl<'a> Report<'a> {
         let width = self.name_width(&people);
         for &person in &people {
             let faculty = &self.directory.people[person];
-            let found = index.highlights(self.directory, query, person);
+            // Positions cost a second match per field; only colour shows them.
+            let (found, research_matched) = if self.paint.enabled {
+                let found = index.highlights(self.directory, query, person);
+                let matched = !found.research.is_empty();
+                (found, matched)
+            } else {
+                let matched = index
+                    .matched_fields(self.directory, query, person)
+                    .any(|field| field == search::Field::Research);
+                (Highlights::default(), matched)
+            };
             let school = &self.directory.school_of(faculty).name;
             let name = sanitize(&faculty.name);
             writeln!(
@@ -241,7 +251,7 @@ impl<'a> Report<'a> {
                 self.paint
                     .matched(faculty.title.as_deref().unwrap_or(""), &found.title, DIM),
             )?;
-            if !found.research.is_empty() {
+            if research_matched {
                 let research = faculty.research_line();
                 writeln!(
                     out,

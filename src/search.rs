@@ -316,16 +316,9 @@ impl Index {
     pub fn highlights(&self, directory: &Directory, query: &Query, person: PersonId) -> Highlights {
         let mut highlights = Highlights::default();
         for term in &query.terms {
-            let best = Field::ALL
-                .into_iter()
-                .filter_map(|field| {
-                    let score = Self::score(self.text(directory, person, field), term)?;
-                    Some((score + field.bonus(), field))
-                })
-                // max_by_key keeps the last of equals; the fields are in preference order.
-                .rev()
-                .max_by_key(|&(score, _)| score);
-            let Some((_, field)) = best else { continue };
+            let Some(field) = self.best_field(directory, term, person) else {
+                continue;
+            };
             let original = original_text(directory, person, field);
             let (folded, origins) = fold_with_origins(&original);
             if let Some((_, positions)) = Self::matcher(term).fuzzy_indices(&folded, &term.folded) {
@@ -336,6 +329,34 @@ impl Index {
             }
         }
         highlights
+    }
+
+    /// The fields `highlights` marks, without working out where: what
+    /// output without colour needs to lay a row out.
+    pub fn matched_fields(
+        &self,
+        directory: &Directory,
+        query: &Query,
+        person: PersonId,
+    ) -> impl Iterator<Item = Field> {
+        query
+            .terms
+            .iter()
+            .filter_map(move |term| self.best_field(directory, term, person))
+    }
+
+    /// Where a term is shown: the field it scored best in, as in ranking.
+    fn best_field(&self, directory: &Directory, term: &Term, person: PersonId) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let score = Self::score(self.text(directory, person, field), term)?;
+                Some((score + field.bonus(), field))
+            })
+            // max_by_key keeps the last of equals; the fields are in preference order.
+            .rev()
+            .max_by_key(|&(score, _)| score)
+            .map(|(_, field)| field)
     }
 
     fn score(text: &str, term: &Term) -> Option<i64> {

@@ -56,15 +56,18 @@ impl Session<'_> {
             )));
         }
         hits.truncate(limit.unwrap_or(usize::MAX));
-        if json {
+        let result = if json {
             let rows = hits.iter().map(|hit| PersonJson {
                 score: Some(hit.score),
                 ..report.person_json(hit.person)
             });
-            Ok(report.json(out, rows)?)
+            report.json(out, rows)
         } else {
-            Ok(report.search_results(out, &index, &query, &hits)?)
-        }
+            report.search_results(out, &index, &query, &hits)
+        };
+        // Like the directory, the index is left for the exit to free.
+        std::mem::forget(index);
+        Ok(result?)
     }
 
     pub(super) fn show(&self, text: &str, json: bool, out: &mut dyn Write) -> Result<(), Failure> {

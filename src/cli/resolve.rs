@@ -35,7 +35,9 @@ pub(super) fn search(
 
 /// The person best matching `text`.
 pub(super) fn person(directory: &Directory, text: &str) -> Result<PersonId, Failure> {
-    let (_, query, hits) = search(directory, text, None);
+    let (index, query, hits) = search(directory, text, None);
+    // Left for the exit to free, like the directory (`Session::run`).
+    std::mem::forget(index);
     hits.first()
         .map(|hit| hit.person)
         .ok_or_else(|| Failure::NotFound(format!("no one matches \"{}\"", query.text())))
