@@ -153,13 +153,16 @@ impl Merger {
         let label = self.labels.len() - 1;
         let people = &mut self.loaded.directory.people;
         let next = people.len();
-        let website = person.website.as_deref().map(website_key);
         let into = match self.people.entry((school, identity_key(&person.name))) {
             Entry::Vacant(slot) => {
                 slot.insert(Namesakes::One(next));
                 None
             }
-            Entry::Occupied(mut namesakes) => namesakes.get_mut().join(people, website, next),
+            // Websites tell namesakes apart; only namesakes need their keys.
+            Entry::Occupied(mut namesakes) => {
+                let website = person.website.as_deref().map(website_key);
+                namesakes.get_mut().join(people, website, next)
+            }
         };
         let Some(index) = into else {
             self.first_seen.push(FirstSeen {
