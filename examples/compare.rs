@@ -189,7 +189,9 @@ fn measure(command: &Command, input: Option<&Path>, runs: usize) -> Result<Figur
         let mut wrapped = if use_time {
             let mut with_time = Command::new(TIME);
             with_time.args(["-f", "%M %U %S", "-o"]).arg(report.path());
-            with_time.arg(command.get_program()).args(command.get_args());
+            with_time
+                .arg(command.get_program())
+                .args(command.get_args());
             with_time
         } else {
             let mut plain = Command::new(command.get_program());
@@ -211,7 +213,10 @@ fn measure(command: &Command, input: Option<&Path>, runs: usize) -> Result<Figur
         times.push(start.elapsed().as_secs_f64());
         // fzf and profdex exit 1 when nothing matches: still a measurement.
         if status.code().is_none_or(|code| code > 1) {
-            return Err(format!("{} failed: {status}", command.get_program().display()));
+            return Err(format!(
+                "{} failed: {status}",
+                command.get_program().display()
+            ));
         }
         if use_time {
             let text = fs::read_to_string(report.path()).unwrap_or_default();

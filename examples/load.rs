@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Prints the median of `--runs N` (default 3) loads: discovering, reading,
-//! parsing and merging every `*.md` in the folders given.
+//! parsing and merging every `*.md` in the folders given; with `--cache
+//! DIR`, through the parsed-directory cache there (the first run fills it).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ use profdex::sources::{self, SourceOptions};
 fn main() -> ExitCode {
     let mut runs = 3;
     let mut folders = Vec::new();
+    let mut cache = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--runs" {
@@ -24,6 +26,8 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             runs = n;
+        } else if arg == "--cache" {
+            cache = args.next().map(PathBuf::from);
         } else {
             folders.push(PathBuf::from(arg));
         }
@@ -47,7 +51,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let loaded = sources::load(&inputs);
+        let loaded = profdex::cache::load(&inputs, cache.as_deref());
         times.push(start.elapsed());
         println!(
             "{:.3?}: {} files, {} schools, {} people, {} diagnostics",

@@ -4,7 +4,7 @@
 //! vector and point at their school by index, so a directory of a million
 //! people is one allocation of `Person` rather than a million small ones.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Index of a school in [`Directory::schools`].
 pub type SchoolId = usize;
@@ -12,13 +12,13 @@ pub type SchoolId = usize;
 /// Index of a person in [`Directory::faculty`].
 pub type PersonId = usize;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directory {
     pub schools: Vec<School>,
     pub people: Vec<Person>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct School {
     pub name: String,
     /// The part of the H1 after its last ` - `, e.g. "Machine Learning Systems Faculty".
@@ -29,13 +29,13 @@ pub struct School {
     pub labs: Vec<Lab>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lab {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub school: SchoolId,
     pub name: String,
@@ -47,7 +47,7 @@ pub struct Person {
     pub extra: Vec<Field>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     pub key: String,
     pub value: String,

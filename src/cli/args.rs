@@ -33,6 +33,9 @@ pub struct GlobalArgs {
     /// Where favorites and your own schools/ live [default: the platform data directory]
     #[arg(long, value_name = "DIR", env = "PROFDEX_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Parse every file again, and keep no parsed copy (see `paths` for where it is kept)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// When to use colour (`NO_COLOR` in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
@@ -46,6 +49,7 @@ impl GlobalArgs {
             !self.no_builtin,
             self.schools.clone(),
             self.color,
+            !self.no_cache,
         )
     }
 }
