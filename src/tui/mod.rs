@@ -6,6 +6,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -393,10 +394,10 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let area = Rect::new(0, 0, size.width, size.height);
     let theme = Theme::new(setup.color.enabled(true));
     let loading = {
-        let (inputs, store) = (inputs.to_vec(), setup.store());
+        let (inputs, store, cache) = (inputs.to_vec(), setup.store(), setup.cache_dir.clone());
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, &store, theme, area))?
+            .spawn(move || prepare(&inputs, cache.as_deref(), &store, theme, area))?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -432,8 +433,14 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
 /// Reads every input and the favorites, and builds the browser's state
 /// with its search index: the work behind the loading message. Returns
 /// what loading has to say, for the status line.
-fn prepare(inputs: &[Input], store: &Store, theme: Theme, area: Rect) -> (App, Option<Action>) {
-    let loaded = sources::load(inputs);
+fn prepare(
+    inputs: &[Input],
+    cache: Option<&Path>,
+    store: &Store,
+    theme: Theme,
+    area: Rect,
+) -> (App, Option<Action>) {
+    let loaded = crate::cache::load(inputs, cache);
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
