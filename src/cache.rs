@@ -32,6 +32,10 @@ use crate::sources::{self, Input, Loaded};
 const SCHEMA: u32 = 1;
 const MAGIC: &[u8; 8] = b"profdex\x01";
 const CHECKSUM_BYTES: usize = 8;
+/// A file up to this size is read whole and decoded from memory, which is
+/// faster; a larger one is streamed, so that it never sits in memory
+/// beside the directory it decodes to.
+const WHOLE_BYTES: u64 = 16 << 20;
 /// No directory comes near this; a length beyond it is garbage, and
 /// bounding what the decoder may claim keeps garbage from asking for
 /// gigabytes.
@@ -167,6 +171,11 @@ fn build_key() -> Option<u64> {
 /// The cached directory, when the file at `path` is whole and was made
 /// from exactly the sources `expected` describes.
 fn read(path: &Path, expected: &Header) -> Option<Loaded> {
+    read_with(path, expected, WHOLE_BYTES)
+}
+
+/// [`read`], streaming a file whose body is over `whole` bytes.
+fn read_with(path: &Path, expected: &Header, whole: u64) -> Option<Loaded> {
     let mut file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     let body = len.checked_sub((MAGIC.len() + CHECKSUM_BYTES) as u64)?;
@@ -174,6 +183,19 @@ fn read(path: &Path, expected: &Header) -> Option<Loaded> {
     file.read_exact(&mut magic).ok()?;
     if &magic != MAGIC {
         return None;
+    }
+    if body <= whole {
+        let mut bytes = Vec::new();
+        // One byte more than there should be, to see that there is no more.
+        let expected_len = body + CHECKSUM_BYTES as u64;
+        (&mut file)
+            .take(expected_len + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        if bytes.len() as u64 != expected_len {
+            return None;
+        }
+        return decode_whole(&bytes, expected);
     }
     // The whole body is checked before any of it is decoded.
     let mut reader = BufReader::with_capacity(1 << 16, file);
@@ -193,6 +215,27 @@ fn read(path: &Path, expected: &Header) -> Option<Loaded> {
     let payload: Payload = bincode::serde::decode_from_std_read(&mut body_reader, CONFIG).ok()?;
     // Every byte is accounted for, and what they make sense as a directory.
     if body_reader.limit() != 0 || !valid(&payload.directory) {
+        return None;
+    }
+    Some(Loaded {
+        directory: payload.directory,
+        diagnostics: payload.diagnostics,
+    })
+}
+
+/// The body and checksum (what follows the magic) of a file read whole.
+fn decode_whole(bytes: &[u8], expected: &Header) -> Option<Loaded> {
+    let (body, checksum) = bytes.split_at_checked(bytes.len().checked_sub(CHECKSUM_BYTES)?)?;
+    if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != checksum {
+        return None;
+    }
+    let (header, used): (Header, usize) = bincode::serde::decode_from_slice(body, CONFIG).ok()?;
+    if header != *expected {
+        return None;
+    }
+    let rest = body.get(used..)?;
+    let (payload, used): (Payload, usize) = bincode::serde::decode_from_slice(rest, CONFIG).ok()?;
+    if used != rest.len() || !valid(&payload.directory) {
         return None;
     }
     Some(Loaded {
@@ -309,6 +352,9 @@ mod tests {
         let warm = read(&path, &header).expect("the cache is used");
         assert_eq!(warm.directory, cold.directory);
         assert_eq!(warm.diagnostics, cold.diagnostics);
+        let streamed = read_with(&path, &header, 0).expect("a large cache is streamed");
+        assert_eq!(streamed.directory, cold.directory);
+        assert_eq!(streamed.diagnostics, cold.diagnostics);
     }
 
     #[test]
@@ -345,6 +391,11 @@ mod tests {
         for bytes in damaged {
             fs::write(&path, &bytes).unwrap();
             assert!(read(&path, &header).is_none(), "{} bytes", bytes.len());
+            assert!(
+                read_with(&path, &header, 0).is_none(),
+                "{} bytes",
+                bytes.len()
+            );
             let loaded = load(&inputs, Some(cache.path()));
             assert_eq!(loaded.directory, cold.directory);
             assert_eq!(fs::read(&path).unwrap(), good);

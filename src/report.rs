@@ -174,8 +174,12 @@ impl<'a> Report<'a> {
         rows: impl IntoIterator<Item = PersonJson<'r>>,
     ) -> io::Result<()> {
         let rows: Vec<PersonJson> = rows.into_iter().collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)
+        // serde_json writes a few bytes at a time: buffered here, each is a
+        // copy, where through `dyn Write` each was a call.
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut buffered, &rows)?;
+        writeln!(buffered)?;
+        buffered.flush()
     }
 
     fn star(&self, person: PersonId) -> String {
