@@ -1,6 +1,7 @@
 //! profdex: a terminal browser for directories of university faculty.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod clipboard;
 pub mod diag;

@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::model::{Directory, Extras, Lab, PersonId, Topics};
 use crate::sanitize::sanitize;
-use crate::search::{Hit, Index, Query};
+use crate::search::{self, Highlights, Hit, Index, Query};
 use crate::url::{note, shown};
 
 /// ANSI styling that is a no-op when colour is off.
@@ -220,14 +220,20 @@ impl<'a> Report<'a> {
         rows: impl IntoIterator<Item = PersonJson<'r>>,
     ) -> io::Result<()> {
         let rows: Vec<PersonJson> = rows.into_iter().collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)
+        // serde_json writes a few bytes at a time: buffered here, each is a
+        // copy, where through `dyn Write` each was a call.
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut buffered, &rows)?;
+        writeln!(buffered)?;
+        buffered.flush()
     }
 
     /// Any rows as one JSON array.
     pub fn json_rows(&self, out: &mut dyn Write, rows: &[impl Serialize]) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, rows)?;
-        writeln!(out)
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut buffered, rows)?;
+        writeln!(buffered)?;
+        buffered.flush()
     }
 
     /// Topics with their counts, one a line.
@@ -323,7 +329,17 @@ impl<'a> Report<'a> {
         let width = self.name_width(&people);
         for &person in &people {
             let faculty = &self.directory.people[person];
-            let found = index.highlights(self.directory, query, person);
+            // Positions cost a second match per field; only colour shows them.
+            let (found, research_matched) = if self.paint.enabled {
+                let found = index.highlights(self.directory, query, person);
+                let matched = !found.research.is_empty();
+                (found, matched)
+            } else {
+                let matched = index
+                    .matched_fields(query, person)
+                    .any(|field| field == search::Field::Research);
+                (Highlights::default(), matched)
+            };
             let school = &self.directory.school_of(faculty).name;
             let name = self.name(person);
             let label = self
@@ -341,7 +357,7 @@ impl<'a> Report<'a> {
                 self.paint
                     .matched(faculty.title().unwrap_or(""), &found.title, DIM),
             )?;
-            if !found.research.is_empty() {
+            if research_matched {
                 writeln!(
                     out,
                     "  {}  {}",

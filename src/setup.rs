@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use crate::cache;
 use crate::favorites::{Store, StoreError};
 use crate::open::OpenError;
 use crate::sources::{self, Input, Loaded, SourceError, SourceOptions};
@@ -62,6 +63,8 @@ pub struct Setup {
     pub data_dir: PathBuf,
     pub options: SourceOptions,
     pub color: ColorChoice,
+    /// Where the parsed directory is kept between runs; `None` keeps none.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Setup {
@@ -72,6 +75,7 @@ impl Setup {
         builtin: bool,
         schools: Vec<PathBuf>,
         color: ColorChoice,
+        cache: bool,
     ) -> Result<Setup, Failure> {
         let data_dir = match data_dir.filter(|d| !d.as_os_str().is_empty()) {
             Some(dir) => dir,
@@ -89,6 +93,7 @@ impl Setup {
             },
             data_dir,
             color,
+            cache_dir: cache.then(cache_dir).flatten(),
         })
     }
 
@@ -98,7 +103,7 @@ impl Setup {
 
     pub fn load(&self) -> Result<(Vec<Input>, Loaded), Failure> {
         let inputs = sources::discover(&self.options)?;
-        let loaded = sources::load(&inputs);
+        let loaded = cache::load(&inputs, self.cache_dir.as_deref());
         Ok((inputs, loaded))
     }
 }
@@ -138,6 +143,14 @@ fn shell_word(word: &str) -> String {
     format!("'{}'", word.replace('\'', r"'\''"))
 }
 
+/// `$PROFDEX_CACHE_DIR` when set and not empty, else the platform's.
+fn cache_dir() -> Option<PathBuf> {
+    std::env::var_os("PROFDEX_CACHE_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(cache::default_dir)
+}
+
 /// `$XDG_DATA_HOME/profdex` or `~/.local/share/profdex` on Linux, the
 /// platform's equivalent elsewhere.
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -158,6 +171,7 @@ mod tests {
                 schools: schools.iter().map(PathBuf::from).collect(),
             },
             color: ColorChoice::Never,
+            cache_dir: None,
         };
         assert_eq!(setup(true, &[]).check_command(), "profdex check");
         assert_eq!(

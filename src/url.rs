@@ -45,11 +45,24 @@ pub fn is_openable_url(url: &str) -> bool {
 
 /// Why `url` is not opened, or `None` when it is.
 pub fn refusal(url: &str) -> Option<Refusal> {
+    parse_openable(url).err()
+}
+
+/// Whether `url` is opened, and where it really goes when that could be
+/// mistaken: [`refusal`] and [`real_host`] at the cost of reading the URL
+/// once, for the reader, which judges every website in a directory.
+pub fn judge(url: &str) -> Result<Option<RealHost>, Refusal> {
+    let parsed = parse_openable(url)?;
+    Ok(real_host_of(url, &parsed))
+}
+
+/// `url` as a browser reads it, when profdex opens it.
+fn parse_openable(url: &str) -> Result<Url, Refusal> {
     if let Some(c) = url.chars().find(|&c| is_invisible(c)) {
-        return Some(Refusal::Invisible(c));
+        return Err(Refusal::Invisible(c));
     }
     let Some((scheme, rest)) = url.split_once("://") else {
-        return Some(Refusal::NotHttp);
+        return Err(Refusal::NotHttp);
     };
     let scheme_ok = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -58,12 +71,13 @@ pub fn refusal(url: &str) -> Option<Refusal> {
     // A browser would read `http:/x` and `https:///x` as naming the host
     // `x`; what is opened must say what it means.
     let ok = scheme_ok && !host.is_empty() && !host.starts_with(':') && plain;
-    let browser_reads_it = || {
-        Url::parse(url)
-            .ok()
-            .is_some_and(|parsed| parsed.host_str().is_some_and(|host| !host.is_empty()))
-    };
-    (!(ok && browser_reads_it())).then_some(Refusal::NotHttp)
+    if !ok {
+        return Err(Refusal::NotHttp);
+    }
+    Url::parse(url)
+        .ok()
+        .filter(|parsed| parsed.host_str().is_some_and(|host| !host.is_empty()))
+        .ok_or(Refusal::NotHttp)
 }
 
 /// Where a URL goes, when a person reading it could think it goes
@@ -100,10 +114,10 @@ impl RealHost {
 /// Where `url` really goes, when that is not plainly the host it shows;
 /// `None` when it is, and for a URL that is not opened at all.
 pub fn real_host(url: &str) -> Option<RealHost> {
-    if !is_openable_url(url) {
-        return None;
-    }
-    let parsed = Url::parse(url).ok()?;
+    real_host_of(url, &parse_openable(url).ok()?)
+}
+
+fn real_host_of(url: &str, parsed: &Url) -> Option<RealHost> {
     let host = parsed.host_str()?.to_string();
     let disguise = if !parsed.username().is_empty() || parsed.password().is_some() {
         Disguise::UserInfo
@@ -156,9 +170,11 @@ fn written_host(url: &str) -> &str {
 /// characters are refused as well, but they can be seen: as a gap, or as
 /// a stand-in.
 pub fn is_invisible(c: char) -> bool {
-    INVISIBLE
-        .iter()
-        .any(|&(first, last)| (first..=last).contains(&c))
+    // Below the first range, as all of ASCII is: the common case, quickly.
+    c >= INVISIBLE[0].0
+        && INVISIBLE
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&c))
 }
 
 /// `Default_Ignorable_Code_Point` as Unicode 16.0 lists it

@@ -35,6 +35,9 @@ pub struct GlobalArgs {
     // `--data-dir <DIR>` as if it were required.
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+    /// Parse every file again, and keep no parsed copy (see `paths` for where it is kept)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// When to use colour (`NO_COLOR` in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
@@ -47,7 +50,13 @@ impl GlobalArgs {
             .data_dir
             .clone()
             .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
-        Setup::new(data_dir, !self.no_builtin, self.schools.clone(), self.color)
+        Setup::new(
+            data_dir,
+            !self.no_builtin,
+            self.schools.clone(),
+            self.color,
+            !self.no_cache,
+        )
     }
 }
 

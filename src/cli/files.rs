@@ -36,6 +36,10 @@ pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
         shown(&schools_dir),
         state(schools_dir.is_dir())
     )?;
+    match &setup.cache_dir {
+        Some(dir) => writeln!(out, "cache           {}{}", shown(dir), state(dir.is_dir()))?,
+        None => writeln!(out, "cache           none (--no-cache)")?,
+    }
     writeln!(out, "sources read, in order:")?;
     for input in &inputs {
         writeln!(out, "  {}", sanitize(&input.label()))?;

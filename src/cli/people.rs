@@ -65,6 +65,8 @@ impl Session<'_> {
                 query.text()
             )));
         }
+        // Like the directory, the index is left for the exit to free.
+        std::mem::forget(index);
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use super::inline::{
 };
 use super::positions::Reporter;
 use crate::model::{Field, PersonDraft};
-use crate::url::{CodePoint, Disguise, Refusal, is_openable_url, real_host, refusal};
+use crate::url::{CodePoint, Disguise, RealHost, Refusal, is_openable_url, judge, real_host};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FieldKind {
@@ -19,11 +19,16 @@ enum FieldKind {
 }
 
 fn classify(key: &str) -> FieldKind {
-    match key.to_lowercase().as_str() {
-        "title" => FieldKind::Title,
-        "research" => FieldKind::Research,
-        "website" | "homepage" | "url" | "web" => FieldKind::Website,
-        _ => FieldKind::Extra,
+    // ASCII case suffices: no other letter lower-cases into these words.
+    let is = |word: &str| key.eq_ignore_ascii_case(word);
+    if is("title") {
+        FieldKind::Title
+    } else if is("research") {
+        FieldKind::Research
+    } else if is("website") || is("homepage") || is("url") || is("web") {
+        FieldKind::Website
+    } else {
+        FieldKind::Extra
     }
 }
 
@@ -39,7 +44,10 @@ pub(super) fn fault(why: Refusal) -> String {
 /// it seems to. A host in other letters is not worth a warning: it is
 /// shown with its punycode wherever it is shown.
 pub(super) fn misleading(url: &str) -> Option<String> {
-    let real = real_host(url)?;
+    disguise(&real_host(url)?)
+}
+
+fn disguise(real: &RealHost) -> Option<String> {
     match real.disguise {
         Disguise::UserInfo => Some(format!(
             "opens {}; what comes before \"@\" is a user name",
@@ -82,10 +90,14 @@ pub(super) fn read_field(
     let link_url = first_link(&value).map(|(_, url)| url.trim().to_string());
     // Read from the text rather than from a link, so markup may have changed it.
     let bare = link_url.is_none();
-    let url = link_url.unwrap_or_else(|| text.clone());
-    if kind == FieldKind::Website
-        && let Some(why) = refusal(&url)
-    {
+    // Only a website is a URL; other kinds keep `text` without a copy.
+    let url = match kind {
+        FieldKind::Website => link_url.unwrap_or_else(|| text.clone()),
+        _ => String::new(),
+    };
+    // Read once: what is wrong with it, or where it really goes.
+    let judged = (kind == FieldKind::Website).then(|| judge(&url));
+    if let Some(Err(why)) = judged {
         rep.warn(start, format!("website {} {}", quote(&url), fault(why)));
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
@@ -113,8 +125,8 @@ pub(super) fn read_field(
         });
         return;
     }
-    if kind == FieldKind::Website
-        && let Some(why) = misleading(&url)
+    if let Some(Ok(Some(real))) = &judged
+        && let Some(why) = disguise(real)
     {
         rep.warn(start, format!("website {} {why}", quote(&url)));
     }

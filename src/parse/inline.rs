@@ -11,6 +11,10 @@ const QUOTE_CHARS: usize = 60;
 /// The text a reader sees: links give their text (their URL when the text is
 /// empty), breaks and runs of white space become one space.
 pub(super) fn render(inlines: &[Inline]) -> String {
+    // Most values are one run of text: no need to gather the pieces first.
+    if let [Inline::Text(s)] = inlines {
+        return collapse(s);
+    }
     let mut raw = String::new();
     let (mut has_content, mut sep_pending) = (false, false);
     for inline in inlines {
@@ -39,6 +43,9 @@ pub(super) fn render(inlines: &[Inline]) -> String {
 }
 
 pub(super) fn collapse(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -47,6 +54,24 @@ pub(super) fn collapse(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` is already as [`collapse`] leaves it: trimmed, with white
+/// space only as single spaces between words. Checking is cheaper than
+/// rebuilding, and nearly every value is.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 pub(super) fn first_link(inlines: &[Inline]) -> Option<(&str, &str)> {
@@ -85,8 +110,13 @@ pub(super) fn split_key(line: &[Inline]) -> Option<(String, Option<String>, Vec<
                 .map(|(at, _)| at)
                 .find(|&at| !s[at + 1..].starts_with("//"))
         {
-            key.push(Inline::Text(s[..colon].to_string()));
-            let key = render(&key).trim().to_string();
+            let key = if key.is_empty() {
+                // The usual `Key: value`, with nothing before it to render.
+                collapse(&s[..colon])
+            } else {
+                key.push(Inline::Text(s[..colon].to_string()));
+                render(&key).trim().to_string()
+            };
             let mut value = vec![Inline::Text(s[colon + 1..].to_string())];
             value.extend(line.iter().skip(i + 1).cloned());
             return (!key.is_empty()).then_some((key, key_url, value));
@@ -222,6 +252,26 @@ mod tests {
             ["a", "b", "c", "d", "ML (training, inference)"]
         );
         assert_eq!(split_topics("a (b, c"), ["a (b", "c"]);
+    }
+
+    #[test]
+    fn collapsing_leaves_clean_text_alone_and_cleans_the_rest() {
+        for clean in ["", "a", "a b", "é ü"] {
+            assert!(is_collapsed(clean), "{clean:?}");
+            assert_eq!(collapse(clean), clean);
+        }
+        for (messy, want) in [
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("\n", ""),
+            (" ", ""),
+        ] {
+            assert!(!is_collapsed(messy), "{messy:?}");
+            assert_eq!(collapse(messy), want, "{messy:?}");
+        }
     }
 
     #[test]

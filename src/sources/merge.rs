@@ -158,7 +158,6 @@ impl Merger {
         let people = &mut self.loaded.directory.people;
         let drafts = &self.drafts;
         let next = people.len();
-        let website = person.website().map(website_key);
         let website_of = |id: PersonId| {
             drafts
                 .get(&id)
@@ -170,7 +169,11 @@ impl Merger {
                 slot.insert(Namesakes::One(next));
                 None
             }
-            Entry::Occupied(mut namesakes) => namesakes.get_mut().join(website_of, website, next),
+            // Websites tell namesakes apart; only namesakes need their keys.
+            Entry::Occupied(mut namesakes) => {
+                let website = person.website().map(website_key);
+                namesakes.get_mut().join(website_of, website, next)
+            }
         };
         let Some(index) = into else {
             self.first_seen.push(FirstSeen {

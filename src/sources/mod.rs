@@ -13,6 +13,8 @@ mod read;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
 use crate::diag::Diagnostic;
@@ -131,40 +133,58 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and parses every input (on all cores; files are independent),
-/// then merges them in order.
+/// Reads and parses every input on all cores (files are independent),
+/// while this thread merges them in order as they come: merging the first
+/// files overlaps parsing the last, rather than waiting for all of them.
 pub fn load(inputs: &[Input]) -> Loaded {
     let workers = thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(inputs.len().max(1));
-    let mut parsed: Vec<(usize, ParsedFile)> = thread::scope(|scope| {
+    // Files are handed out in order, one at a time, so that the next one
+    // to merge is soon ready and no worker idles while another has many.
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel();
+    thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|worker| {
+            .map(|_| {
+                let (sender, next) = (sender.clone(), &next);
                 scope.spawn(move || {
-                    inputs
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(position, input)| (position, read_and_parse(input)))
-                        .collect::<Vec<_>>()
+                    loop {
+                        let position = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(position) else {
+                            break;
+                        };
+                        if sender.send((position, read_and_parse(input))).is_err() {
+                            break;
+                        }
+                    }
                 })
             })
             .collect();
-        handles
-            .into_iter()
+        drop(sender);
+        let merged = merge_in_order(inputs, &receiver);
+        for handle in handles {
             // A panic while parsing is a bug: let it surface, not drop files.
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    parsed.sort_by_key(|(position, _)| *position);
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
+        merged
+    })
+}
+
+/// Merges the files `receiver` gives, in any order, in the order of `inputs`.
+fn merge_in_order(inputs: &[Input], receiver: &Receiver<(usize, ParsedFile)>) -> Loaded {
     let mut merger = Merger::default();
-    for (position, file) in parsed {
-        merger.add(&inputs[position].label(), file);
+    let mut waiting: Vec<Option<ParsedFile>> = Vec::new();
+    waiting.resize_with(inputs.len(), || None);
+    let mut due = 0;
+    for (position, file) in receiver {
+        waiting[position] = Some(file);
+        while let Some(file) = waiting.get_mut(due).and_then(Option::take) {
+            merger.add(&inputs[due].label(), file);
+            due += 1;
+        }
     }
     merger.finish()
 }

@@ -6,6 +6,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
+use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -395,11 +396,11 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let area = Rect::new(0, 0, size.width, size.height);
     let theme = Theme::new(setup.color.enabled(true));
     let loading = {
-        let (inputs, store) = (inputs.to_vec(), setup.store());
+        let (inputs, store, cache) = (inputs.to_vec(), setup.store(), setup.cache_dir.clone());
         let check = setup.check_command();
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, &store, theme, area, &check))?
+            .spawn(move || prepare(&inputs, cache.as_deref(), &store, theme, area, &check))?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -438,12 +439,13 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
 /// command that lists the diagnostics of the same sources.
 fn prepare(
     inputs: &[Input],
+    cache: Option<&Path>,
     store: &Store,
     theme: Theme,
     area: Rect,
     check: &str,
 ) -> (App, Option<Action>) {
-    let loaded = sources::load(inputs);
+    let loaded = crate::cache::load(inputs, cache);
     let (favorites, favorites_error) = match store.load() {
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),

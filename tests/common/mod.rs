@@ -87,6 +87,7 @@ impl Sandbox {
         let mut command = Command::new(BIN);
         command
             .env("PROFDEX_DATA_DIR", self.data_dir())
+            .env("PROFDEX_CACHE_DIR", self.path("cache"))
             .env_remove("BROWSER")
             .env_remove("NO_COLOR")
             .env("HOME", self.dir.path());
