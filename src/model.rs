@@ -443,6 +443,22 @@ pub fn identity_key(name: &str) -> String {
         .join(" ")
 }
 
+/// A hash of [`identity_key`], without building the key: equal keys hash
+/// alike, so a scan of many names can group them without a string each.
+pub fn identity_hash(name: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = [0u8; 4];
+    for (n, word) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            hasher.update(b" ");
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.update(c.encode_utf8(&mut buffer).as_bytes());
+        }
+    }
+    hasher.digest()
+}
+
 /// How websites are compared when telling namesakes apart, everywhere
 /// (merging files, finding a favorite): the scheme (`http` or `https`), the
 /// case of the host and a trailing `/` do not make two pages different.
@@ -556,6 +572,10 @@ mod tests {
     #[test]
     fn identity_ignores_case_and_spacing() {
         assert_eq!(identity_key("  Song   HAN "), identity_key("song han"));
+        assert_eq!(identity_hash("  Song   HAN "), identity_hash("song han"));
+        assert_ne!(identity_hash("Song Han"), identity_hash("Song Hanx"));
+        assert_ne!(identity_hash("Song Han"), identity_hash("SongHan"));
+        assert_eq!(identity_hash("ÅNGSTRÖM"), identity_hash("ångström"));
         assert_ne!(identity_key("Song Han"), identity_key("Song Hanx"));
     }
 

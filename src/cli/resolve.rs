@@ -10,7 +10,9 @@ use ::url::{Position, Url};
 
 use super::naming::{Named, decide};
 use crate::favorites::{FavoriteKey, Favorites};
-use crate::model::{Directory, Person, PersonId, SchoolId, identity_key, website_key};
+use crate::model::{
+    Directory, Person, PersonId, SchoolId, identity_hash, identity_key, website_key,
+};
 use crate::report::{Candidate, candidates};
 use crate::search::{Hit, Index, Query};
 use crate::setup::Failure;
@@ -213,13 +215,29 @@ pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Opti
     for &person in people {
         asked[directory.people[person].school] = true;
     }
-    let mut namesakes: HashMap<(SchoolId, String), Vec<PersonId>> = HashMap::new();
+    // Grouped by a hash of the name, which costs no string per person; a
+    // group of several is then checked name by name.
+    let mut by_hash: HashMap<(SchoolId, u64), Vec<PersonId>> = HashMap::new();
     for (id, person) in directory.people.iter().enumerate() {
         if asked[person.school] {
-            let name = (person.school, identity_key(person.name()));
-            namesakes.entry(name).or_default().push(id);
+            let name = (person.school, identity_hash(person.name()));
+            by_hash.entry(name).or_default().push(id);
         }
     }
+    let namesakes_of = |person: PersonId| -> Option<Vec<PersonId>> {
+        let faculty = &directory.people[person];
+        let group = by_hash.get(&(faculty.school, identity_hash(faculty.name())))?;
+        if group.len() < 2 {
+            return None;
+        }
+        let key = identity_key(faculty.name());
+        let same: Vec<PersonId> = group
+            .iter()
+            .copied()
+            .filter(|&other| identity_key(directory.people[other].name()) == key)
+            .collect();
+        (same.len() > 1).then_some(same)
+    };
     // Per name asked about: each host of those namesakes, and how many have it.
     let mut hosts: HashMap<(SchoolId, String), HashMap<Option<String>, usize>> = HashMap::new();
     let host = |person: PersonId| {
@@ -231,13 +249,13 @@ pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Opti
         .map(|&person| {
             let faculty = &directory.people[person];
             let name = (faculty.school, identity_key(faculty.name()));
-            let group = namesakes.get(&name).filter(|group| group.len() > 1)?;
+            let group = namesakes_of(person)?;
             let Some(website) = faculty.website() else {
                 return Some("no website".to_string());
             };
             let counts = hosts.entry(name).or_insert_with(|| {
                 let mut counts = HashMap::new();
-                for &namesake in group {
+                for &namesake in &group {
                     *counts.entry(host(namesake)).or_insert(0) += 1;
                 }
                 counts

@@ -6,8 +6,7 @@
 //! over one contiguous string finds which texts can match at all.
 
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use memchr::{memchr, memchr2};
 
@@ -31,6 +30,25 @@ pub(super) struct Pattern<'a> {
     pub case_sensitive: bool,
 }
 
+/// Keys that are hashes already (xxh3 of a text) go into the table as they are.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; any other key still hashes soundly.
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
 impl Column {
     /// The column of `texts`, one per person, folded already. Texts past
     /// 4 GiB of distinct text in one field are left out (as empty), so the
@@ -43,13 +61,11 @@ impl Column {
         };
         // Hash of a text → the first distinct text with that hash; the rare
         // texts whose hash is taken by another go to `collided`.
-        let mut seen: HashMap<u64, TextId> = HashMap::new();
+        let mut seen: HashMap<u64, TextId, BuildHasherDefault<Hashed>> = HashMap::default();
         let mut collided: HashMap<String, TextId> = HashMap::new();
         for text in texts {
             let text = text.as_ref();
-            let mut hasher = DefaultHasher::new();
-            text.hash(&mut hasher);
-            let hash = hasher.finish();
+            let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
             let id = match seen.get(&hash) {
                 Some(&id) if column.text(id as usize) == text => id,
                 Some(_) => {
