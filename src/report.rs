@@ -179,10 +179,16 @@ impl<'a> Report<'a> {
     }
 
     pub fn sort_by_school_then_name(&self, people: &mut [PersonId]) {
+        // A school's key is the same for all its people: made once each.
+        let schools: Vec<String> = self
+            .directory
+            .schools
+            .iter()
+            .map(|school| school.name.to_lowercase())
+            .collect();
         let key = |&p: &PersonId| {
             let person = &self.directory.people[p];
-            let school = &self.directory.school_of(person).name;
-            (school.to_lowercase(), person.name().to_lowercase())
+            (&schools[person.school], person.name().to_lowercase())
         };
         people.sort_by_cached_key(key);
     }
