@@ -333,19 +333,16 @@ impl<'a> Report<'a> {
     ) -> io::Result<()> {
         let people: Vec<PersonId> = hits.iter().map(|hit| hit.person).collect();
         let width = self.name_width(&people);
-        for &person in &people {
+        for hit in hits {
+            let person = hit.person;
             let faculty = &self.directory.people[person];
             // Positions cost a second match per field; only colour shows them.
-            let (found, research_matched) = if self.paint.enabled {
-                let found = index.highlights(self.directory, query, person);
-                let matched = !found.research.is_empty();
-                (found, matched)
+            let found = if self.paint.enabled {
+                index.highlights(self.directory, query, person)
             } else {
-                let matched = index
-                    .matched_fields(query, person)
-                    .any(|field| field == search::Field::Research);
-                (Highlights::default(), matched)
+                Highlights::default()
             };
+            let research_matched = hit.shown_in & search::Field::Research.bit() != 0;
             let school = &self.directory.school_of(faculty).name;
             let name = self.name(person);
             let label = self

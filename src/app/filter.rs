@@ -215,9 +215,11 @@ impl App {
         let candidates = self.candidates(query);
         if query.is_empty() {
             // Every candidate, in its own order (favorites: as added).
-            let hits = candidates
-                .into_iter()
-                .map(|person| Hit { person, score: 0 });
+            let hits = candidates.into_iter().map(|person| Hit {
+                person,
+                score: 0,
+                shown_in: 0,
+            });
             return Ok(hits.collect());
         }
         let catalogue = &self.catalogue;

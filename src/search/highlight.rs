@@ -48,18 +48,6 @@ impl Index {
         highlights
     }
 
-    /// The fields `highlights` marks, without working out where: what
-    /// output without colour needs to lay a row out.
-    pub fn matched_fields(&self, query: &Query, person: PersonId) -> impl Iterator<Item = Field> {
-        query
-            .terms
-            .iter()
-            .filter_map(move |term| match self.best_place(term, person)? {
-                Place::Field(field) => Some(field),
-                Place::Typo => Some(Field::Name),
-            })
-    }
-
     fn best_place(&self, term: &Term, person: PersonId) -> Option<Place> {
         let fields = Field::ALL.into_iter().map(|field| {
             let text = self.column(field).person_text(person);

@@ -49,6 +49,11 @@ impl Field {
     /// matches the one in the name wins, then research, title and school;
     /// small enough that a clean match in research still beats a scattered
     /// one in the name (skim gives about 12 points for each well-placed letter).
+    /// This field's bit in [`Hit::shown_in`].
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
     fn bonus(self) -> i64 {
         match self {
             Field::Name => 24,
@@ -196,6 +201,9 @@ impl Query {
 pub struct Hit {
     pub person: PersonId,
     pub score: i64,
+    /// The fields some term scored best in ([`Field::bit`]): where
+    /// highlights would land, known without working out positions.
+    pub shown_in: u8,
 }
 
 /// Where a query matched one person: character positions in the original

@@ -47,6 +47,11 @@ struct FieldPlan<'a> {
     column: &'a Column,
     bonus: i64,
     memo: Memo,
+    /// Where a term scoring best here is highlighted (a typo: the name).
+    shown_in: Field,
+    /// Which of equal scores wins, lowest first: name, typo, research,
+    /// title, school (as highlights choose).
+    preference: u8,
 }
 
 struct TermPlan<'a> {
@@ -89,6 +94,12 @@ impl<'a> Plan<'a> {
                             column,
                             bonus: field.bonus(),
                             memo,
+                            shown_in: field,
+                            preference: if field == Field::Name {
+                                0
+                            } else {
+                                1 + field as u8
+                            },
                         }
                     })
                     .collect();
@@ -107,6 +118,8 @@ impl<'a> Plan<'a> {
                         column,
                         bonus: TOLERANT_BONUS,
                         memo,
+                        shown_in: Field::Name,
+                        preference: 1,
                     }
                 });
                 TermPlan {
@@ -195,8 +208,12 @@ impl<'a> Plan<'a> {
             let hits: Vec<Hit> = chunk
                 .iter()
                 .filter_map(|&person| {
-                    let score = self.score(person)?;
-                    Some(Hit { person, score })
+                    let (score, shown_in) = self.score(person)?;
+                    Some(Hit {
+                        person,
+                        score,
+                        shown_in,
+                    })
                 })
                 .collect();
             shared
@@ -210,12 +227,19 @@ impl<'a> Plan<'a> {
 
     /// A person's score: the sum over terms of each term's best field, if
     /// every term matches somewhere.
-    fn score(&self, person: PersonId) -> Option<i64> {
+    fn score(&self, person: PersonId) -> Option<(i64, u8)> {
         // The scans already know most misses; only then run the matcher.
         if !self.terms.iter().all(|term| term.may_match(person)) {
             return None;
         }
-        self.terms.iter().map(|term| term.best(person)).sum()
+        let mut total = 0;
+        let mut shown_in = 0;
+        for term in &self.terms {
+            let (score, field) = term.best(person)?;
+            total += score;
+            shown_in |= field.bit();
+        }
+        Some((total, shown_in))
     }
 }
 
@@ -255,22 +279,29 @@ impl TermPlan<'_> {
             })
     }
 
-    /// The term's best score in any field of `person`'s, bonus included.
-    fn best(&self, person: PersonId) -> Option<i64> {
+    /// The term's best score in any field of `person`'s, bonus included,
+    /// and the field it is shown in: of equal scores the name's, a typo in
+    /// the name, then research, title and school (as highlights choose).
+    fn best(&self, person: PersonId) -> Option<(i64, Field)> {
         let pattern = self.pattern();
         let fuzzy = self.fields.iter().map(|field| {
-            field.score(person, |text, id| {
+            let score = field.score(person, |text, id| {
                 if matches!(field.memo, Memo::Direct) && !field.column.matches(id, pattern) {
                     return NO_MATCH;
                 }
                 fuzzy_score(self.term, text, &self.term.folded)
-            })
+            });
+            (score, field)
         });
-        let typo = self
-            .tolerant
-            .iter()
-            .map(|field| field.score(person, |text, _| typo_score(text, self.term)));
-        fuzzy.chain(typo).flatten().max()
+        let typo = self.tolerant.iter().map(|field| {
+            let score = field.score(person, |text, _| typo_score(text, self.term));
+            (score, field)
+        });
+        fuzzy
+            .chain(typo)
+            .filter_map(|(score, field)| Some((score?, field)))
+            .min_by(|a, b| b.0.cmp(&a.0).then(a.1.preference.cmp(&b.1.preference)))
+            .map(|(score, field)| (score, field.shown_in))
     }
 }
 

@@ -408,6 +408,7 @@ fn reference(dir: &Directory, query: &Query, candidates: &[PersonId]) -> Vec<Hit
             Some(Hit {
                 person: p,
                 score: total,
+                shown_in: 0,
             })
         })
         .collect();
@@ -531,11 +532,30 @@ fn ranks_exactly_as_scoring_every_field_of_everyone() {
     for text in queries {
         let query = Query::new(text);
         for candidates in [&all, &some] {
+            let found = index.search(&dir, &query, candidates);
+            let ranked = |hits: &[Hit]| -> Vec<(PersonId, i64)> {
+                hits.iter().map(|hit| (hit.person, hit.score)).collect()
+            };
             assert_eq!(
-                index.search(&dir, &query, candidates),
-                reference(&dir, &query, candidates),
+                ranked(&found),
+                ranked(&reference(&dir, &query, candidates)),
                 "{text:?}"
             );
+            // Ranking and highlighting agree on where each term is shown.
+            for hit in &found {
+                let marked = index.highlights(&dir, &query, hit.person);
+                let shown: u8 = Field::ALL
+                    .into_iter()
+                    .filter(|&field| !marked.of(field).is_empty())
+                    .map(Field::bit)
+                    .sum();
+                assert_eq!(
+                    hit.shown_in,
+                    shown,
+                    "{text:?} {}",
+                    dir.people[hit.person].name()
+                );
+            }
         }
     }
 }
