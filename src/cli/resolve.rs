@@ -211,25 +211,33 @@ fn several(
 /// namesake's is on the same host, or that they have none. `None` for
 /// someone without a namesake. Text as written, for the caller to make safe.
 pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Option<String>> {
-    let mut asked = vec![false; directory.schools.len()];
-    for &person in people {
-        asked[directory.people[person].school] = true;
+    // Only names of `people` matter: count, per hash of such a name, the
+    // people with it, and keep the members only of groups of several
+    // (namesakes are rare). No string and no list per person scanned.
+    let key_of = |person: PersonId| {
+        let faculty = &directory.people[person];
+        (faculty.school, identity_hash(faculty.name()))
+    };
+    let mut counts: HashMap<(SchoolId, u64), usize> =
+        people.iter().map(|&person| (key_of(person), 0)).collect();
+    for id in 0..directory.people.len() {
+        if let Some(count) = counts.get_mut(&key_of(id)) {
+            *count += 1;
+        }
     }
-    // Grouped by a hash of the name, which costs no string per person; a
-    // group of several is then checked name by name.
+    counts.retain(|_, count| *count > 1);
     let mut by_hash: HashMap<(SchoolId, u64), Vec<PersonId>> = HashMap::new();
-    for (id, person) in directory.people.iter().enumerate() {
-        if asked[person.school] {
-            let name = (person.school, identity_hash(person.name()));
-            by_hash.entry(name).or_default().push(id);
+    if !counts.is_empty() {
+        for id in 0..directory.people.len() {
+            let key = key_of(id);
+            if counts.contains_key(&key) {
+                by_hash.entry(key).or_default().push(id);
+            }
         }
     }
     let namesakes_of = |person: PersonId| -> Option<Vec<PersonId>> {
         let faculty = &directory.people[person];
-        let group = by_hash.get(&(faculty.school, identity_hash(faculty.name())))?;
-        if group.len() < 2 {
-            return None;
-        }
+        let group = by_hash.get(&key_of(person))?;
         let key = identity_key(faculty.name());
         let same: Vec<PersonId> = group
             .iter()
