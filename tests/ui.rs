@@ -310,3 +310,82 @@ fn a_file_of_wide_clusters_draws_at_every_width() {
         }
     }
 }
+
+/// The help fits 80x24 inside its box, leaves the status row to the
+/// status line, and at 50 columns wraps each description rather than
+/// cutting it.
+#[test]
+fn the_help_leaves_the_status_row_and_wraps_when_narrow() {
+    let plain = screen(&app_after(80, 24, FAVORITES, &[]));
+    let help = screen(&app_after(80, 24, FAVORITES, &[Action::ToggleHelp]));
+    let last = |screen: &str| screen.lines().last().unwrap_or("").to_string();
+    assert!(
+        !last(&help).contains('│'),
+        "the box stops above the status row:\n{help}"
+    );
+    assert_ne!(
+        last(&help),
+        "",
+        "the status row says how to leave help:\n{help}"
+    );
+    assert_eq!(plain.lines().count(), help.lines().count());
+    let narrow = screen(&app_after(50, 40, FAVORITES, &[Action::ToggleHelp]));
+    // Each description's words are all on screen, in order, however wrapped.
+    let words: Vec<&str> = narrow
+        .split(|c: char| c.is_whitespace() || "│┌┐└┘─".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shown = words.join(" ");
+    for row in keys::help_rows(Mode::Browse).into_iter().take(8) {
+        let description = row.description.split_whitespace().collect::<Vec<_>>();
+        assert!(
+            shown.contains(&description.join(" ")),
+            "{:?} is cut at 50 columns:\n{narrow}",
+            row.description
+        );
+    }
+}
+
+/// A research topic or a lab too long for the detail pane continues under
+/// its own first letter, not under the bullet or the number.
+#[test]
+fn wrapped_topics_and_labs_hang_under_their_text() {
+    let file = "# Hang U - Faculty\n## Faculty\n### Ada Quill\n- **Research**: A research topic long enough to wrap twice in a narrow detail pane, at least\n\n## Labs\n- **A laboratory with a long enough name to wrap in the pane**: https://lab.example.org/\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hang.md");
+    std::fs::write(&path, file).expect("write the data file");
+    let directory = sources::load(&[Input::File(path)]).directory;
+    let mut app = App::new(
+        directory,
+        Favorites::default(),
+        Theme::colored(),
+        Rect::new(0, 0, 80, 30),
+    );
+    let screen = text(&draw(&mut app));
+    let detail: Vec<&str> = screen
+        .lines()
+        .filter_map(|line| line.rsplit('│').nth(1))
+        .collect();
+    let after = |start: &str| {
+        let at = detail
+            .iter()
+            .position(|row| row.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("{start:?} in:\n{screen}"));
+        (detail[at].to_string(), detail[at + 1].to_string())
+    };
+    // Columns, not bytes: "•" is three bytes wide in UTF-8.
+    let starts_at = |row: &str, text: &str| row[..row.find(text).unwrap_or(0)].chars().count();
+    let indent = |row: &str| row.chars().take_while(|&c| c == ' ').count();
+    let (bullet, next) = after("• A research topic");
+    assert_eq!(
+        indent(&next),
+        starts_at(&bullet, "A research"),
+        "the topic continues under its text:\n{bullet}\n{next}"
+    );
+    let (lab, next) = after("1 A laboratory");
+    assert_eq!(
+        indent(&next),
+        starts_at(&lab, "A laboratory"),
+        "the lab continues under its name:\n{lab}\n{next}"
+    );
+}
