@@ -207,14 +207,17 @@ fn read_with(path: &Path, expected: &Header, whole: u64) -> Option<Loaded> {
         return None;
     }
     reader.seek(SeekFrom::Start(MAGIC.len() as u64)).ok()?;
-    let mut body_reader = (&mut reader).take(body);
-    let header: Header = bincode::serde::decode_from_std_read(&mut body_reader, CONFIG).ok()?;
+    // Decoded from the buffered reader itself, whose `read_exact` copies
+    // from its buffer: through `Take` every field was a loop of reads.
+    // Where decoding ends is checked after.
+    let header: Header = bincode::serde::decode_from_std_read(&mut reader, CONFIG).ok()?;
     if header != *expected {
         return None;
     }
-    let payload: Payload = bincode::serde::decode_from_std_read(&mut body_reader, CONFIG).ok()?;
+    let payload: Payload = bincode::serde::decode_from_std_read(&mut reader, CONFIG).ok()?;
     // Every byte is accounted for, and what they make sense as a directory.
-    if body_reader.limit() != 0 || !valid(&payload.directory) {
+    let end = reader.stream_position().ok()?;
+    if end != MAGIC.len() as u64 + body || !valid(&payload.directory) {
         return None;
     }
     Some(Loaded {
