@@ -214,24 +214,25 @@ pub(super) fn told_apart(directory: &Directory, people: &[PersonId]) -> Vec<Opti
     // Only names of `people` matter: count, per hash of such a name, the
     // people with it, and keep the members only of groups of several
     // (namesakes are rare). No string and no list per person scanned.
-    let key_of = |person: PersonId| {
-        let faculty = &directory.people[person];
-        (faculty.school, identity_hash(faculty.name()))
-    };
+    let keys: Vec<(SchoolId, u64)> = directory
+        .people
+        .iter()
+        .map(|person| (person.school, identity_hash(person.name())))
+        .collect();
+    let key_of = |person: PersonId| keys[person];
     let mut counts: HashMap<(SchoolId, u64), usize> =
         people.iter().map(|&person| (key_of(person), 0)).collect();
-    for id in 0..directory.people.len() {
-        if let Some(count) = counts.get_mut(&key_of(id)) {
+    for key in &keys {
+        if let Some(count) = counts.get_mut(key) {
             *count += 1;
         }
     }
     counts.retain(|_, count| *count > 1);
     let mut by_hash: HashMap<(SchoolId, u64), Vec<PersonId>> = HashMap::new();
     if !counts.is_empty() {
-        for id in 0..directory.people.len() {
-            let key = key_of(id);
-            if counts.contains_key(&key) {
-                by_hash.entry(key).or_default().push(id);
+        for (id, key) in keys.iter().enumerate() {
+            if counts.contains_key(key) {
+                by_hash.entry(*key).or_default().push(id);
             }
         }
     }
