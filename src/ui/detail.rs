@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{cells, highlighted, key_hints, pane_block, safe};
+use super::{cells, highlighted, key_hints, pane_block, safe, topic_highlights};
 use crate::app::{Action, App, Mode, NOBODY_SELECTED, Pane};
 use crate::keys;
 use crate::model::{Person, School};
@@ -102,21 +102,10 @@ fn lines(app: &App) -> Vec<Text> {
     if person.has_research() {
         lines.push(blank());
         lines.push((vec![Span::styled("Research", theme.title)], 0));
-        // Highlights are positions in the joined line "a, b, c"; give each
-        // topic its share.
-        let mut start = 0;
-        for topic in person.research() {
-            let length = topic.chars().count();
-            let positions: Vec<usize> = found
-                .research
-                .iter()
-                .filter(|&&p| p >= start && p < start + length)
-                .map(|&p| p - start)
-                .collect();
+        for (topic, positions) in topic_highlights(person, &found.research) {
             let mut spans = vec![Span::styled("• ", theme.dim)];
             spans.extend(highlighted(topic, &positions, theme.text, theme.matched));
             lines.push((spans, HANG));
-            start += length + 2;
         }
     }
 

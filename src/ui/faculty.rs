@@ -11,7 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe};
+use super::{
+    abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe, topic_highlights,
+};
 use crate::app::{Action, App, Mode, Pane, Scope};
 use crate::keys;
 use crate::layout::Panes;
@@ -221,22 +223,10 @@ fn snippet(
     dim: Style,
     matched: Style,
 ) -> Vec<Span<'static>> {
-    // Research positions count in the topics joined by ", ".
-    if let Some(&first) = found.research.first() {
-        let mut start = 0;
-        for topic in person.research() {
-            let length = topic.chars().count();
-            if first < start + length {
-                let positions: Vec<usize> = found
-                    .research
-                    .iter()
-                    .filter(|&&p| p >= start && p < start + length)
-                    .map(|&p| p - start)
-                    .collect();
-                return highlighted(&fit(&safe(topic), width), &positions, dim, matched);
-            }
-            start += length + 2;
-        }
+    if let Some((topic, positions)) =
+        topic_highlights(person, &found.research).find(|(_, positions)| !positions.is_empty())
+    {
+        return highlighted(&fit(&safe(topic), width), &positions, dim, matched);
     }
     if let Some(title) = &person.title()
         && !found.title.is_empty()

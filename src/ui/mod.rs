@@ -25,6 +25,7 @@ pub use crate::theme::Theme;
 use crate::app::{Action, App, Drawn, LineEdit, Mode};
 use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::model::{Person, TOPIC_SEPARATOR};
 use crate::sanitize::stand_in;
 use crate::wrap::wrap;
 
@@ -135,6 +136,27 @@ fn highlighted<'a>(text: &str, positions: &[usize], base: Style, matched: Style)
 }
 
 /// Text from data, made safe for the terminal.
+/// Each research topic with the highlight positions that fall in it,
+/// counted from the topic's start: highlights are character positions in
+/// the research line, the topics joined by [`TOPIC_SEPARATOR`].
+fn topic_highlights<'a>(
+    person: &'a Person,
+    positions: &'a [usize],
+) -> impl Iterator<Item = (&'a str, Vec<usize>)> + 'a {
+    let separator = TOPIC_SEPARATOR.chars().count();
+    let mut start = 0;
+    person.research().map(move |topic| {
+        let length = topic.chars().count();
+        let inside = positions
+            .iter()
+            .filter(|&&p| p >= start && p < start + length)
+            .map(|&p| p - start)
+            .collect();
+        start += length + separator;
+        (topic, inside)
+    })
+}
+
 fn safe(text: &str) -> String {
     crate::sanitize::sanitize(text).into_owned()
 }
