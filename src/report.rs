@@ -97,6 +97,9 @@ pub struct PersonJson<'a> {
     pub labs: Option<&'a [Lab]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub research_focus: Option<&'a str>,
+    /// For `show`: the people whose research is most like theirs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<RelatedJson<'a>>>,
 }
 
 /// One research topic as `topics --json` writes it.
@@ -132,6 +135,7 @@ impl<'a> PersonJson<'a> {
             missing: Some(true),
             labs: None,
             research_focus: None,
+            related: None,
         }
     }
 }
@@ -208,6 +212,7 @@ impl<'a> Report<'a> {
             missing: None,
             labs: None,
             research_focus: None,
+            related: None,
         }
     }
 

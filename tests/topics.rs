@@ -136,3 +136,20 @@ fn related_to_someone_without_topics_exits_1() {
         "nothing written"
     );
 }
+
+#[test]
+fn show_json_names_the_related_people_too() {
+    let sandbox = Sandbox::new();
+    directory(&sandbox);
+    let rows = sandbox
+        .run(&["--no-builtin", "show", "ann lee", "--json"])
+        .assert_code(0)
+        .json();
+    let related = rows[0]["related"].as_array().expect("related people");
+    assert_eq!(related[0]["name"], "Di Eto");
+    assert_eq!(related[0]["shared"], serde_json::json!(["Databases"]));
+    assert!(related.len() <= 5);
+    // Text output stays as it was.
+    let text = sandbox.run(&["--no-builtin", "show", "ann lee"]);
+    assert!(!text.stdout.contains("Di Eto"), "{}", text.stdout);
+}

@@ -7,6 +7,10 @@ use crate::model::PersonId;
 use crate::report::PersonJson;
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
+use crate::topics::Topics;
+
+/// How many related people `show --json` includes.
+const SHOWN_RELATED: usize = 5;
 
 impl Session<'_> {
     pub(super) fn list(
@@ -102,7 +106,14 @@ impl Session<'_> {
             super::tell(&sanitize(&note));
         }
         if json {
-            Ok(report.json(out, [report.person_detail_json(person)])?)
+            // How many people are like them, as `related` would say.
+            let topics = Topics::build(&self.directory, &super::topics::synonyms(self.setup));
+            let related = super::topics::related_rows(&report, &topics, person, SHOWN_RELATED);
+            let detail = PersonJson {
+                related: Some(related),
+                ..report.person_detail_json(person)
+            };
+            Ok(report.json(out, [detail])?)
         } else {
             Ok(report.detail(out, person)?)
         }

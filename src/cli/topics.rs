@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{Session, resolve};
 use crate::model::PersonId;
-use crate::report::{RelatedJson, TopicJson};
+use crate::report::{RelatedJson, Report, TopicJson};
 use crate::sanitize::sanitize;
 use crate::setup::{Failure, Setup};
 use crate::topics::related::Features;
@@ -35,6 +35,28 @@ pub fn synonyms(setup: &Setup) -> Synonyms {
         }
     }
     synonyms
+}
+
+/// The people most like `person` as JSON rows, with what they share.
+pub(super) fn related_rows<'a>(
+    report: &'a Report<'a>,
+    topics: &'a Topics,
+    person: PersonId,
+    limit: usize,
+) -> Vec<RelatedJson<'a>> {
+    Features::build(topics)
+        .related(topics, person, limit)
+        .into_iter()
+        .map(|related| RelatedJson {
+            person: report.person_json(related.person),
+            similarity: related.score,
+            shared: related
+                .shared
+                .iter()
+                .map(|&t| topics.get(t).label.as_str())
+                .collect(),
+        })
+        .collect()
 }
 
 impl Session<'_> {
@@ -79,20 +101,8 @@ impl Session<'_> {
         let school = self.school(school)?;
         let person: PersonId = resolve::person(&self.directory, text, school)?;
         let topics = Topics::build(&self.directory, &synonyms(self.setup));
-        let found = Features::build(&topics).related(&topics, person, limit);
         let report = self.report();
-        let rows: Vec<RelatedJson> = found
-            .iter()
-            .map(|related| RelatedJson {
-                person: report.person_json(related.person),
-                similarity: related.score,
-                shared: related
-                    .shared
-                    .iter()
-                    .map(|&t| topics.get(t).label.as_str())
-                    .collect(),
-            })
-            .collect();
+        let rows = related_rows(&report, &topics, person, limit);
         if json {
             report.json_rows(out, &rows)?;
         } else {
