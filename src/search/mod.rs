@@ -3,12 +3,15 @@
 //! Folded copies of the searchable text are made once, when the index is
 //! built, one column per field (`column`); a keystroke scans those for the
 //! texts a term can match at all and runs the matcher on those only
-//! (`scoring`). Each space-separated term must match one of a person's
-//! fields; a term scores best in the name, then the research topics, the
-//! title and the school, and a person's score is the sum over terms. A term
-//! of five or more letters also finds a name word one typo away
-//! (`tolerant`), ranked below a real name match of equal quality and above
-//! the other fields. Equal scores keep directory order.
+//! (`scoring`). The query is read by [`crate::query`]: each space-separated
+//! group must match, by one of its `|` alternatives, one of the fields its
+//! scope allows; a term scores best in the name, then the research topics,
+//! the title and the school, a group scores as its best alternative and a
+//! person's score is the sum over groups. Marked terms (`'exact`, `^pre`,
+//! `suf$`, school short names) are tested in `exact`; exclusions score
+//! nothing. A plain word of five or more letters also finds a name word
+//! one typo away (`tolerant`), ranked below a real name match of equal
+//! quality and above the other fields. Equal scores keep directory order.
 
 mod column;
 mod exact;
