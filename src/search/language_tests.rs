@@ -299,3 +299,37 @@ fn ranking_and_highlights_agree_on_where_terms_show() {
         }
     }
 }
+
+#[test]
+fn few_candidates_among_many_texts_are_tested_one_by_one_alike() {
+    // More distinct texts than are always scanned, and a handful of
+    // candidates: each is tested as it comes, not through a scan.
+    let mut dir = directory();
+    for n in 0..5000 {
+        let school = n % 3;
+        let name = format!("Person{n} Quant{}", n % 7);
+        let topic = format!("topic{n}, quantum {}", n % 5);
+        dir.people
+            .push(person(school, &name, &format!("Title {n}"), &[&topic]));
+    }
+    let index = Index::build(&dir);
+    let all: Vec<_> = (0..dir.people.len()).collect();
+    let few: Vec<_> = (0..dir.people.len()).step_by(997).collect();
+    for text in [
+        "'quant3",
+        "!'quant3",
+        "name:^person1",
+        "topic:^quantum 2$",
+        "!school:mit quant",
+        "school:mit | title:^title 1",
+        "'QUANT | ^Person2",
+    ] {
+        let query = Query::new(text);
+        let among: Vec<Hit> = index
+            .search(&dir, &query, &all)
+            .into_iter()
+            .filter(|hit| few.contains(&hit.person))
+            .collect();
+        assert_eq!(index.search(&dir, &query, &few), among, "{text:?}");
+    }
+}

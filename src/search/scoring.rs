@@ -327,7 +327,11 @@ impl TermPlan<'_> {
         let pattern = self.pattern();
         let fuzzy = self.fields.iter().map(|field| {
             let score = field.score(person, |text, id| {
-                if matches!(field.memo, Memo::Direct) && !field.column.matches(id, pattern) {
+                // A short name for a school need not be spelled by its letters.
+                if matches!(field.memo, Memo::Direct)
+                    && self.term.schools.is_none()
+                    && !field.column.matches(id, pattern)
+                {
                     return NO_MATCH;
                 }
                 term_score(self.term, field.shown_in, text)
