@@ -1,5 +1,6 @@
 //! profdex: a terminal browser for directories of university faculty.
 
+pub mod aliases;
 pub mod app;
 pub mod cache;
 pub mod cli;

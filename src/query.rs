@@ -1,5 +1,5 @@
 //! The query language, read into terms: fzf's extended syntax plus field
-//! scopes (`../shared/PRODUCT.md` section 5; the README's "Searching").
+//! scopes (`../shared/PRODUCT.md` section 5; the README's "Matching").
 //!
 //! Space-separated terms are AND-ed; `a | b` is OR and binds tighter.
 //! A term is fuzzy unless marked: `'exact` (a substring), `^prefix`,

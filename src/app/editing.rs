@@ -82,7 +82,11 @@ fn edit_people(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     };
     app.refilter(keep, effects);
     let error_shown = app.screen.status().is_some_and(|s| s.is_error);
-    if let Some(notice) = app.search.query().notice()
+    let query = app.search.typed();
+    let notice = query
+        .notice()
+        .or_else(|| query.notes().first().map(|note| format!("Query: {note}")));
+    if let Some(notice) = notice
         && !error_shown
     {
         app.set_status(notice, false);

@@ -90,6 +90,12 @@ impl Search {
         &self.query
     }
 
+    /// The query as typed, which a search in the background may not have
+    /// answered yet.
+    pub(super) fn typed(&self) -> Query {
+        Query::new(self.filter.text())
+    }
+
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }

@@ -10,82 +10,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::line::LineEdit;
+use crate::aliases;
 use crate::fold::fold;
 use crate::model::{Directory, SchoolId};
 
 /// The filter holds at most this many characters: school names are short.
 pub const MAX_SCHOOL_FILTER_CHARS: usize = 200;
-
-/// Short names people use for schools whose initials do not give them,
-/// or give them to another school too. Each short name, then the schools
-/// it means, as the data spells them (compared folded, ignoring case).
-const ALIASES: &[(&[&str], &[&str])] = &[
-    (&["mit"], &["Massachusetts Institute of Technology", "MIT"]),
-    (&["cmu"], &["Carnegie Mellon University"]),
-    (
-        &["eth", "ethz"],
-        &[
-            "ETH Zurich",
-            "ETH Zürich",
-            "Swiss Federal Institute of Technology Zurich",
-        ],
-    ),
-    (
-        &["epfl"],
-        &["EPFL", "École Polytechnique Fédérale de Lausanne"],
-    ),
-    (
-        &["ucb", "cal", "berkeley"],
-        &[
-            "Univ. of California - Berkeley",
-            "University of California - Berkeley",
-            "University of California, Berkeley",
-            "UC Berkeley",
-        ],
-    ),
-    (
-        &["ucla"],
-        &[
-            "Univ. of California - Los Angeles",
-            "University of California, Los Angeles",
-        ],
-    ),
-    (
-        &["ucsd"],
-        &[
-            "Univ. of California - San Diego",
-            "University of California, San Diego",
-        ],
-    ),
-    (
-        &["uiuc"],
-        &[
-            "Univ. of Illinois at Urbana-Champaign",
-            "University of Illinois Urbana-Champaign",
-        ],
-    ),
-    (&["caltech"], &["California Institute of Technology"]),
-    (&["gatech", "gt"], &["Georgia Institute of Technology"]),
-    (&["umich"], &["University of Michigan"]),
-    (&["upenn", "penn"], &["University of Pennsylvania"]),
-    (&["uw"], &["University of Washington"]),
-    (&["utaustin", "ut"], &["University of Texas at Austin"]),
-    (
-        &["tum"],
-        &[
-            "Technical University of Munich",
-            "TU Munich",
-            "Technische Universität München",
-        ],
-    ),
-    (
-        &["kaist"],
-        &[
-            "KAIST",
-            "Korea Advanced Institute of Science and Technology",
-        ],
-    ),
-];
 
 /// How a query matched a school, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -123,11 +53,7 @@ impl SchoolFilter {
             .iter()
             .map(|school| {
                 let folded = folded(&school.name);
-                let aliases = ALIASES
-                    .iter()
-                    .filter(|(_, names)| names.iter().any(|name| folded == self::folded(name)))
-                    .flat_map(|(short, _)| short.iter().copied())
-                    .collect();
+                let aliases = aliases::of(&folded).collect();
                 Name {
                     initials: initials(&folded),
                     folded,

@@ -28,6 +28,9 @@ pub(super) fn search(
     if let Some(notice) = query.notice() {
         super::tell(&format!("warning: {notice}"));
     }
+    for note in query.notes() {
+        super::tell(&format!("note: {note}"));
+    }
     let candidates: Vec<PersonId> = (0..directory.people.len())
         .filter(|&p| school.is_none_or(|s| directory.people[p].school == s))
         .collect();

@@ -2,10 +2,12 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::scoring::{fuzzy_score, matcher, typo_score};
+use super::exact::find;
+use super::scoring::{best_of, fuzzy_score, matcher, term_score, typo_score};
 use super::{Field, Highlights, Index, Query, TOLERANT_BONUS, Term, tolerant};
 use crate::fold::fold_with_origins;
 use crate::model::{Directory, PersonId};
+use crate::query::Kind;
 
 /// Where a term scored best for one person: a field, or a name word one
 /// typo away.
@@ -17,12 +19,19 @@ enum Place {
 
 impl Index {
     /// Match positions of `query` in `person`'s fields, for highlighting. Each
-    /// term is shown where it scored best, as in ranking; a term matching a
-    /// name by a typo marks the whole word it stands for.
+    /// group's best term is shown where it scored best, as in ranking; a
+    /// term matching a name by a typo marks the whole word it stands for,
+    /// a school's short name the whole school, a marked term the text it
+    /// matched. Excluding terms mark nothing.
     pub fn highlights(&self, directory: &Directory, query: &Query, person: PersonId) -> Highlights {
         let mut highlights = Highlights::default();
-        for term in &query.terms {
-            let Some(place) = self.best_place(term, person) else {
+        for group in query.groups() {
+            let places = group
+                .iter()
+                .filter(|term| !term.negated)
+                .map(|term| Some((self.best_place(term, person)?, term)))
+                .map(|found| found.map(|((score, place), term)| (score, (place, term))));
+            let Some((_, (place, term))) = best_of(places) else {
                 continue;
             };
             let field = match place {
@@ -32,6 +41,13 @@ impl Index {
             let original = original_text(directory, person, field);
             let (folded, origins) = fold_with_origins(&original);
             let positions: Vec<usize> = match place {
+                Place::Field(_) if term.schools.is_some() => (0..origins.len()).collect(),
+                Place::Field(field) if term.kind != Kind::Fuzzy => find(term, field, &folded)
+                    .map(|(start, end)| {
+                        let first = folded[..start].chars().count();
+                        (first..first + folded[start..end].chars().count()).collect()
+                    })
+                    .unwrap_or_default(),
                 Place::Field(_) => matcher(term)
                     .fuzzy_indices(&folded, &term.folded)
                     .map(|(_, positions)| positions)
@@ -48,16 +64,17 @@ impl Index {
         highlights
     }
 
-    fn best_place(&self, term: &Term, person: PersonId) -> Option<Place> {
-        let fields = Field::ALL.into_iter().map(|field| {
+    /// Where `term` scores best for `person`, and its score there.
+    fn best_place(&self, term: &Term, person: PersonId) -> Option<(i64, Place)> {
+        let fields = term.fields().iter().map(|&field| {
             let text = self.column(field).person_text(person);
             (
-                fuzzy_score(term, text, &term.folded),
+                term_score(term, field, text),
                 field.bonus(),
                 Place::Field(field),
             )
         });
-        let typo = tolerant::is_tolerant(&term.folded).then(|| {
+        let typo = term.tolerant().then(|| {
             let text = self.name.person_text(person);
             (typo_score(text, term), TOLERANT_BONUS, Place::Typo)
         });
@@ -74,10 +91,7 @@ impl Index {
             Place::Field(field) => 1 + field as u8,
         });
         let best = places.iter().map(|&(score, _)| score).max()?;
-        places
-            .into_iter()
-            .find(|&(score, _)| score == best)
-            .map(|(_, place)| place)
+        places.into_iter().find(|&(score, _)| score == best)
     }
 }
 

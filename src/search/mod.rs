@@ -3,14 +3,18 @@
 //! Folded copies of the searchable text are made once, when the index is
 //! built, one column per field (`column`); a keystroke scans those for the
 //! texts a term can match at all and runs the matcher on those only
-//! (`scoring`). Each space-separated term must match one of a person's
-//! fields; a term scores best in the name, then the research topics, the
-//! title and the school, and a person's score is the sum over terms. A term
-//! of five or more letters also finds a name word one typo away
-//! (`tolerant`), ranked below a real name match of equal quality and above
-//! the other fields. Equal scores keep directory order.
+//! (`scoring`). The query is read by [`crate::query`]: each space-separated
+//! group must match, by one of its `|` alternatives, one of the fields its
+//! scope allows; a term scores best in the name, then the research topics,
+//! the title and the school, a group scores as its best alternative and a
+//! person's score is the sum over groups. Marked terms (`'exact`, `^pre`,
+//! `suf$`, school short names) are tested in `exact`; exclusions score
+//! nothing. A plain word of five or more letters also finds a name word
+//! one typo away (`tolerant`), ranked below a real name match of equal
+//! quality and above the other fields. Equal scores keep directory order.
 
 mod column;
+mod exact;
 mod highlight;
 mod near;
 mod scoring;
@@ -20,8 +24,10 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::thread;
 
+use crate::aliases;
 use crate::fold::fold;
 use crate::model::{Directory, PersonId};
+use crate::query::{self, Kind, Scope};
 
 use self::column::Column;
 use self::scoring::Plan;
@@ -77,73 +83,160 @@ pub const MAX_TERMS: usize = 32;
 /// with the length of the term times the length of the text.
 pub const MAX_TERM_CHARS: usize = 128;
 
-/// A parsed query: folded terms, each knowing whether it is case-sensitive.
+/// A parsed query (the language of [`crate::query`]): groups of terms,
+/// every group must match and a group matches when one of its terms does.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     text: String,
+    /// Every group's terms, one group after another.
     terms: Vec<Term>,
+    /// Where each group ends in `terms`.
+    ends: Vec<usize>,
+    /// How text that is not syntax was read.
+    notes: Vec<String>,
     /// Whether terms were dropped or cut to keep the work bounded.
     limited: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Term {
     folded: String,
     case_sensitive: bool,
+    kind: Kind,
+    scope: Scope,
+    negated: bool,
+    /// For `school:` and a school's short name (`school:mit`): the
+    /// [`aliases::key`]s of the schools it means, which it matches alone.
+    schools: Option<Vec<String>>,
 }
 
 impl Term {
-    /// True when every person this term matches, `other` matches too.
-    fn implies(&self, other: &Term) -> bool {
-        if other.case_sensitive && !self.case_sensitive {
-            return false;
+    fn read(term: query::Term, limited: &mut bool) -> Term {
+        let mut folded = term.text;
+        if let Some((cut, _)) = folded.char_indices().nth(MAX_TERM_CHARS) {
+            folded.truncate(cut);
+            *limited = true;
         }
-        if self.folded == other.folded {
+        // A short name as typed: `school:'mit` and `school:"mit"` are text.
+        let aliased = term.scope == Scope::School
+            && (term.kind == Kind::Fuzzy || term.kind == Kind::Exact && term.negated);
+        Term {
+            schools: aliased.then(|| aliases::schools(&folded)).flatten(),
+            folded,
+            case_sensitive: term.case_sensitive,
+            kind: term.kind,
+            scope: term.scope,
+            negated: term.negated,
+        }
+    }
+
+    /// The fields the term looks at.
+    fn fields(&self) -> &'static [Field] {
+        match self.scope {
+            Scope::Any => &Field::ALL,
+            Scope::Name => &[Field::Name],
+            Scope::School => &[Field::School],
+            Scope::Title => &[Field::Title],
+            Scope::Topic => &[Field::Research],
+        }
+    }
+
+    /// Whether the term also finds a name word one typo away.
+    fn tolerant(&self) -> bool {
+        self.is_plain_fuzzy()
+            && matches!(self.scope, Scope::Any | Scope::Name)
+            && tolerant::is_tolerant(&self.folded)
+    }
+
+    fn is_plain_fuzzy(&self) -> bool {
+        self.kind == Kind::Fuzzy && !self.negated && self.schools.is_none()
+    }
+
+    /// True when every person this term matches, `other` matches too
+    /// (`typos`: counting matches by a typo; without, for `extends`).
+    fn implies(&self, other: &Term, typos: bool) -> bool {
+        if self == other {
             return true;
         }
-        // A longer term's fuzzy matches hold the shorter's, but a typo
-        // match of it need not: `stocia` finds Stoica, `stoci` does not.
-        !tolerant::is_tolerant(&self.folded)
-            && column::is_subsequence(self.folded.as_bytes(), &other.folded, other.case_sensitive)
+        if self.negated
+            || other.negated
+            || self.scope != other.scope
+            || self.schools.is_some()
+            || other.schools.is_some()
+            || (other.case_sensitive && !self.case_sensitive)
+        {
+            return false;
+        }
+        let (new, old) = (&self.folded, &other.folded);
+        match (self.kind, other.kind) {
+            // A longer term's fuzzy matches hold the shorter's, but a typo
+            // match of it need not: `stocia` finds Stoica, `stoci` does not.
+            (Kind::Fuzzy, Kind::Fuzzy) => {
+                !(typos && self.tolerant())
+                    && column::is_subsequence(new.as_bytes(), old, other.case_sensitive)
+            }
+            (Kind::Exact, Kind::Exact) => new.contains(old.as_str()),
+            (Kind::Prefix, Kind::Prefix) => new.starts_with(old.as_str()),
+            (Kind::Suffix, Kind::Suffix) => new.ends_with(old.as_str()),
+            _ => false,
+        }
     }
 }
 
 impl Query {
     pub fn new(text: &str) -> Query {
+        let parsed = query::parse(text);
         let mut limited = false;
-        let mut words: Vec<String> = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut ends = Vec::new();
         let mut seen = HashSet::new();
-        for word in text.split_whitespace() {
-            if words.len() == MAX_TERMS {
+        for alternatives in parsed.groups {
+            let mut group: Vec<Term> = Vec::new();
+            for term in alternatives {
+                let term = Term::read(term, &mut limited);
+                if !group.contains(&term) {
+                    group.push(term);
+                }
+            }
+            // A repeated group finds no one new.
+            if seen.contains(&group) {
+                continue;
+            }
+            if terms.len() + group.len() > MAX_TERMS {
                 limited = true;
                 break;
             }
-            let mut folded = fold(word).unwrap_or_else(|| word.to_string());
-            if let Some((cut, _)) = folded.char_indices().nth(MAX_TERM_CHARS) {
-                folded.truncate(cut);
-                limited = true;
-            }
-            // A repeated term finds no one new.
-            if !folded.is_empty() && seen.insert(folded.clone()) {
-                words.push(folded);
-            }
+            terms.extend(group.iter().cloned());
+            ends.push(terms.len());
+            seen.insert(group);
         }
-        // Smart case: an upper-case letter anywhere makes the query exact.
-        let case_sensitive = words
-            .iter()
-            .any(|word| word.chars().any(char::is_uppercase));
-        let terms = words
-            .into_iter()
-            .map(|folded| Term {
-                folded,
-                case_sensitive,
-            })
-            .collect();
+        let mut notes = parsed.notes;
+        notes.dedup();
+        notes.truncate(MAX_NOTES);
         Query {
             text: text.to_string(),
             terms,
+            ends,
+            notes,
             limited,
         }
+    }
+
+    /// The groups of terms, each a slice of alternatives.
+    fn groups(&self) -> impl Iterator<Item = &[Term]> {
+        self.ends.iter().enumerate().map(|(i, &end)| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            &self.terms[start..end]
+        })
+    }
+
+    /// Whether every term is a lone fuzzy word for any field: no operators.
+    fn is_plain(&self) -> bool {
+        self.ends.len() == self.terms.len()
+            && self
+                .terms
+                .iter()
+                .all(|term| term.is_plain_fuzzy() && term.scope == Scope::Any)
     }
 
     /// What was left out of a very long query, to tell the user.
@@ -155,6 +248,12 @@ impl Query {
         })
     }
 
+    /// How text that is not syntax was read (a lone `!`, an unknown
+    /// field), for the status line.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -164,28 +263,26 @@ impl Query {
     }
 
     /// True when every person matching `self` provably matches `previous`,
-    /// so the previous hits are enough candidates: each of the previous
-    /// terms is implied by one of these (the same term, or a longer one
-    /// holding it that cannot match by a typo).
+    /// so the previous hits are enough candidates: each previous group is
+    /// implied by one of these, a group whose every term implies one of
+    /// the previous group's (the same term, or a longer one holding it
+    /// that cannot match by a typo). Anything else, such as `a` then
+    /// `a | b`, may widen and is searched afresh.
     pub fn narrows(&self, previous: &Query) -> bool {
-        previous
-            .terms
-            .iter()
-            .all(|old| self.terms.iter().any(|new| new.implies(old)))
+        self.holds(previous, true)
     }
 
-    /// True when `self` is `previous` typed on: each previous term is held
-    /// in one of these. Every person `self` matches without a typo then
-    /// matches `previous`; `narrows` is the form that holds for typos too.
+    /// True when `self` is `previous` typed on: as `narrows`, but a longer
+    /// term may match by a typo where the shorter does not.
     pub fn extends(&self, previous: &Query) -> bool {
-        previous.terms.iter().all(|old| {
-            self.terms.iter().any(|new| {
-                (new.case_sensitive || !old.case_sensitive)
-                    && column::is_subsequence(
-                        new.folded.as_bytes(),
-                        &old.folded,
-                        old.case_sensitive,
-                    )
+        self.holds(previous, false)
+    }
+
+    fn holds(&self, previous: &Query, typos: bool) -> bool {
+        previous.groups().all(|old| {
+            self.groups().any(|new| {
+                new.iter()
+                    .all(|term| old.iter().any(|was| term.implies(was, typos)))
             })
         })
     }
@@ -193,9 +290,12 @@ impl Query {
     /// True when both find the same people in the same order (they differ
     /// at most in spacing), so one's hits answer the other.
     pub fn same_as(&self, other: &Query) -> bool {
-        self.terms == other.terms
+        self.terms == other.terms && self.ends == other.ends
     }
 }
+
+/// At most this many notes are kept: a pasted text can hold many.
+const MAX_NOTES: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -345,7 +445,7 @@ impl Index {
         keep_going: &(dyn Fn() -> bool + Sync),
         early: &mut dyn FnMut(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
-        Plan::new(self, &query.terms, candidates.len()).run(candidates, keep_going, early)
+        Plan::new(self, query, candidates.len()).run(candidates, keep_going, early)
     }
 
     /// A measure of the work of searching `candidates` for `query`: bytes
@@ -377,3 +477,6 @@ fn helper() -> thread::Builder {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod language_tests;

@@ -17,7 +17,11 @@ impl Index {
     /// when another candidate's name matches the query as typed, by plain
     /// fuzzy matching, with a score at least as good as this one's: then
     /// the query does not name this person unambiguously.
+    /// A query with operators or fields names no one this way.
     pub fn sole_near_name(&self, query: &Query, candidates: &[PersonId]) -> Option<PersonId> {
+        if !query.is_plain() {
+            return None;
+        }
         let mut near = None;
         for &person in candidates {
             if self.name_edits(query, person).is_some()

@@ -13,9 +13,13 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::column::{Column, Pattern};
-use super::{Field, Hit, Index, MATCHER_CELL_LIMIT, PARALLEL_THRESHOLD, TOLERANT_BONUS, Term};
+use super::exact::accepts;
+use super::{
+    Field, Hit, Index, MATCHER_CELL_LIMIT, PARALLEL_THRESHOLD, Query, TOLERANT_BONUS, Term,
+};
 use super::{helper, tolerant};
 use crate::model::PersonId;
+use crate::query::Kind;
 
 /// How many candidates are scored between checks that the search is still wanted.
 const CHUNK: usize = 4096;
@@ -62,48 +66,63 @@ struct TermPlan<'a> {
 }
 
 pub(super) struct Plan<'a> {
-    terms: Vec<TermPlan<'a>>,
+    /// Every group must match; a group matches when one of its terms does.
+    groups: Vec<Vec<TermPlan<'a>>>,
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(index: &'a Index, terms: &'a [Term], candidates: usize) -> Plan<'a> {
+    pub fn new(index: &'a Index, query: &'a Query, candidates: usize) -> Plan<'a> {
         let scan = |column: &Column| {
             column.distinct() <= SMALL_COLUMN || candidates.saturating_mul(4) >= column.distinct()
         };
-        let terms = terms
-            .iter()
-            .map(|term| {
-                let pattern = Pattern {
-                    chars: &term.folded,
-                    case_sensitive: term.case_sensitive,
-                };
-                let fields = Field::ALL
-                    .into_iter()
-                    .map(|field| {
-                        let column = index.column(field);
-                        let memo = if scan(column) {
-                            let memo = blank(column.distinct());
-                            column.each_matching(pattern, &mut |id| {
+        let plan = |term: &'a Term| {
+            let pattern = Pattern {
+                chars: &term.folded,
+                case_sensitive: term.case_sensitive,
+            };
+            let fields = term
+                .fields()
+                .iter()
+                .map(|&field| {
+                    let column = index.column(field);
+                    let memo = if scan(column) {
+                        let memo = blank(column.distinct());
+                        let mut mark = |id: usize| {
+                            if term.kind == Kind::Fuzzy && term.schools.is_none()
+                                || accepts(term, field, column.text(id))
+                            {
                                 memo[id].store(UNSCORED, Ordering::Relaxed);
-                            });
-                            Memo::Scanned(memo)
-                        } else {
-                            Memo::Direct
+                            }
                         };
-                        FieldPlan {
-                            column,
-                            bonus: field.bonus(),
-                            memo,
-                            shown_in: field,
-                            preference: if field == Field::Name {
-                                0
-                            } else {
-                                1 + field as u8
-                            },
+                        // A short name for a school need not be
+                        // spelled by its name's letters.
+                        if term.schools.is_some() {
+                            (0..column.distinct()).for_each(mark);
+                        } else {
+                            column.each_matching(pattern, &mut mark);
                         }
-                    })
-                    .collect();
-                let tolerant = tolerant::pieces(&term.folded).map(|pieces| {
+                        Memo::Scanned(memo)
+                    } else {
+                        Memo::Direct
+                    };
+                    FieldPlan {
+                        column,
+                        bonus: field.bonus(),
+                        memo,
+                        shown_in: field,
+                        preference: if field == Field::Name {
+                            0
+                        } else {
+                            1 + field as u8
+                        },
+                    }
+                })
+                .collect();
+            let tolerant = term
+                .tolerant()
+                .then(|| tolerant::pieces(&term.folded))
+                .flatten()
+                .map(|pieces| {
                     let column = &index.name;
                     let memo = if scan(column) {
                         let memo = blank(column.distinct());
@@ -122,14 +141,17 @@ impl<'a> Plan<'a> {
                         preference: 1,
                     }
                 });
-                TermPlan {
-                    term,
-                    fields,
-                    tolerant,
-                }
-            })
+            TermPlan {
+                term,
+                fields,
+                tolerant,
+            }
+        };
+        let groups = query
+            .groups()
+            .map(|group| group.iter().map(plan).collect())
             .collect();
-        Plan { terms }
+        Plan { groups }
     }
 
     /// Scores `candidates` and sorts the hits, best first.
@@ -225,19 +247,23 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A person's score: the sum over terms of each term's best field, if
-    /// every term matches somewhere.
+    /// A person's score: the sum over groups of the best score of the
+    /// group's terms, each in its best field, if every group matches.
     fn score(&self, person: PersonId) -> Option<(i64, u8)> {
         // The scans already know most misses; only then run the matcher.
-        if !self.terms.iter().all(|term| term.may_match(person)) {
+        if !self
+            .groups
+            .iter()
+            .all(|group| group.iter().any(|term| term.may_match(person)))
+        {
             return None;
         }
         let mut total = 0;
         let mut shown_in = 0;
-        for term in &self.terms {
-            let (score, field) = term.best(person)?;
+        for group in &self.groups {
+            let (score, field) = best_of(group.iter().map(|term| term.best(person)))?;
             total += score;
-            shown_in |= field.bit();
+            shown_in |= field.map_or(0, Field::bit);
         }
         Some((total, shown_in))
     }
@@ -260,36 +286,55 @@ impl TermPlan<'_> {
         }
     }
 
+    /// False only when the term cannot match `person`; for an excluding
+    /// term, exactly when the person is not excluded.
     fn may_match(&self, person: PersonId) -> bool {
-        let pattern = self.pattern();
+        if self.term.negated {
+            return !self.present(person);
+        }
+        self.present(person)
+            || self
+                .tolerant
+                .as_ref()
+                .is_some_and(|field| match &field.memo {
+                    Memo::Scanned(memo) => {
+                        memo[field.column.id_of(person)].load(Ordering::Relaxed) != NO_MATCH
+                    }
+                    Memo::Direct => true,
+                })
+    }
+
+    /// Whether one of the term's fields holds it (for a fuzzy term, its
+    /// characters in order).
+    fn present(&self, person: PersonId) -> bool {
         self.fields.iter().any(|field| {
             let id = field.column.id_of(person);
             match &field.memo {
                 Memo::Scanned(memo) => memo[id].load(Ordering::Relaxed) != NO_MATCH,
-                Memo::Direct => field.column.matches(id, pattern),
+                Memo::Direct => accepts(self.term, field.shown_in, field.column.text(id)),
             }
-        }) || self
-            .tolerant
-            .as_ref()
-            .is_some_and(|field| match &field.memo {
-                Memo::Scanned(memo) => {
-                    memo[field.column.id_of(person)].load(Ordering::Relaxed) != NO_MATCH
-                }
-                Memo::Direct => true,
-            })
+        })
     }
 
     /// The term's best score in any field of `person`'s, bonus included,
     /// and the field it is shown in: of equal scores the name's, a typo in
     /// the name, then research, title and school (as highlights choose).
-    fn best(&self, person: PersonId) -> Option<(i64, Field)> {
+    /// An excluding term scores nothing and is shown nowhere.
+    fn best(&self, person: PersonId) -> Option<(i64, Option<Field>)> {
+        if self.term.negated {
+            return (!self.present(person)).then_some((0, None));
+        }
         let pattern = self.pattern();
         let fuzzy = self.fields.iter().map(|field| {
             let score = field.score(person, |text, id| {
-                if matches!(field.memo, Memo::Direct) && !field.column.matches(id, pattern) {
+                // A short name for a school need not be spelled by its letters.
+                if matches!(field.memo, Memo::Direct)
+                    && self.term.schools.is_none()
+                    && !field.column.matches(id, pattern)
+                {
                     return NO_MATCH;
                 }
-                fuzzy_score(self.term, text, &self.term.folded)
+                term_score(self.term, field.shown_in, text)
             });
             (score, field)
         });
@@ -301,8 +346,16 @@ impl TermPlan<'_> {
             .chain(typo)
             .filter_map(|(score, field)| Some((score?, field)))
             .min_by(|a, b| b.0.cmp(&a.0).then(a.1.preference.cmp(&b.1.preference)))
-            .map(|(score, field)| (score, field.shown_in))
+            .map(|(score, field)| (score, Some(field.shown_in)))
     }
+}
+
+/// The best of a group's terms' scores, the first of equals.
+pub(super) fn best_of<T>(scores: impl Iterator<Item = Option<(i64, T)>>) -> Option<(i64, T)> {
+    scores.flatten().fold(None, |best, (score, at)| match best {
+        Some((top, _)) if top >= score => best,
+        _ => Some((score, at)),
+    })
 }
 
 impl FieldPlan<'_> {
@@ -335,6 +388,19 @@ fn blank(len: usize) -> Vec<AtomicI32> {
 /// Best first; equal scores in directory order.
 pub(super) fn ranking(a: &Hit, b: &Hit) -> std::cmp::Ordering {
     b.score.cmp(&a.score).then(a.person.cmp(&b.person))
+}
+
+/// The score of `term` in `text`, `field`'s folded text: a fuzzy term's
+/// matcher score; a marked term, when it matches, the matcher's score for
+/// its characters there, so that ranking among its matches stays telling.
+pub(super) fn term_score(term: &Term, field: Field, text: &str) -> i32 {
+    if term.kind == Kind::Fuzzy && term.schools.is_none() {
+        return fuzzy_score(term, text, &term.folded);
+    }
+    if !accepts(term, field, text) {
+        return NO_MATCH;
+    }
+    fuzzy_score(term, text, &term.folded).max(1)
 }
 
 /// The matcher's score for `pattern` in `text`, at least 1, or `NO_MATCH`.

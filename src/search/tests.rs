@@ -103,9 +103,10 @@ fn smart_case() {
     assert_eq!(names(&dir, "Lovelace"), ["Ada Lovelace"]);
     assert!(names(&dir, "LOVELACE").is_empty());
     assert!(names(&dir, "lovelacE").is_empty());
-    // One capital makes the whole query exact.
-    assert_eq!(names(&dir, "ada Lovelace"), Vec::<String>::new());
-    assert_eq!(names(&dir, "Ada Lovelace"), ["Ada Lovelace"]);
+    // Per term: a capital makes that term exact, not the others.
+    assert_eq!(names(&dir, "ADA lovelace"), Vec::<String>::new());
+    assert_eq!(names(&dir, "ada Lovelace"), ["Ada Lovelace"]);
+    assert_eq!(names(&dir, "ada LOVELACE"), Vec::<String>::new());
 }
 
 #[test]

@@ -117,5 +117,9 @@ fn entries() -> Vec<Entry> {
     }
     entries.push(plain("", false));
     entries.push(plain("Mouse: click selects, the wheel scrolls.", false));
+    entries.push(plain(
+        "Filter: 'exact ^start end$ !not a|b \"a phrase\" name: school: title: topic:",
+        false,
+    ));
     entries
 }

@@ -488,3 +488,30 @@ fn keys_before_the_first_frame_of_a_pane_still_scroll_it() {
     update(&mut app, Action::Drawn(drawn));
     assert_eq!(app.screen.detail_scroll(), 1);
 }
+
+#[test]
+fn the_filter_speaks_the_query_language_and_widens_afresh() {
+    let mut app = app();
+    // A half-typed operator shows a note (and its expiry), so no `type_text`.
+    let type_text = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            update(app, Action::FilterInput(c));
+        }
+    };
+    update(&mut app, Action::StartFilter);
+    type_text(&mut app, "!school:mit");
+    assert_eq!(names(&app), ["Ion Stoica", "Matei Zaharia"]);
+    update(&mut app, Action::ClearFilter);
+    type_text(&mut app, "'stoica");
+    assert_eq!(names(&app), ["Ion Stoica"]);
+    // `| han` may add people the earlier hits lack.
+    type_text(&mut app, " | 'han");
+    assert_eq!(names(&app), ["Ion Stoica", "Song Han"]);
+    update(&mut app, Action::ClearFilter);
+    type_text(&mut app, "colour:red");
+    let status = app.screen.status().map(|s| s.text.as_str());
+    assert!(
+        status.is_some_and(|s| s.starts_with("Query: \"colour:\" is not a field")),
+        "{status:?}"
+    );
+}
