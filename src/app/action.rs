@@ -151,7 +151,7 @@ impl Action {
             Action::OpenWebsite => "open the person's website (on a school: show its list)",
             Action::OpenLab(_) => "open lab N of the person's school",
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
-            Action::CopyUrl => "copy the website to the clipboard (OSC 52)",
+            Action::CopyUrl => "copy the website to the clipboard",
             Action::ToggleHelp if help => "close",
             Action::ToggleHelp => "this help",
             Action::Suspend => "suspend: back to the shell until fg",
