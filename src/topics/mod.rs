@@ -82,6 +82,10 @@ impl Groups {
     }
 }
 
+/// Keys hashed with xxh3: these tables are looked up once per topic a
+/// person lists, where the standard hasher costs more than the rest of the work.
+type FastMap<K, V> = HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+
 /// Ids are u32: no directory the reader accepts comes near four billion
 /// people or topics.
 fn len_u32(n: usize) -> u32 {
@@ -103,14 +107,21 @@ impl Topics {
     pub fn build(directory: &Directory, synonyms: &Synonyms) -> Topics {
         // Most people share a few topics written the same way: normalize
         // each distinct spelling once.
-        let mut spelled: HashMap<&str, u32> = HashMap::new();
+        let mut spelled: FastMap<&str, u32> = FastMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut by_key: HashMap<String, u32> = HashMap::new();
         // Per key: each spelling's count, for the label.
-        let mut forms: Vec<HashMap<&str, usize>> = Vec::new();
-        let mut lists: Vec<Vec<u32>> = Vec::with_capacity(directory.people.len());
+        let mut forms: Vec<FastMap<&str, usize>> = Vec::new();
+        // Each person's topics go straight into one flat table: a vector
+        // per person would be a million allocations for a million people.
+        let mut raw = Groups {
+            starts: Vec::with_capacity(directory.people.len() + 1),
+            items: Vec::new(),
+        };
+        raw.starts.push(0);
+        let mut mine: Vec<u32> = Vec::new();
         for person in &directory.people {
-            let mut mine: Vec<u32> = Vec::new();
+            mine.clear();
             for topic in person.research() {
                 // "Machine learning." is shown as "Machine learning".
                 let topic = normalize::trim_edges(topic);
@@ -121,7 +132,7 @@ impl Topics {
                     }
                     *by_key.entry(key.clone()).or_insert_with(|| {
                         keys.push(key);
-                        forms.push(HashMap::new());
+                        forms.push(FastMap::default());
                         len_u32(keys.len() - 1)
                     })
                 });
@@ -132,9 +143,9 @@ impl Topics {
             }
             mine.sort_unstable();
             mine.dedup();
-            lists.push(mine);
+            raw.items.extend_from_slice(&mine);
+            raw.starts.push(len_u32(raw.items.len()));
         }
-        let raw = Groups::from_lists(lists.into_iter());
         let counts = raw.inverted(keys.len());
         // Most common first; equal counts alphabetically by label.
         let labels: Vec<String> = forms.iter().zip(&keys).map(|(f, k)| label(f, k)).collect();
@@ -150,15 +161,18 @@ impl Topics {
         for (new, &old) in order.iter().enumerate() {
             renumber[old] = len_u32(new);
         }
-        let of_person = Groups::from_lists((0..raw.len()).map(|person| {
-            let mut ids: Vec<u32> = raw
-                .of(person)
-                .iter()
-                .map(|&t| renumber[t as usize])
-                .collect();
+        let mut of_person = raw;
+        for person in 0..of_person.len() {
+            let (start, end) = (
+                of_person.starts[person] as usize,
+                of_person.starts[person + 1] as usize,
+            );
+            let ids = &mut of_person.items[start..end];
+            for id in ids.iter_mut() {
+                *id = renumber[*id as usize];
+            }
             ids.sort_unstable();
-            ids
-        }));
+        }
         let people = of_person.inverted(keys.len());
         let all: Vec<Topic> = order
             .iter()
@@ -233,7 +247,7 @@ impl Topics {
 /// people's "Machine learning", "machine learning" and "Machine Learning"
 /// outnumber two people's "ML"); on a tie the synonym table's canonical
 /// form wins. Of its spellings, the most common, then sentence case.
-fn label(forms: &HashMap<&str, usize>, key: &str) -> String {
+fn label(forms: &FastMap<&str, usize>, key: &str) -> String {
     // Normalized form → (people, its spellings with their counts).
     type Group<'a> = (usize, Vec<(&'a str, usize)>);
     let mut groups: HashMap<String, Group> = HashMap::new();

@@ -64,19 +64,25 @@ impl Features {
         let n_topics = topics.all().len();
         let features = n_topics + word_ids.len();
         let people = topics.of_person.len();
-        let of_person = Groups::from_lists((0..people).map(|person| {
+        // Topics first, then their words, each once; straight into one flat
+        // table, with one scratch vector for the words.
+        let mut of_person = Groups::default();
+        of_person.starts.reserve(people + 1);
+        of_person.starts.push(0);
+        let mut words: Vec<u32> = Vec::new();
+        let offset = len_u32(n_topics);
+        for person in 0..people {
             let mine = topics.of_person(person);
-            let mut ids: Vec<u32> = mine.to_vec();
+            words.clear();
             for &topic in mine {
-                let offset = len_u32(n_topics);
-                ids.extend(topic_words.of(topic as usize).iter().map(|&w| w + offset));
+                words.extend(topic_words.of(topic as usize).iter().map(|&w| w + offset));
             }
-            ids[mine.len()..].sort_unstable();
-            let mut seen_words = ids.split_off(mine.len());
-            seen_words.dedup();
-            ids.extend(seen_words);
-            ids
-        }));
+            words.sort_unstable();
+            words.dedup();
+            of_person.items.extend_from_slice(mine);
+            of_person.items.extend_from_slice(&words);
+            of_person.starts.push(len_u32(of_person.items.len()));
+        }
         let with_feature = of_person.inverted(features);
         #[allow(clippy::cast_precision_loss)] // counts far below 2^24 matter here
         let weight: Vec<f32> = (0..features)
@@ -133,18 +139,24 @@ impl Features {
             let shared = overlap[other as usize];
             shared / (own + self.total[other as usize] - shared)
         };
-        touched.retain(|&other| other as usize != person);
-        let by_score = |a: &u32, b: &u32| score(*b).total_cmp(&score(*a)).then(a.cmp(b));
-        if touched.len() > limit {
-            touched.select_nth_unstable_by(limit - 1, by_score);
-            touched.truncate(limit);
-        }
-        touched.sort_unstable_by(by_score);
-        touched
+        // Each score once: a sort that works them out per comparison did
+        // so some twenty times each for a common topic's many people.
+        let mut scored: Vec<(f32, u32)> = touched
             .into_iter()
-            .map(|other| Related {
+            .filter(|&other| other as usize != person)
+            .map(|other| (score(other), other))
+            .collect();
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, by_score);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(by_score);
+        scored
+            .into_iter()
+            .map(|(score, other)| Related {
                 person: other as usize,
-                score: score(other).min(1.0),
+                score: score.min(1.0),
                 shared: self.shared(topics, person, other as usize),
             })
             .collect()
