@@ -62,6 +62,23 @@ fn main() {
     });
     println!("one 160x48 frame: {frame:.2?}");
 
+    // Each move finds the newly selected person's related people.
+    let moves = 200u32;
+    let mut worst = Duration::ZERO;
+    let total = time(|| {
+        for _ in 0..moves {
+            let one = time(|| {
+                update(&mut app, Action::Down);
+            });
+            worst = worst.max(one);
+        }
+    });
+    println!(
+        "moving down the list ({moves} moves, related people found for each): mean {:.2?}, worst {worst:.2?}",
+        total / moves
+    );
+    update(&mut app, Action::Top);
+
     let mut all = Figures::default();
     for query in [
         "wang",

@@ -61,6 +61,8 @@ pub const BROWSE: &[Binding] = &[
     bind(Code(KeyCode::Enter), Action::OpenWebsite),
     bind(Char('o'), Action::OpenWebsite),
     bind(Char('s'), Action::JumpToSchool),
+    bind(Char('r'), Action::FocusRelated),
+    bind(Code(KeyCode::Backspace), Action::Back),
     bind(Digit, Action::OpenLab(0)),
     bind(Char('b'), Action::ToggleFavorite),
     bind(Char('y'), Action::CopyUrl),
@@ -117,6 +119,23 @@ pub const HELP: &[Binding] = &[
     bind(Ctrl('z'), Action::Suspend),
 ];
 
+pub const RELATED: &[Binding] = &[
+    bind(Code(KeyCode::Enter), Action::JumpToRelated(0)),
+    bind(Digit, Action::JumpToRelated(0)),
+    bind(Char('j'), Action::Down),
+    bind(Code(KeyCode::Down), Action::Down),
+    bind(Char('k'), Action::Up),
+    bind(Code(KeyCode::Up), Action::Up),
+    bind(Code(KeyCode::Esc), Action::LeaveRelated),
+    bind(Char('r'), Action::LeaveRelated),
+    bind(Code(KeyCode::Backspace), Action::Back),
+    bind(Char('?'), Action::ToggleHelp),
+    bind(Char('q'), Action::Quit),
+    bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
+];
+
 /// What a key does while the data loads, before there is a browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadingKey {
@@ -152,6 +171,7 @@ pub fn loading_key(event: &Event) -> Option<LoadingKey> {
 pub const SECTIONS: &[(&str, Mode)] = &[
     ("Browsing", Mode::Browse),
     ("Filtering (after /)", Mode::Filter),
+    ("Related people (after r)", Mode::Related),
     ("In this help", Mode::Help),
 ];
 
@@ -160,6 +180,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Browse => BROWSE,
         Mode::Filter => FILTER,
         Mode::Help => HELP,
+        Mode::Related => RELATED,
     }
 }
 
@@ -216,6 +237,9 @@ impl Key {
         Some(match (template, event.code) {
             (Action::OpenLab(_), KeyCode::Char(c)) => {
                 Action::OpenLab(c.to_digit(10).map_or(0, |n| n as usize))
+            }
+            (Action::JumpToRelated(_), KeyCode::Char(c)) => {
+                Action::JumpToRelated(c.to_digit(10).map_or(0, |n| n as usize))
             }
             (Action::FilterInput(_), KeyCode::Char(c)) => Action::FilterInput(c),
             (action, _) => action.clone(),

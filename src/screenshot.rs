@@ -83,6 +83,8 @@ pub fn scenes() -> Vec<(&'static str, App)> {
     ];
     let mut search = typed("sys dist");
     search.push(Action::Down);
+    let mut related = typed("stoica");
+    related.extend([Action::FilterAccept, Action::FocusRelated, Action::Down]);
     vec![
         ("start", app_after(120, 32, &favorites, &[])),
         ("search", app_after(120, 32, &favorites, &search)),
@@ -100,6 +102,7 @@ pub fn scenes() -> Vec<(&'static str, App)> {
             app_after(120, 32, &favorites, &[Action::ToggleHelp]),
         ),
         ("narrow", app_after(80, 24, &favorites, &typed("stoica"))),
+        ("related", app_after(120, 32, &favorites, &related)),
     ]
 }
 

@@ -61,6 +61,32 @@ fn filter_then_detail_then_bookmark_and_open() {
     assert!(!tmux.alternate_screen());
 }
 
+/// From Ion Stoica to a Berkeley colleague listed under Related, and back.
+#[test]
+fn related_people_are_a_key_away_and_backspace_returns() {
+    let sandbox = Sandbox::new();
+    let tmux = Tmux::start(&sandbox, 120, 40, "");
+    tmux.wait_for("All schools");
+    tmux.keys(&["/"]);
+    tmux.type_text("stoica");
+    tmux.wait_for("/ stoica▏");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Related");
+    assert!(screen.contains("1 Matei Zaharia · UC Berkeley"), "{screen}");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Backspace back");
+    tmux.keys(&["1"]);
+    let screen = tmux.wait_for("Associate Professor, Co-founder and");
+    assert!(screen.contains("Ion Stoica · UC Berkeley"), "{screen}");
+    tmux.keys(&["BSpace"]);
+    let screen = tmux.wait_for("Professor, Director of Sky Computing");
+    assert!(screen.contains("/ stoica"), "the filter is back:\n{screen}");
+    assert!(!screen.contains("Co-founder and"), "{screen}");
+
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
 #[test]
 fn a_bookmark_survives_a_restart() {
     let sandbox = Sandbox::new();

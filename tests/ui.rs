@@ -389,3 +389,30 @@ fn wrapped_topics_and_labs_hang_under_their_text() {
         "the lab continues under its name:\n{lab}\n{next}"
     );
 }
+
+/// Ion Stoica's related people, the cursor on the second in the list `r`
+/// moves into, with that list's keys under the pane.
+#[test]
+fn related_people_in_the_detail_pane() {
+    let mut actions = typed("stoica");
+    actions.extend([Action::FilterAccept, Action::FocusRelated, Action::Down]);
+    let app = app_after(120, 32, FAVORITES, &actions);
+    assert_eq!(app.screen.mode(), Mode::Related);
+    let screen = screen(&app);
+    assert!(screen.contains("Related"), "{screen}");
+    let second = app.related.people()[1].person;
+    let name = app.catalogue.person(second).name();
+    let selected = drawn_in(&render(&app), Theme::colored().selected);
+    assert!(
+        selected.iter().any(|row| row.contains(name)),
+        "{selected:?}"
+    );
+    for (action, word) in [
+        (Action::JumpToRelated(0), "go"),
+        (Action::LeaveRelated, "leave"),
+    ] {
+        let shown = format!("{} {word}", keys::primary(Mode::Related, &action));
+        assert!(screen.contains(&shown), "{shown}:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}

@@ -17,6 +17,8 @@ pub enum Mode {
     /// Typing into the filter line.
     Filter,
     Help,
+    /// Moving in the detail pane's list of related people (after `r`).
+    Related,
 }
 
 /// Everything that can change the browser: keys, the mouse, the terminal,
@@ -52,6 +54,15 @@ pub enum Action {
     ClearFilter,
     /// `s`: the selected person's school, in the schools pane.
     JumpToSchool,
+    /// `r`: into the detail pane's list of related people.
+    FocusRelated,
+    /// Related person `n` (from 1), or the one under the cursor for 0,
+    /// selected in the faculty list.
+    JumpToRelated(usize),
+    /// Out of the related people, back to browsing.
+    LeaveRelated,
+    /// `Backspace`: the person, filter, scope and pane before the last jump.
+    Back,
     OpenWebsite,
     /// Lab `n` (from 1) of the selected person's school.
     OpenLab(usize),
@@ -148,6 +159,10 @@ impl Action {
             Action::LeaveFilter => "keep the filter and browse",
             Action::Cancel | Action::ClearFilter => "clear the filter",
             Action::JumpToSchool => "go to the person's school",
+            Action::FocusRelated => "choose among the people with related research",
+            Action::JumpToRelated(_) => "go to the person (under the cursor, or by number)",
+            Action::LeaveRelated => "leave the related people",
+            Action::Back => "back to the person, filter and school before the jump",
             Action::OpenWebsite => "open the person's website (on a school: show its list)",
             Action::OpenLab(_) => "open lab N of the person's school",
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
@@ -209,6 +224,11 @@ impl Action {
             (Mode::Filter, Action::ClearFilter) => Some("clear"),
             (Mode::Filter, Action::Down | Action::Up) => Some("move"),
             (Mode::Help, Action::ToggleHelp) => Some("close"),
+            (Mode::Related, Action::JumpToRelated(_)) => Some("go"),
+            (Mode::Related, Action::Down | Action::Up) => Some("move"),
+            (Mode::Related, Action::LeaveRelated) => Some("leave"),
+            (Mode::Related, Action::Back) => Some("back"),
+            (Mode::Related, Action::ToggleHelp) => Some("help"),
             _ => None,
         }
     }
@@ -254,6 +274,9 @@ impl Action {
                 | Action::ToggleFavorite
                 | Action::CopyUrl
                 | Action::JumpToSchool
+                | Action::FocusRelated
+                | Action::JumpToRelated(_)
+                | Action::Back
                 | Action::Click(_)
         );
         acts || (moves && mode != Mode::Help)

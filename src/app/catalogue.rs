@@ -1,10 +1,13 @@
-//! The directory being browsed, with its search index and the per-school
-//! lists the faculty pane draws from, all computed once at load.
+//! The directory being browsed, with its search index, its research topics
+//! and the per-school lists the faculty pane draws from, all computed once
+//! at load (off the interface's thread, behind the loading message).
 
 use std::sync::Arc;
 
 use crate::model::{Directory, Person, PersonId, SchoolId};
 use crate::search::Index;
+use crate::topics::related::{Features, Related};
+use crate::topics::{Synonyms, Topics};
 
 pub struct Catalogue {
     /// Shared with the background search.
@@ -12,6 +15,8 @@ pub struct Catalogue {
     index: Arc<Index>,
     school_people: Vec<Vec<PersonId>>,
     everyone: Vec<PersonId>,
+    topics: Topics,
+    features: Features,
 }
 
 impl Catalogue {
@@ -26,11 +31,16 @@ impl Catalogue {
             school_people[person.school].push(id);
         }
         let everyone = (0..directory.people.len()).collect();
+        // The built-in synonyms: the browser reads no synonyms file.
+        let topics = Topics::build(&directory, &Synonyms::builtin());
+        let features = Features::build(&topics);
         Catalogue {
             directory: Arc::new(directory),
             index,
             school_people,
             everyone,
+            topics,
+            features,
         }
     }
 
@@ -49,6 +59,15 @@ impl Catalogue {
     /// Everyone, in directory order.
     pub fn everyone(&self) -> &[PersonId] {
         &self.everyone
+    }
+
+    pub fn topics(&self) -> &Topics {
+        &self.topics
+    }
+
+    /// Up to `limit` people whose research is most like `person`'s.
+    pub fn related(&self, person: PersonId, limit: usize) -> Vec<Related> {
+        self.features.related(&self.topics, person, limit)
     }
 
     /// The people of one school, in directory order.

@@ -34,6 +34,8 @@ pub(super) enum Keep {
     /// The same person, if still listed; else the same row, which then
     /// holds the person after them.
     Row,
+    /// This person, if listed; else the best match.
+    Person(PersonId),
 }
 
 pub struct Search {
@@ -166,6 +168,14 @@ impl Search {
 
     pub(super) fn move_cursor(&mut self, motion: Motion) {
         self.filter.move_cursor(motion);
+    }
+
+    /// Replaces the filter's text, the cursor at its end.
+    pub(super) fn set_filter(&mut self, text: &str) {
+        if self.filter.text() != text {
+            self.filter.clear();
+            self.filter.insert(text, MAX_FILTER_CHARS);
+        }
     }
 
     /// Clears the filter; false when it was already empty.
@@ -302,6 +312,7 @@ impl App {
             Keep::Selection => (self.selected_person(), 0),
             Keep::Chosen => (self.selected_person().filter(|_| self.search.chosen), 0),
             Keep::Row => (self.selected_person(), self.people.selected()),
+            Keep::Person(person) => (Some(person), 0),
         }
     }
 

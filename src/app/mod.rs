@@ -14,6 +14,7 @@ mod editing;
 mod filter;
 mod line;
 mod navigate;
+mod related;
 mod schools;
 mod scope;
 mod screen;
@@ -34,6 +35,7 @@ pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
+pub use self::related::{RELATED_SHOWN, RelatedPeople};
 pub use self::schools::SchoolFilter;
 pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
@@ -61,6 +63,8 @@ pub struct App {
     pub people: ListCursor,
     /// Mode, focus, size, status and scrolling.
     pub screen: Screen,
+    /// The selected person's related people, and where jumps came from.
+    pub related: RelatedPeople,
 }
 
 impl App {
@@ -75,11 +79,13 @@ impl App {
             school_filter,
             people: ListCursor::default(),
             screen: Screen::new(theme, area),
+            related: RelatedPeople::default(),
         };
         // The empty filter is answered at once, whatever the size: no effect.
         let mut effects = Vec::new();
         app.refilter(Keep::Selection, &mut effects);
         debug_assert!(effects.is_empty());
+        app.refresh_related();
         app
     }
 
@@ -184,6 +190,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.screen.clear_status();
     }
     apply(app, action, &mut effects);
+    app.refresh_related();
     if let Some(seq) = app.screen.expiring_since(status_seq) {
         effects.push(Effect::ExpireStatus {
             seq,
@@ -229,6 +236,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::Cancel
         | Action::ToggleHelp => editing::handle(app, action, effects),
         Action::JumpToSchool => app.jump_to_school(effects),
+        Action::FocusRelated | Action::JumpToRelated(_) | Action::LeaveRelated | Action::Back => {
+            related::handle(app, &action, effects);
+        }
         Action::OpenWebsite
         | Action::OpenLab(_)
         | Action::ToggleFavorite

@@ -66,6 +66,7 @@ impl App {
                 let row = self.people.moved(delta, self.list_rows());
                 self.select(row);
             }
+            Pane::Detail if self.screen.mode() == Mode::Related => self.move_related(delta),
             Pane::Detail => self.screen.scroll_detail(delta),
         }
     }
@@ -145,7 +146,7 @@ impl App {
         self.scope_changed(before, effects);
     }
 
-    fn keep_scope_visible(&mut self) {
+    pub(super) fn keep_scope_visible(&mut self) {
         let (height, rows) = (self.screen.schools_height(), self.scope_rows());
         // A hidden pane has no rows to keep the selection in: scrolling it
         // for one row would hide the top rows when it shows again.

@@ -14,6 +14,10 @@ use crate::theme::Theme;
 use crate::url;
 use crate::wrap::wrap;
 
+/// Shared topics shown beside a related person: the most common first,
+/// enough to say why without pushing the links out of sight.
+const SHARED_SHOWN: usize = 3;
+
 /// Rows after the first of a wrapped topic, field or lab hang this far in.
 const HANG: usize = 2;
 
@@ -21,14 +25,29 @@ const HANG: usize = 2;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     let theme = app.screen.theme();
     let focused = app.screen.focus() == Pane::Detail;
-    let hints = [
-        (Action::OpenWebsite, "website"),
-        (Action::OpenLab(1), "labs"),
-        (Action::CopyUrl, "copy"),
-    ];
-    let keys = Line::from(key_hints(app, Mode::Browse, &hints));
+    let (hint_mode, mut hints) = if app.screen.mode() == Mode::Related {
+        let hints = vec![
+            (Action::JumpToRelated(0), "go"),
+            (Action::LeaveRelated, "leave"),
+        ];
+        (Mode::Related, hints)
+    } else {
+        let hints = vec![
+            (Action::OpenWebsite, "website"),
+            (Action::OpenLab(1), "labs"),
+            (Action::CopyUrl, "copy"),
+        ];
+        (Mode::Browse, hints)
+    };
+    // The last hints give way in a narrow pane; the help lists them all.
+    let room = usize::from(area.width.saturating_sub(4));
+    let mut hint_line = Line::from(key_hints(app, hint_mode, &hints));
+    while hint_line.width() > room && hints.len() > 1 {
+        hints.pop();
+        hint_line = Line::from(key_hints(app, hint_mode, &hints));
+    }
     let mut block = pane_block(app, Line::from(" Detail ").style(theme.title), focused)
-        .title_bottom(keys.right_aligned());
+        .title_bottom(hint_line.right_aligned());
     let inner = block.inner(area);
     let width = usize::from(inner.width);
     let rows: Vec<Line> = lines(app)
@@ -109,9 +128,54 @@ fn lines(app: &App) -> Vec<Text> {
         }
     }
 
+    lines.extend(related(app));
     lines.push(blank());
     lines.extend(links(person, theme));
     lines.extend(about_school(school, theme));
+    lines
+}
+
+/// The people whose research is most like theirs: number, name, school,
+/// and the topics they share, dimmed; the cursor's row while it has the keys.
+fn related(app: &App) -> Vec<Text> {
+    let theme = app.screen.theme();
+    let people = app.related.people();
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let catalogue = &app.catalogue;
+    let directory = catalogue.directory();
+    let moving = app.screen.mode() == Mode::Related;
+    let mut heading = vec![Span::styled("Related", theme.title)];
+    if !moving {
+        let key = keys::primary(Mode::Browse, &Action::FocusRelated);
+        heading.push(Span::styled(format!("  {key}"), theme.key));
+        heading.push(Span::styled(" to choose", theme.dim));
+    }
+    let mut lines = vec![(Vec::new(), 0), (heading, 0)];
+    for (row, related) in people.iter().enumerate() {
+        let person = catalogue.person(related.person);
+        let school = directory.school_of(person);
+        let under_cursor = moving && row == app.related.cursor();
+        let shared: Vec<&str> = related
+            .shared
+            .iter()
+            .take(SHARED_SHOWN)
+            .map(|&topic| catalogue.topics().get(topic).label.as_str())
+            .collect();
+        let mut spans = vec![
+            Span::styled(format!("{} ", row + 1), theme.key),
+            Span::styled(safe(person.name()), theme.row(under_cursor, true)),
+            Span::styled(format!(" · {}", safe(&school.name)), theme.text),
+        ];
+        if !shared.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", safe(&shared.join(", "))),
+                theme.dim,
+            ));
+        }
+        lines.push((spans, HANG));
+    }
     lines
 }
 

@@ -17,7 +17,7 @@ use crate::text;
 /// Characters the key tables bind, in some mode, with or without Ctrl.
 const BOUND: &[char] = &[
     '/', 'j', 'k', 'g', 'G', 'h', 'l', 'o', 'b', 'y', '?', 'q', '1', '2', '3', '9', '0', ' ', 'u',
-    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's',
+    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's', 'r',
 ];
 
 const NAMED: &[KeyCode] = &[

@@ -444,7 +444,7 @@ fn cases_cause_every_action() {
         max_events: 200,
         ..quick(scratch.path())
     };
-    for seed in 100..190 {
+    for seed in 100..300 {
         let outcome = case(seed, &options)
             .unwrap_or_else(|failure| panic!("case {seed:#x} (PROFDEX_FUZZ_SMALL=1): {failure}"));
         seen.extend(outcome.census);

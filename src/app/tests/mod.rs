@@ -6,6 +6,7 @@ use crate::fixture::directory;
 
 mod background;
 mod browsing;
+mod related;
 
 fn app() -> App {
     App::new(
