@@ -477,6 +477,3 @@ fn helper() -> thread::Builder {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod language_tests;

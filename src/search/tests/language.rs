@@ -1,45 +1,19 @@
 //! The query language in search: operators, scopes, school short names,
 //! narrowing and highlights.
 
-use super::*;
+use super::super::*;
+use super::names;
 use crate::fixture::{person, school};
 
+/// The shared directory with MIT under its full name, RMIT beside it,
+/// and one more person there.
 fn directory() -> Directory {
-    Directory {
-        schools: vec![
-            school("Massachusetts Institute of Technology", vec![]),
-            school("Université de Montréal", vec![]),
-            school("RMIT University", vec![]),
-        ],
-        people: vec![
-            person(
-                0,
-                "Song Han",
-                "Associate Professor",
-                &["Efficient AI", "LLM quantization"],
-            ),
-            person(0, "José Zoë", "Professor", &["Databases"]),
-            person(1, "Søren Ångström", "Professor", &["Optics"]),
-            person(
-                1,
-                "Ada Lovelace",
-                "Professor of Quantum Computing",
-                &["Song writing"],
-            ),
-            person(1, "Quentin Tarantino", "Lecturer", &["Film"]),
-            person(2, "Ion Stoica", "Lecturer", &["Cloud computing"]),
-        ],
-    }
-}
-
-fn names(dir: &Directory, query: &str) -> Vec<String> {
-    let index = Index::build(dir);
-    let all: Vec<_> = (0..dir.people.len()).collect();
-    index
-        .search(dir, &Query::new(query), &all)
-        .iter()
-        .map(|hit| dir.people[hit.person].name().to_owned())
-        .collect()
+    let mut dir = super::directory();
+    dir.schools[0].name = "Massachusetts Institute of Technology".into();
+    dir.schools.push(school("RMIT University", vec![]));
+    dir.people
+        .push(person(2, "Ion Stoica", "Lecturer", &["Cloud computing"]));
+    dir
 }
 
 fn sorted(mut names: Vec<String>) -> Vec<String> {
