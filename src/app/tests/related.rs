@@ -39,12 +39,7 @@ fn colleagues() -> App {
             person(1, "Nobody Topical", "Lecturer", &[]),
         ],
     };
-    App::new(
-        directory,
-        Favorites::default(),
-        Theme::colored(),
-        Rect::new(0, 0, 120, 40),
-    )
+    app_of(directory)
 }
 
 fn related_names(app: &App) -> Vec<&str> {
