@@ -61,6 +61,7 @@ pub const BROWSE: &[Binding] = &[
     bind(Code(KeyCode::Enter), Action::OpenWebsite),
     bind(Char('o'), Action::OpenWebsite),
     bind(Char('s'), Action::JumpToSchool),
+    bind(Char('t'), Action::ToggleTopics),
     bind(Char('r'), Action::FocusRelated),
     bind(Code(KeyCode::Backspace), Action::Back),
     bind(Digit, Action::OpenLab(0)),

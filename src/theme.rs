@@ -20,6 +20,9 @@ pub struct Theme {
     pub key: Style,
     pub error: Style,
     pub status: Style,
+    /// The bars of the research chart, and the counts written on them.
+    pub bar: Style,
+    pub bar_value: Style,
 }
 
 impl Theme {
@@ -77,6 +80,8 @@ impl Theme {
             key: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             status: Style::new(),
+            bar: Style::new().fg(accent),
+            bar_value: Style::new().fg(Color::Black).bg(accent),
         }
     }
 
@@ -96,6 +101,8 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new(),
+            bar: Style::new(),
+            bar_value: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 }

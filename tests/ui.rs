@@ -139,6 +139,38 @@ fn at_80_by_24_with_schools_focused() {
     )));
 }
 
+/// The topics pane with a topic chosen, and the research chart beside it.
+#[test]
+fn topics_and_their_chart_at_80_by_24() {
+    insta::assert_snapshot!(screen(&app_after(
+        80,
+        24,
+        FAVORITES,
+        &[Action::ToggleTopics, Action::Down, Action::Down]
+    )));
+}
+
+#[test]
+fn topics_and_their_chart_at_160_by_48() {
+    insta::assert_snapshot!(screen(&app_after(
+        160,
+        48,
+        FAVORITES,
+        &[Action::ToggleTopics, Action::Down, Action::Down]
+    )));
+}
+
+/// A school's research profile while the schools pane has the focus.
+#[test]
+fn a_schools_chart_at_160_by_48() {
+    insta::assert_snapshot!(screen(&app_after(
+        160,
+        48,
+        FAVORITES,
+        &[Action::FocusLeft, Action::Down, Action::Down]
+    )));
+}
+
 #[test]
 fn at_20_by_5() {
     insta::assert_snapshot!(screen(&app_after(20, 5, FAVORITES, &[])));
@@ -151,6 +183,9 @@ fn every_size_renders_without_panicking() {
             let app = app_after(width, height, FAVORITES, &typed("a"));
             let buffer = render(&app);
             assert_eq!(buffer.area.width, width);
+            let topics = [Action::ToggleTopics, Action::Down, Action::Down];
+            let app = app_after(width, height, FAVORITES, &topics);
+            assert_eq!(render(&app).area.height, height);
         }
     }
 }
@@ -301,6 +336,8 @@ fn a_file_of_wide_clusters_draws_at_every_width() {
                 Action::FocusRight,
                 Action::ToggleHelp,
                 Action::ToggleHelp,
+                Action::ToggleTopics,
+                Action::Down,
             ];
             for action in actions {
                 draw(&mut app);

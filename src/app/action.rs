@@ -54,6 +54,8 @@ pub enum Action {
     ClearFilter,
     /// `s`: the selected person's school, in the schools pane.
     JumpToSchool,
+    /// `t`: the topics on the left instead of the schools, or back.
+    ToggleTopics,
     /// `r`: into the detail pane's list of related people.
     FocusRelated,
     /// Related person `n` (from 1), or the one under the cursor for 0,
@@ -146,7 +148,9 @@ impl Action {
             Action::FocusPrevious => "previous pane",
             Action::FocusLeft => "pane to the left",
             Action::FocusRight => "pane to the right",
-            Action::StartFilter => "filter the focused list (people or schools) as you type",
+            Action::StartFilter => {
+                "filter the focused list (people, schools or topics) as you type"
+            }
             Action::FilterInput(_) | Action::FilterPaste(_) => {
                 "narrow the list as you type (every word must match)"
             }
@@ -155,15 +159,20 @@ impl Action {
             Action::FilterCursor(Motion::Left | Motion::Right) => "move the cursor",
             Action::FilterCursor(Motion::Start | Motion::End) => "cursor to the start or end",
             Action::FilterCursor(Motion::WordLeft | Motion::WordRight) => "cursor a word along",
-            Action::FilterAccept => "keep the filter and browse (schools: show the school's list)",
+            Action::FilterAccept => "keep the filter and browse (schools, topics: show the list)",
             Action::LeaveFilter => "keep the filter and browse",
             Action::Cancel | Action::ClearFilter => "clear the filter",
             Action::JumpToSchool => "go to the person's school",
+            Action::ToggleTopics => {
+                "research topics in the left pane (from there: back to the schools)"
+            }
             Action::FocusRelated => "choose among the people with related research",
             Action::JumpToRelated(_) => "go to the person (under the cursor, or by number)",
             Action::LeaveRelated => "leave the related people",
             Action::Back => "back to the person, filter and school before the jump",
-            Action::OpenWebsite => "open the person's website (on a school: show its list)",
+            Action::OpenWebsite => {
+                "open the person's website (on a school or topic: show its list)"
+            }
             Action::OpenLab(_) => "open lab N of the person's school",
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
             Action::CopyUrl => "copy the website to the clipboard",

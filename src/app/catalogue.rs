@@ -65,6 +65,11 @@ impl Catalogue {
         &self.topics
     }
 
+    /// The topic `text` is a way of writing, if anyone lists it.
+    pub fn find_topic(&self, text: &str) -> Option<crate::topics::TopicId> {
+        self.topics.find(&Synonyms::builtin(), text)
+    }
+
     /// Up to `limit` people whose research is most like `person`'s.
     pub fn related(&self, person: PersonId, limit: usize) -> Vec<Related> {
         self.features.related(&self.topics, person, limit)

@@ -1,10 +1,11 @@
 //! The filter lines and the modes around them: `/` edits the filter of the
-//! focused pane (the people's, or the schools' when that pane has the
-//! focus), `Enter` and `Esc` keep it and leave the editor, `Ctrl-u` and
+//! focused pane (the people's, or the schools' or topics' when one of
+//! those has the focus), `Enter` and `Esc` keep it and leave the editor, `Ctrl-u` and
 //! `Esc` while browsing clear it.
 
 use super::filter::{Keep, MAX_FILTER_CHARS};
 use super::schools::MAX_SCHOOL_FILTER_CHARS;
+use super::topics::MAX_TOPIC_FILTER_CHARS;
 use super::{Action, App, Effect, Mode, Pane};
 
 pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
@@ -23,10 +24,9 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         return;
     }
-    if app.screen.focus() == Pane::Schools {
-        edit_schools(app, action, effects);
-    } else {
-        edit_people(app, action, effects);
+    match app.screen.focus() {
+        pane @ (Pane::Schools | Pane::Topics) => edit_left(app, pane, action, effects),
+        Pane::Faculty | Pane::Detail => edit_people(app, action, effects),
     }
 }
 
@@ -93,16 +93,23 @@ fn edit_people(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     }
 }
 
-fn edit_schools(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
-    let line = app.school_filter.line_mut();
+/// The schools' or the topics' filter: the pane's best match is chosen as
+/// the filter changes.
+fn edit_left(app: &mut App, pane: Pane, action: Action, effects: &mut Vec<Effect>) {
+    let (line, max, what) = if pane == Pane::Topics {
+        (app.topic_line_mut(), MAX_TOPIC_FILTER_CHARS, "topics'")
+    } else {
+        let line = app.school_filter.line_mut();
+        (line, MAX_SCHOOL_FILTER_CHARS, "schools'")
+    };
     let fits = match action {
         Action::StartFilter => {
             app.screen.set_mode(Mode::Filter);
             return;
         }
-        Action::FilterInput(c) => line.insert(c.encode_utf8(&mut [0; 4]), MAX_SCHOOL_FILTER_CHARS),
+        Action::FilterInput(c) => line.insert(c.encode_utf8(&mut [0; 4]), max),
         Action::FilterPaste(text) => {
-            let fits = line.insert(&text, MAX_SCHOOL_FILTER_CHARS);
+            let fits = line.insert(&text, max);
             app.screen.set_mode(Mode::Filter);
             fits
         }
@@ -118,7 +125,7 @@ fn edit_schools(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             line.move_cursor(motion);
             return;
         }
-        // `Enter` on a school: its list is what the user wants to see.
+        // `Enter` on a school or topic: its list is what the user wants to see.
         Action::FilterAccept => {
             app.screen.set_mode(Mode::Browse);
             app.focus_list();
@@ -137,12 +144,14 @@ fn edit_schools(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         _ => return,
     };
     if !fits {
-        let text = format!(
-            "The schools' filter holds up to {MAX_SCHOOL_FILTER_CHARS} characters; the rest was left out"
-        );
+        let text = format!("The {what} filter holds up to {max} characters; the rest was left out");
         app.set_status(text, true);
     }
-    app.refresh_schools(effects);
+    if pane == Pane::Topics {
+        app.filter_topics(effects);
+    } else {
+        app.refresh_schools(effects);
+    }
 }
 
 fn filter_full() -> String {

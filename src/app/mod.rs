@@ -13,6 +13,7 @@ mod cursor;
 mod editing;
 mod filter;
 mod line;
+mod names;
 mod navigate;
 mod related;
 mod schools;
@@ -22,6 +23,7 @@ mod selection;
 mod shortlist;
 #[cfg(test)]
 mod tests;
+mod topics;
 
 use crate::favorites::Favorites;
 use crate::model::{Directory, PersonId};
@@ -41,6 +43,7 @@ pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
 pub use self::selection::NOBODY_SELECTED;
 pub use self::shortlist::Shortlist;
+pub use self::topics::{TopicCount, TopicRow, TopicsPane};
 pub use crate::layout::Pane;
 
 use self::filter::Keep;
@@ -59,6 +62,11 @@ pub struct App {
     pub schools: ListCursor,
     /// The schools pane's filter.
     pub school_filter: SchoolFilter,
+    /// The topics pane (`t`): the scope's research topics and their filter.
+    pub topics: TopicsPane,
+    /// The topics pane: row 0 no topic, then each topic of the scope; while
+    /// its filter is set, the topics that match, best first.
+    pub topic_cursor: ListCursor,
     /// The faculty list: its rows are the hits, then missing favorites.
     pub people: ListCursor,
     /// Mode, focus, size, status and scrolling.
@@ -71,12 +79,16 @@ impl App {
     pub fn new(directory: Directory, favorites: Favorites, theme: Theme, area: Rect) -> App {
         let shortlist = Shortlist::new(favorites, &directory);
         let school_filter = SchoolFilter::new(&directory);
+        let catalogue = Catalogue::new(directory);
+        let topics = TopicsPane::new(catalogue.topics());
         let mut app = App {
-            catalogue: Catalogue::new(directory),
+            catalogue,
             shortlist,
             search: Search::default(),
             schools: ListCursor::default(),
             school_filter,
+            topics,
+            topic_cursor: ListCursor::default(),
             people: ListCursor::default(),
             screen: Screen::new(theme, area),
             related: RelatedPeople::default(),
@@ -86,6 +98,7 @@ impl App {
         app.refilter(Keep::Selection, &mut effects);
         debug_assert!(effects.is_empty());
         app.refresh_related();
+        app.refresh_topics();
         app
     }
 
@@ -115,6 +128,11 @@ impl App {
     /// the people's).
     pub fn editing_schools(&self) -> bool {
         self.screen.mode() == Mode::Filter && self.screen.focus() == Pane::Schools
+    }
+
+    /// Whether the keys type into the topics pane's filter.
+    pub fn editing_topics(&self) -> bool {
+        self.screen.mode() == Mode::Filter && self.screen.focus() == Pane::Topics
     }
 
     pub fn selected_person(&self) -> Option<PersonId> {
@@ -191,6 +209,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     apply(app, action, &mut effects);
     app.refresh_related();
+    app.refresh_topics();
+    // The panes' heights follow the focus (the chart takes rows from the
+    // list at some widths): every cursor stays on screen whatever moved.
+    app.scroll_to_selection();
+    app.keep_scope_visible();
+    app.keep_topic_visible();
     if let Some(seq) = app.screen.expiring_since(status_seq) {
         effects.push(Effect::ExpireStatus {
             seq,
@@ -236,6 +260,14 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::Cancel
         | Action::ToggleHelp => editing::handle(app, action, effects),
         Action::JumpToSchool => app.jump_to_school(effects),
+        // To the topics, from anywhere; from the topics, to the schools.
+        Action::ToggleTopics => {
+            let left = match app.screen.focus() {
+                Pane::Topics => Pane::Schools,
+                _ => Pane::Topics,
+            };
+            app.focus(left);
+        }
         Action::FocusRelated | Action::JumpToRelated(_) | Action::LeaveRelated | Action::Back => {
             related::handle(app, &action, effects);
         }

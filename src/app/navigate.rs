@@ -16,9 +16,9 @@ pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) 
         Action::FocusNext | Action::FocusRight => {
             let wrap = *action == Action::FocusNext;
             let next = match app.screen.focus() {
-                Pane::Schools => Pane::Faculty,
+                Pane::Schools | Pane::Topics => Pane::Faculty,
                 Pane::Faculty => Pane::Detail,
-                Pane::Detail if wrap => Pane::Schools,
+                Pane::Detail if wrap => app.screen.left(),
                 Pane::Detail => Pane::Detail,
             };
             app.focus(next);
@@ -27,9 +27,9 @@ pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) 
             let wrap = *action == Action::FocusPrevious;
             let next = match app.screen.focus() {
                 Pane::Detail => Pane::Faculty,
-                Pane::Faculty => Pane::Schools,
-                Pane::Schools if wrap => Pane::Detail,
-                Pane::Schools => Pane::Schools,
+                Pane::Faculty => app.screen.left(),
+                left @ (Pane::Schools | Pane::Topics) if !wrap => left,
+                Pane::Schools | Pane::Topics => Pane::Detail,
             };
             app.focus(next);
         }
@@ -61,6 +61,10 @@ impl App {
                 let row = self.schools.moved(delta, self.scope_rows());
                 self.change_scope(row, effects);
             }
+            Pane::Topics => {
+                let row = self.topic_cursor.moved(delta, self.topics.rows());
+                self.move_topics(row, effects);
+            }
             Pane::Faculty => {
                 self.search.choose();
                 let row = self.people.moved(delta, self.list_rows());
@@ -74,17 +78,18 @@ impl App {
     /// A page of the focused list: its height less one row of context.
     fn page(&self) -> isize {
         let rows = match self.screen.focus() {
-            Pane::Schools => self.screen.schools_height(),
+            Pane::Schools | Pane::Topics => self.screen.left_height(),
             _ => self.screen.list_height(),
         };
         isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(isize::MAX)
     }
 
-    fn focus(&mut self, pane: Pane) {
+    pub(super) fn focus(&mut self, pane: Pane) {
         self.screen.set_focus(pane);
         self.scroll_to_selection();
-        // A narrow terminal shows the schools pane only now.
+        // A narrow terminal shows the left pane only now.
         self.keep_scope_visible();
+        self.keep_topic_visible();
     }
 
     /// Moves the focus into the faculty list, as `Enter` on a school does.
@@ -147,7 +152,7 @@ impl App {
     }
 
     pub(super) fn keep_scope_visible(&mut self) {
-        let (height, rows) = (self.screen.schools_height(), self.scope_rows());
+        let (height, rows) = (self.screen.left_height(), self.scope_rows());
         // A hidden pane has no rows to keep the selection in: scrolling it
         // for one row would hide the top rows when it shows again.
         if height > 0 {
@@ -172,11 +177,19 @@ impl App {
 
     fn click(&mut self, at: Position, effects: &mut Vec<Effect>) {
         let panes = self.screen.panes();
-        if panes.schools_rows.contains(at) {
-            self.screen.set_focus(Pane::Schools);
-            let row = self.schools.offset() + usize::from(at.y - panes.schools_rows.y);
-            if row < self.scope_rows() {
-                self.change_scope(row, effects);
+        if panes.left_rows.contains(at) {
+            self.screen.set_focus(panes.left_pane);
+            let line = usize::from(at.y - panes.left_rows.y);
+            if panes.left_pane == Pane::Topics {
+                let row = self.topic_cursor.offset() + line;
+                if row < self.topics.rows() {
+                    self.move_topics(row, effects);
+                }
+            } else {
+                let row = self.schools.offset() + line;
+                if row < self.scope_rows() {
+                    self.change_scope(row, effects);
+                }
             }
         } else if panes.faculty_rows.contains(at) {
             self.screen.set_focus(Pane::Faculty);
@@ -198,8 +211,8 @@ impl App {
         let Some(pane) = self.screen.panes().pane_at(at) else {
             return;
         };
-        // Each school changes the whole list: one per tick there.
-        let step = if pane == Pane::Schools { 1 } else { 3 };
+        // Each school or topic changes the whole list: one per tick there.
+        let step = if pane.is_left() { 1 } else { 3 };
         let focus = self.screen.focus();
         self.screen.set_focus(pane);
         self.move_by(direction * step, effects);

@@ -17,6 +17,8 @@ pub struct Status {
 pub struct Screen {
     mode: Mode,
     focus: Pane,
+    /// The pane on the left: the schools or the topics.
+    left: Pane,
     area: Rect,
     theme: Theme,
     status: Option<Status>,
@@ -35,6 +37,7 @@ impl Screen {
         Screen {
             mode: Mode::Browse,
             focus: Pane::Faculty,
+            left: Pane::Schools,
             area,
             theme,
             status: None,
@@ -55,13 +58,18 @@ impl Screen {
         self.focus
     }
 
+    /// The pane on the left, focused or not: the schools or the topics.
+    pub fn left(&self) -> Pane {
+        self.left
+    }
+
     /// The size of the terminal.
     pub fn area(&self) -> Rect {
         self.area
     }
 
     pub fn panes(&self) -> Panes {
-        layout::layout(self.area, self.focus)
+        layout::layout(self.area, self.focus, self.left)
     }
 
     pub fn theme(&self) -> &Theme {
@@ -96,8 +104,12 @@ impl Screen {
         self.mode = mode;
     }
 
+    /// Focuses `focus`; a left pane takes the left's place.
     pub(super) fn set_focus(&mut self, focus: Pane) {
         self.focus = focus;
+        if focus.is_left() {
+            self.left = focus;
+        }
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
@@ -171,8 +183,8 @@ impl Screen {
         usize::from(self.panes().faculty_rows.height)
     }
 
-    /// Rows of the schools pane on screen.
-    pub(super) fn schools_height(&self) -> usize {
-        usize::from(self.panes().schools_rows.height)
+    /// Rows of the left pane on screen.
+    pub(super) fn left_height(&self) -> usize {
+        usize::from(self.panes().left_rows.height)
     }
 }

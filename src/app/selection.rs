@@ -2,7 +2,7 @@
 //! bookmarking them, copying their address; and what the disk said back.
 
 use super::filter::Keep;
-use super::{Action, App, Effect, Pane, Scope, Shortlist};
+use super::{Action, App, Effect, Scope, Shortlist};
 use crate::favorites::{FavoriteKey, Favorites};
 
 /// What every key that acts on a person says when the list has nobody
@@ -11,8 +11,8 @@ pub const NOBODY_SELECTED: &str = "Nobody selected";
 
 pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     match action {
-        // `Enter` on a school opens its list, never a person's page.
-        Action::OpenWebsite if app.screen.focus() == Pane::Schools => app.focus_list(),
+        // `Enter` on a school or topic opens its list, never a person's page.
+        Action::OpenWebsite if app.screen.focus().is_left() => app.focus_list(),
         Action::OpenWebsite => {
             let Some(person) = app.selected_person() else {
                 app.set_status(nobody(app), true);

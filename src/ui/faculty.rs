@@ -25,11 +25,7 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
     let theme = app.screen.theme();
     let focused = app.screen.focus() == Pane::Faculty;
     let directory = app.catalogue.directory();
-    let scope = match app.scope() {
-        Scope::All => "All schools".to_string(),
-        Scope::Favorites => "★ Favorites".to_string(),
-        Scope::School(school) => safe(&directory.schools[school].name),
-    };
+    let scope = super::scope_name(app, app.scope());
     let title = Line::from(format!(
         " Faculty · {} ",
         fit(&scope, usize::from(area.width).saturating_sub(16))

@@ -7,11 +7,13 @@
 //! `highlighted`), at the one place it is drawn.
 
 mod abbrev;
+mod chart;
 mod detail;
 mod faculty;
 mod help;
 mod schools;
 mod status;
+mod topics;
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -22,7 +24,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::theme::Theme;
 
-use crate::app::{Action, App, Drawn, LineEdit, Mode};
+use crate::app::{Action, App, Drawn, LineEdit, Mode, Pane, Scope};
 use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::{Person, TOPIC_SEPARATOR};
@@ -32,7 +34,7 @@ use crate::wrap::wrap;
 /// Draws the whole screen and says what it measured.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     let mut drawn = Drawn::default();
-    let panes = layout::layout(area, app.screen.focus());
+    let panes = layout::layout(area, app.screen.focus(), app.screen.left());
     let theme = app.screen.theme();
     if panes.too_small {
         let message = format!(
@@ -49,14 +51,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         Paragraph::new(rows).render(area, buf);
         return drawn;
     }
-    if let Some(rect) = panes.schools {
-        schools::render(app, rect, panes.schools_rows, buf);
+    if let Some(rect) = panes.left {
+        if panes.left_pane == Pane::Topics {
+            topics::render(app, rect, panes.left_rows, buf);
+        } else {
+            schools::render(app, rect, panes.left_rows, buf);
+        }
     }
     if let Some(rect) = panes.faculty {
         faculty::render(app, rect, &panes, buf);
     }
     if let Some(rect) = panes.detail {
         drawn.detail_scroll_limit = Some(detail::render(app, rect, buf));
+    }
+    if let Some(rect) = panes.chart {
+        chart::render(app, rect, buf);
     }
     status::render(app, panes.status, buf);
     if app.screen.mode() == Mode::Help {
@@ -76,6 +85,15 @@ pub fn render_loading(files: usize, area: Rect, buf: &mut Buffer) {
     let plural = if files == 1 { "" } else { "s" };
     let message = format!("Loading {files} directory file{plural}…");
     Paragraph::new(wrap(&[Span::raw(message)], usize::from(area.width), 0)).render(area, buf);
+}
+
+/// What a scope is called on screen, made safe.
+fn scope_name(app: &App, scope: Scope) -> String {
+    match scope {
+        Scope::All => "All schools".to_string(),
+        Scope::Favorites => "★ Favorites".to_string(),
+        Scope::School(school) => safe(&app.catalogue.directory().schools[school].name),
+    }
 }
 
 /// A bordered pane, its border showing whether it has the focus.

@@ -1,6 +1,6 @@
 //! What must hold of the browser after every action and of every frame.
 
-use profdex::app::{App, Mode};
+use profdex::app::{App, Mode, Pane};
 use profdex::layout;
 use ratatui::buffer::{Buffer, CellWidth};
 
@@ -23,7 +23,14 @@ pub fn state(app: &App) -> Result<(), String> {
             "selected school past the list: row {school} of {scopes}"
         ));
     }
-    let panes = layout::layout(app.screen.area(), app.screen.focus());
+    let topics = app.topics.rows();
+    let topic = app.topic_cursor.selected();
+    if topic >= topics.max(1) {
+        return Err(format!(
+            "selected topic past the list: row {topic} of {topics}"
+        ));
+    }
+    let panes = layout::layout(app.screen.area(), app.screen.focus(), app.screen.left());
     let height = usize::from(panes.faculty_rows.height);
     let offset = app.people.offset();
     if height > 0 && hits > 0 && !(offset <= selected && selected < offset + height) {
@@ -32,11 +39,14 @@ pub fn state(app: &App) -> Result<(), String> {
             offset + height
         ));
     }
-    let height = usize::from(panes.schools_rows.height);
-    let offset = app.schools.offset();
-    if height > 0 && scopes > 0 && !(offset <= school && school < offset + height) {
+    let height = usize::from(panes.left_rows.height);
+    let (offset, selected, rows, what) = match app.screen.left() {
+        Pane::Topics => (app.topic_cursor.offset(), topic, topics, "topic"),
+        _ => (app.schools.offset(), school, scopes, "school"),
+    };
+    if height > 0 && rows > 0 && !(offset <= selected && selected < offset + height) {
         return Err(format!(
-            "selected school off screen: row {school}, rows {offset}..{} shown",
+            "selected {what} off screen: row {selected}, rows {offset}..{} shown",
             offset + height
         ));
     }

@@ -17,7 +17,7 @@ use crate::text;
 /// Characters the key tables bind, in some mode, with or without Ctrl.
 const BOUND: &[char] = &[
     '/', 'j', 'k', 'g', 'G', 'h', 'l', 'o', 'b', 'y', '?', 'q', '1', '2', '3', '9', '0', ' ', 'u',
-    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's', 'r',
+    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's', 'r', 't',
 ];
 
 const NAMED: &[KeyCode] = &[
@@ -198,11 +198,12 @@ fn position(rng: &mut Rng, app: &App) -> (u16, u16) {
     let area = app.screen.area();
     let panes = app.screen.panes();
     let targets: Vec<Rect> = [
-        Some(panes.schools_rows),
+        Some(panes.left_rows),
         Some(panes.faculty_rows),
         Some(panes.filter),
         Some(panes.status),
-        panes.schools,
+        panes.left,
+        panes.chart,
         panes.faculty,
         panes.detail,
     ]

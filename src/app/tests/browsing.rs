@@ -228,7 +228,7 @@ fn after_a_resize_with_the_schools_hidden_its_top_rows_show_again() {
     }
     update(&mut app, Action::FocusRight);
     update(&mut app, Action::Resize(80, 24));
-    assert!(app.screen.panes().schools.is_none());
+    assert!(app.screen.panes().left.is_none());
     update(&mut app, Action::Resize(120, 40));
     assert_eq!(
         app.schools.offset(),

@@ -8,6 +8,7 @@ mod background;
 mod browsing;
 mod favorites;
 mod related;
+mod topics;
 
 fn app() -> App {
     app_of(directory())
@@ -236,7 +237,7 @@ fn clicks_select_rows_and_the_wheel_scrolls() {
     // Below the last person: nothing changes.
     update(&mut app, Action::Click(row(10)));
     assert_eq!(selected_name(&app), Some("Ion Stoica"));
-    let school_row = Position::new(panes.schools_rows.x + 1, panes.schools_rows.y + 3);
+    let school_row = Position::new(panes.left_rows.x + 1, panes.left_rows.y + 3);
     update(&mut app, Action::Click(school_row));
     assert_eq!(app.scope(), Scope::School(1));
     assert_eq!(app.screen.focus(), Pane::Schools);
