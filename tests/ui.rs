@@ -453,3 +453,34 @@ fn related_people_in_the_detail_pane() {
     }
     insta::assert_snapshot!(screen);
 }
+
+/// In a short terminal the related list is below the fold: moving its
+/// cursor scrolls the detail pane so that the person under it shows.
+#[test]
+fn the_detail_follows_the_related_cursor() {
+    let mut actions = typed("stoica");
+    actions.extend([Action::FilterAccept, Action::FocusRelated]);
+    let mut app = app_after(100, 14, FAVORITES, &actions);
+    for n in 1..=5 {
+        let screen = text(&draw(&mut app));
+        let row = format!("{n} ");
+        let name = app
+            .catalogue
+            .person(app.related.people()[n - 1].person)
+            .name()
+            .to_string();
+        assert!(
+            screen
+                .lines()
+                .any(|line| line.contains(&format!("┃{row}{name}"))),
+            "{name} under the cursor, in sight:\n{screen}"
+        );
+        update(&mut app, Action::Down);
+    }
+    // Leaving the list keeps the pane where it was.
+    let scrolled = app.screen.detail_scroll();
+    assert!(scrolled > 0);
+    update(&mut app, Action::LeaveRelated);
+    draw(&mut app);
+    assert_eq!(app.screen.detail_scroll(), scrolled);
+}

@@ -103,6 +103,9 @@ pub struct Drawn {
     /// The detail pane's last scroll offset; `None` when it was not drawn,
     /// so nothing is known of it.
     pub detail_scroll_limit: Option<usize>,
+    /// The detail pane's scroll offset as drawn: while the related list
+    /// has the keys, the frame scrolls to keep its cursor in sight.
+    pub detail_scroll_shown: Option<usize>,
     /// The help overlay's last scroll offset; `None` when it was closed.
     pub help_scroll_limit: Option<usize>,
 }

@@ -172,6 +172,11 @@ impl Screen {
         if let Some(limit) = drawn.detail_scroll_limit {
             self.detail_scroll = self.detail_scroll.min(limit);
         }
+        if let Some(shown) = drawn.detail_scroll_shown
+            && self.mode == Mode::Related
+        {
+            self.detail_scroll = shown;
+        }
         if let Some(limit) = drawn.help_scroll_limit {
             self.help_scroll = self.help_scroll.min(limit);
         }

@@ -21,8 +21,9 @@ const SHARED_SHOWN: usize = 3;
 /// Rows after the first of a wrapped topic, field or lab hang this far in.
 const HANG: usize = 2;
 
-/// Draws the pane and returns how far it can scroll.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
+/// Draws the pane and returns how far it can scroll and how far it is
+/// scrolled.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
     let theme = app.screen.theme();
     let focused = app.screen.focus() == Pane::Detail;
     let (hint_mode, mut hints) = if app.screen.mode() == Mode::Related {
@@ -50,12 +51,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         .title_bottom(hint_line.right_aligned());
     let inner = block.inner(area);
     let width = usize::from(inner.width);
-    let rows: Vec<Line> = lines(app)
-        .into_iter()
-        .flat_map(|(spans, indent)| wrap(&spans, width, indent))
-        .collect();
-    let limit = rows.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.screen.detail_scroll().min(limit);
+    let (lines, cursor) = lines(app);
+    let mut rows: Vec<Line> = Vec::new();
+    // The wrapped rows of the related person under the cursor.
+    let mut cursor_rows = None;
+    for (at, (spans, indent)) in lines.into_iter().enumerate() {
+        let start = rows.len();
+        rows.extend(wrap(&spans, width, indent));
+        if Some(at) == cursor {
+            cursor_rows = Some((start, rows.len()));
+        }
+    }
+    let height = usize::from(inner.height);
+    let limit = rows.len().saturating_sub(height);
+    let mut scroll = app.screen.detail_scroll().min(limit);
+    if let Some((start, end)) = cursor_rows {
+        // The cursor in sight, from its first row down as far as fits.
+        scroll = scroll.max(end.saturating_sub(height)).min(start);
+    }
     if scroll < limit {
         // More text than fits: say so where the eye stops.
         let more = format!(" ↓ {} more ", limit - scroll);
@@ -65,17 +78,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     Paragraph::new(rows)
         .scroll((cells(scroll), 0))
         .render(inner, buf);
-    limit
+    (limit, scroll)
 }
 
 /// A logical line of the pane and the indent of its wrapped rows.
 type Text = (Vec<Span<'static>>, usize);
 
-fn lines(app: &App) -> Vec<Text> {
+/// The pane's lines, and which of them is the related person under the
+/// cursor while the related list has the keys.
+fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
     let theme = app.screen.theme();
     if let Some(key) = app.selected_missing() {
         let remove = keys::primary(Mode::Browse, &Action::ToggleFavorite);
-        return vec![
+        let lines = vec![
             (vec![Span::styled(safe(&key.name), theme.heading)], 0),
             (vec![Span::styled(safe(&key.school), theme.dim)], 0),
             (Vec::new(), 0),
@@ -87,9 +102,13 @@ fn lines(app: &App) -> Vec<Text> {
                 0,
             ),
         ];
+        return (lines, None);
     }
     let Some(id) = app.selected_person() else {
-        return vec![(vec![Span::styled(NOBODY_SELECTED, theme.dim)], 0)];
+        return (
+            vec![(vec![Span::styled(NOBODY_SELECTED, theme.dim)], 0)],
+            None,
+        );
     };
     let catalogue = &app.catalogue;
     let directory = catalogue.directory();
@@ -128,11 +147,15 @@ fn lines(app: &App) -> Vec<Text> {
         }
     }
 
-    lines.extend(related(app));
+    let related = related(app);
+    // The related list is a blank, its heading, then one line a person.
+    let cursor = (app.screen.mode() == Mode::Related && !related.is_empty())
+        .then(|| lines.len() + 2 + app.related.cursor());
+    lines.extend(related);
     lines.push(blank());
     lines.extend(links(person, theme));
     lines.extend(about_school(school, theme));
-    lines
+    (lines, cursor)
 }
 
 /// The people whose research is most like theirs: number, name, school,
@@ -280,6 +303,7 @@ mod tests {
             Rect::new(0, 0, 120, 40),
         );
         lines(&app)
+            .0
             .into_iter()
             .map(|(spans, _)| {
                 let text: String = spans.iter().map(|span| span.content.as_ref()).collect();

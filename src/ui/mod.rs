@@ -62,7 +62,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         faculty::render(app, rect, &panes, buf);
     }
     if let Some(rect) = panes.detail {
-        drawn.detail_scroll_limit = Some(detail::render(app, rect, buf));
+        let (limit, shown) = detail::render(app, rect, buf);
+        drawn.detail_scroll_limit = Some(limit);
+        drawn.detail_scroll_shown = Some(shown);
     }
     if let Some(rect) = panes.chart {
         chart::render(app, rect, buf);

@@ -212,6 +212,7 @@ fn moving_is_bounded() {
     let drawn = Drawn {
         detail_scroll_limit: Some(7),
         help_scroll_limit: None,
+        ..Drawn::default()
     };
     update(&mut app, Action::Drawn(drawn));
     update(&mut app, Action::Bottom);
@@ -222,6 +223,7 @@ fn moving_is_bounded() {
     let drawn = Drawn {
         detail_scroll_limit: Some(2),
         help_scroll_limit: None,
+        ..Drawn::default()
     };
     update(&mut app, Action::Drawn(drawn));
     assert_eq!(app.screen.detail_scroll(), 2);
@@ -366,6 +368,7 @@ fn keys_before_the_first_frame_of_a_pane_still_scroll_it() {
     let drawn = Drawn {
         detail_scroll_limit: Some(1),
         help_scroll_limit: None,
+        ..Drawn::default()
     };
     update(&mut app, Action::Drawn(drawn));
     assert_eq!(app.screen.detail_scroll(), 1);
