@@ -103,6 +103,15 @@ pub fn scenes() -> Vec<(&'static str, App)> {
         ),
         ("narrow", app_after(80, 24, &favorites, &typed("stoica"))),
         ("related", app_after(120, 32, &favorites, &related)),
+        (
+            "topics",
+            app_after(
+                120,
+                32,
+                &favorites,
+                &[Action::ToggleTopics, Action::Down, Action::Down],
+            ),
+        ),
     ]
 }
 
