@@ -2,6 +2,7 @@
 
 pub mod aliases;
 pub mod app;
+pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod clipboard;
