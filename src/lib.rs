@@ -11,6 +11,7 @@ pub mod favorites;
 #[cfg(test)]
 mod fixture;
 pub mod fold;
+pub mod import;
 pub mod keys;
 pub mod layout;
 pub mod model;
