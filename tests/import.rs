@@ -1,5 +1,6 @@
-//! `profdex import csv`, run as a user runs it, against a throw-away data
-//! directory.
+//! `profdex import csv` and `profdex import csrankings`, run as a user
+//! runs them, against a throw-away data directory. The CSRankings rows are
+//! made up, in the format of the real files, which may not be shipped.
 
 mod common;
 
@@ -227,5 +228,177 @@ fn duplicate_people_in_one_school_are_said_and_merged() {
         check.stdout.contains("2 people, 0 errors, 0 warnings"),
         "{}",
         check.stdout
+    );
+}
+
+/// Made-up CSRankings files: name variants of one person (a DBLP alias,
+/// a shared Scholar id), a DBLP number, a sub-unit tag, people at the
+/// built-in schools under CSRankings' names for them.
+fn csrankings(sandbox: &Sandbox) -> String {
+    sandbox.write(
+        "cs/csrankings-a.csv",
+        "name,affiliation,homepage,scholarid\n\
+         Ada Lovelace 0001,Analytical University,https://au.example/ada,ADA123456789\n\
+         A. Lovelace,Analytical University,https://au.example/~ada,ADA123456789\n\
+         Alan Turing [Tech],Cornell University,https://cornell.example/alan,NOSCHOLARPAGE\n",
+    );
+    sandbox.write(
+        "cs/csrankings-s.csv",
+        "name,affiliation,homepage,scholarid\n\
+         Song Han,Massachusetts Institute of Technology,https://hanlab.mit.edu/,SONGHAN0000A\n\
+         Sam Newcomer,Massachusetts Institute of Technology,https://mit.example/sam,NOSCHOLARPAGE\n\
+         Stella Bears,Univ. of California - Berkeley,https://berkeley.example/stella,\n",
+    );
+    sandbox.write(
+        "cs/dblp-aliases.csv",
+        "alias,name\nAda King,Ada Lovelace 0001\n",
+    );
+    sandbox.write(
+        "cs/csrankings-k.csv",
+        "name,affiliation,homepage,scholarid\nAda King,Analytical University,https://au.example/king,\n",
+    );
+    sandbox.write(
+        "cs/generated-author-info-2017-07-20.csv",
+        "\"name\",\"dept\",\"area\",\"subarea\",\"count\",\"adjustedcount\",\"year\"\n\
+         Ada Lovelace 0001,Analytical University,mlmining,,1.0,3.0,2016\n\
+         Ada Lovelace 0001,Analytical University,act,,1.0,1.0,2015\n\
+         Ada Lovelace 0001,Analytical University,vision,,1.0,0.1,2014\n\
+         Song Han,MIT,arch,,1.0,2.0,2017\n",
+    );
+    sandbox.write("cs/acm-fellows.csv", "name,year\nAda King,1843\n");
+    sandbox
+        .path("cs")
+        .to_str()
+        .expect("a UTF-8 path")
+        .to_string()
+}
+
+#[test]
+fn csrankings_rows_become_people_with_areas_and_scholar_links() {
+    let sandbox = Sandbox::new();
+    let dir = csrankings(&sandbox);
+    let run = sandbox.run(&["import", "csrankings", &dir]);
+    run.assert_code(0);
+    assert_eq!(run.stderr, "", "nothing to say");
+    assert!(
+        run.stdout.ends_with(
+            "imported 5 people at 4 schools from 7 rows (2 merged into another): 4 files written\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let rows = sandbox
+        .run(&["--no-builtin", "list", "--json"])
+        .assert_code(0)
+        .json();
+    let ada = person(&rows, "Ada Lovelace");
+    assert_eq!(ada["school"], "Analytical University");
+    assert_eq!(ada["title"], "Faculty; ACM Fellow (1843)");
+    assert_eq!(
+        ada["research"],
+        serde_json::json!(["Machine learning", "Algorithms and complexity"])
+    );
+    assert_eq!(ada["website"], "https://au.example/ada");
+    let shown = sandbox
+        .run(&["--no-builtin", "show", "--json", "Ada Lovelace"])
+        .assert_code(0)
+        .json();
+    assert_eq!(
+        extra(&shown[0]),
+        [(
+            "Scholar".to_string(),
+            "https://scholar.google.com/citations?user=ADA123456789".to_string()
+        )]
+    );
+    let alan = person(&rows, "Alan Turing");
+    assert_eq!(alan["title"], "Faculty, Cornell Tech");
+    let check = sandbox.run(&["--no-builtin", "check"]);
+    check.assert_code(0);
+    assert!(
+        check.stdout.contains("5 people, 0 errors, 0 warnings"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn imported_mit_and_berkeley_are_the_built_in_schools() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["favorite", "add", "song", "han"])
+        .assert_code(0);
+    let before = sandbox.run(&["list", "--json"]).assert_code(0).json();
+    let dir = csrankings(&sandbox);
+    sandbox.run(&["import", "csrankings", &dir]).assert_code(0);
+    assert!(
+        sandbox
+            .data_dir()
+            .join("schools/massachusetts-institute-of-technology.md")
+            .is_file()
+    );
+
+    let rows = sandbox.run(&["list", "--json"]).assert_code(0).json();
+    assert_eq!(rows.len(), before.len() + 5 - 1, "Song Han is one person");
+    let at = |school: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|row| row["school"] == school)
+            .map(|row| row["name"].as_str().unwrap_or("?"))
+            .collect()
+    };
+    let mit = at("MIT");
+    assert!(
+        mit.contains(&"Sam Newcomer") && mit.contains(&"Tim Kraska"),
+        "{mit:?}"
+    );
+    assert_eq!(mit.iter().filter(|&&name| name == "Song Han").count(), 1);
+    assert!(at("UC Berkeley").contains(&"Stella Bears"));
+    assert!(at("Massachusetts Institute of Technology").is_empty());
+    assert!(at("Univ. of California - Berkeley").is_empty());
+    let song = person(&rows, "Song Han");
+    assert_eq!(song["favorite"], true, "the favorite still finds him");
+    assert_eq!(
+        song["research"],
+        serde_json::json!(["Computer architecture"]),
+        "later fields win"
+    );
+    let favorites = sandbox
+        .run(&["list", "--favorites", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(names(&favorites), ["Song Han"]);
+    assert_eq!(favorites[0]["school"], "MIT");
+    let schools = sandbox.run(&[
+        "topics",
+        "--school",
+        "Massachusetts Institute of Technology",
+        "--json",
+    ]);
+    schools.assert_code(0);
+    let check = sandbox.run(&["check"]);
+    check.assert_code(0);
+    assert!(check.stdout.contains(" 0 errors"), "{}", check.stdout);
+}
+
+#[test]
+fn a_folder_without_csrankings_files_is_said() {
+    let sandbox = Sandbox::new();
+    sandbox.write("empty/README", "nothing here");
+    let run = sandbox.run(&[
+        "import",
+        "csrankings",
+        sandbox.path("empty").to_str().expect("path"),
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("no CSRankings faculty lists here"),
+        "{}",
+        run.stderr
+    );
+    let help = sandbox.run(&["import", "csrankings", "--help"]);
+    help.assert_code(0);
+    assert!(
+        help.stdout.contains("CSrankings repository on GitHub"),
+        "{}",
+        help.stdout
     );
 }

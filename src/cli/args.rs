@@ -144,7 +144,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Turn a spreadsheet into school files in <data dir>/schools/
+    /// Turn a spreadsheet or a CSRankings copy into school files in <data dir>/schools/
     ///
     /// One file per school, in the directory format, for you to read, edit
     /// and check like any other. An existing file is never replaced without
@@ -207,6 +207,23 @@ pub enum ImportSource {
         /// The school of every row: for a file without a school column, or to override it
         #[arg(long, value_name = "S")]
         school: Option<String>,
+        /// Replace school files that are already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// A local copy of the CSRankings data files
+    ///
+    /// Reads csrankings-[a-z].csv (name, affiliation, homepage, scholarid)
+    /// and, when they are there, dblp-aliases.csv (to know one person's
+    /// rows), generated-author-info*.csv (research areas), acm-fellows.csv
+    /// and turing.csv (honours). They are in the CSrankings repository on
+    /// GitHub (emeryberger/CSrankings); profdex ships none of them, as
+    /// their licence (CC BY-NC-ND 4.0) forbids sharing what is made from
+    /// them. One file per affiliation; the Google Scholar link is kept as
+    /// a Scholar field.
+    Csrankings {
+        /// The folder holding the CSRankings files
+        dir: PathBuf,
         /// Replace school files that are already there
         #[arg(long)]
         force: bool,

@@ -1,4 +1,4 @@
-//! `import csv`: a source read, its schools
+//! `import csv` and `import csrankings`: a source read, its schools
 //! written, and what became of every row and file said.
 
 use std::fmt::Write as _;
@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::ImportSource;
 use super::files::{plural, report_diagnostics, shown};
-use crate::import::{self, Fate, Outcome, csv};
+use crate::import::{self, Fate, Outcome, csrankings, csv};
 use crate::sanitize::sanitize;
 use crate::setup::{Failure, Setup};
 use crate::sources;
@@ -27,6 +27,7 @@ pub(super) fn import(
             }
             (csv::read(file, school.as_deref()), *force)
         }
+        ImportSource::Csrankings { dir, force } => (csrankings::read(dir), *force),
     };
     let batch = batch.map_err(Failure::Usage)?;
     let (rows, skipped) = (batch.rows, batch.skipped);

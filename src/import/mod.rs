@@ -1,5 +1,5 @@
-//! `profdex import`: people from elsewhere (a spreadsheet, say) as
-//! canonical school files in `<data dir>/schools/`,
+//! `profdex import`: people from elsewhere (a spreadsheet, a copy of the
+//! CSRankings data) as canonical school files in `<data dir>/schools/`,
 //! which the user can then read, edit and check like any other.
 //!
 //! A source gives a [`Batch`]: people, each with the school, file and line
@@ -10,6 +10,7 @@
 //! over an existing file unless asked to.
 
 pub mod columns;
+pub mod csrankings;
 pub mod csv;
 pub mod table;
 
