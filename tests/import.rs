@@ -6,6 +6,7 @@ mod common;
 
 use std::fs;
 
+use common::tmux::Tmux;
 use common::{Sandbox, names};
 use serde_json::Value;
 
@@ -401,4 +402,42 @@ fn a_folder_without_csrankings_files_is_said() {
         "{}",
         help.stdout
     );
+}
+
+#[test]
+fn the_browser_shows_imported_mit_as_the_built_in_mit() {
+    let sandbox = Sandbox::new();
+    let dir = csrankings(&sandbox);
+    sandbox.run(&["import", "csrankings", &dir]).assert_code(0);
+    let tmux = Tmux::start(&sandbox, 120, 40, "");
+    let screen = tmux.wait_for("All schools");
+    // Four schools: MIT with its nine and Sam Newcomer (Song Han is one
+    // person), UC Berkeley with its nine and Stella Bears, and two more.
+    assert!(screen.contains("Schools (4)"), "{screen}");
+    let row = |school: &str| {
+        screen
+            .lines()
+            .filter(|line| line.starts_with(&format!("│ {school} ")))
+            .map(|line| {
+                line.split('│')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("MIT"), ["10"], "{screen}");
+    assert_eq!(row("UC Berkeley"), ["10"], "{screen}");
+    assert!(!screen.contains("Massachusetts"), "{screen}");
+    assert!(!screen.contains("Univ. of California"), "{screen}");
+    tmux.keys(&["/"]);
+    tmux.type_text("newcomer");
+    tmux.wait_for("/ newcomer▏");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Sam Newcomer");
+    assert!(screen.contains("MIT"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit().0, "exited with 0");
 }
