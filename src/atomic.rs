@@ -27,10 +27,15 @@ pub enum Existing {
 /// Writes `bytes` to `target` atomically. A replaced file's permissions
 /// are kept; a new file is readable by its owner alone.
 pub fn write(target: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
+    write_unsynced(target, bytes, existing)?;
+    sync_dir(folder(target))
+}
+
+/// [`write`] but for the last step: the file is whole and in place, but
+/// until [`sync_dir`] is called on its folder a crash may leave the folder
+/// as it was. For writing many files to one folder, synced once.
+pub fn write_unsynced(target: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
+    let dir = folder(target);
     fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(target))
@@ -44,7 +49,15 @@ pub fn write(target: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> 
         Existing::Replace => temp.persist(target).map_err(|e| e.error)?,
         Existing::Keep => temp.persist_noclobber(target).map_err(|e| e.error)?,
     };
-    sync_dir(dir)
+    Ok(())
+}
+
+/// The folder `target` is written in.
+pub fn folder(target: &Path) -> &Path {
+    match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// What the names of `target`'s temp files start with.
@@ -80,13 +93,14 @@ fn keep_mode(_target: &Path, _temp: &fs::File) -> io::Result<()> {
     Ok(())
 }
 
+/// Makes the files renamed into `dir` stay there after a crash.
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 

@@ -158,13 +158,21 @@ pub enum Fate {
 
 /// Writes each school of `directory` to its own file in `dir`, named from
 /// the school; an existing file is replaced only when `force` is set.
+/// Each file is written atomically and the folder synced once, at the end:
+/// a folder synced after each of hundreds of files costs seconds on a
+/// busy disk, and the files are whole either way.
 pub fn write(directory: &Directory, dir: &Path, force: bool) -> Vec<Outcome> {
     let mut people: Vec<Vec<&Person>> = directory.schools.iter().map(|_| Vec::new()).collect();
     for person in &directory.people {
         people[person.school].push(person);
     }
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
     let mut names = FileNames::default();
-    directory
+    let mut outcomes: Vec<Outcome> = directory
         .schools
         .iter()
         .zip(people)
@@ -172,12 +180,7 @@ pub fn write(directory: &Directory, dir: &Path, force: bool) -> Vec<Outcome> {
             let path = dir.join(names.next(&school.name));
             let text = school_file(school, people.iter().copied());
             let existed = path.exists();
-            let existing = if force {
-                Existing::Replace
-            } else {
-                Existing::Keep
-            };
-            let fate = match atomic::write(&path, text.as_bytes(), existing) {
+            let fate = match atomic::write_unsynced(&path, text.as_bytes(), existing) {
                 Ok(()) if existed => Fate::Replaced,
                 Ok(()) => Fate::Written,
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Fate::Exists,
@@ -190,7 +193,18 @@ pub fn write(directory: &Directory, dir: &Path, force: bool) -> Vec<Outcome> {
                 fate,
             }
         })
-        .collect()
+        .collect();
+    let written = |o: &Outcome| matches!(o.fate, Fate::Written | Fate::Replaced);
+    if outcomes.iter().any(written)
+        && let Err(error) = atomic::sync_dir(dir)
+    {
+        // Written, but not surely kept: not a success.
+        let reason = error.to_string();
+        for outcome in outcomes.iter_mut().filter(|o| written(o)) {
+            outcome.fate = Fate::Failed(io::Error::new(error.kind(), reason.clone()));
+        }
+    }
+    outcomes
 }
 
 /// File names for schools, each used once.
