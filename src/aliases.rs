@@ -1,12 +1,21 @@
 //! Short names of schools (`mit`, `cmu`, `ucb`), shared by the schools
 //! pane's filter and the query language's `school:` scope, so that both
-//! take `mit` for the Massachusetts Institute of Technology and not RMIT.
+//! take `mit` for the Massachusetts Institute of Technology and not RMIT;
+//! and the names one school goes by, so that files calling it differently
+//! (an imported "Massachusetts Institute of Technology", the built-in
+//! "MIT") make one school.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::fold::fold;
+use crate::model::identity_key;
 
 /// Short names people use for schools whose initials do not give them,
-/// or give them to another school too. Each short name, then the schools
-/// it means, as the data spells them (compared folded, ignoring case).
+/// or give them to another school too. Each short name, then the names of
+/// the school it means, as the data spells them (compared folded, ignoring
+/// case). The names of one entry are one school wherever schools are
+/// compared, so an entry never lists two schools.
 pub const ALIASES: &[(&[&str], &[&str])] = &[
     (&["mit"], &["Massachusetts Institute of Technology", "MIT"]),
     (&["cmu"], &["Carnegie Mellon University"]),
@@ -99,9 +108,53 @@ pub fn schools(alias: &str) -> Option<Vec<String>> {
     Some(names.iter().map(|name| key(name)).collect())
 }
 
+/// What makes two schools one, wherever schools are compared (merging
+/// files, a favorite's school, `--school`): the names [`ALIASES`] gives one
+/// school share the identity of its first name; any other name is its
+/// [`identity_key`], ignoring case and spacing.
+pub fn school_identity(name: &str) -> String {
+    match SAME_SCHOOL.get(&identity_key(&key(name))) {
+        Some(first) => first.clone(),
+        None => identity_key(name),
+    }
+}
+
+/// Each name in [`ALIASES`], folded → the identity of its school.
+static SAME_SCHOOL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    ALIASES
+        .iter()
+        .flat_map(|(_, names)| {
+            let first = identity_key(names[0]);
+            names
+                .iter()
+                .map(move |name| (identity_key(&key(name)), first.clone()))
+        })
+        .collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_of_one_school_are_one_school() {
+        let mit = school_identity("MIT");
+        assert_eq!(
+            school_identity("Massachusetts  Institute of technology"),
+            mit
+        );
+        assert_eq!(
+            school_identity("Univ. of California - Berkeley"),
+            school_identity("UC Berkeley")
+        );
+        assert_eq!(school_identity("ETH Zürich"), school_identity("eth zurich"));
+        assert_ne!(school_identity("RMIT University"), mit);
+        assert_ne!(school_identity("UC Davis"), school_identity("UC Berkeley"));
+        assert_eq!(
+            school_identity("Some  College"),
+            identity_key("some college")
+        );
+    }
 
     #[test]
     fn a_short_name_means_its_schools_only() {

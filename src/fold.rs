@@ -42,6 +42,31 @@ pub fn fold_with_origins(text: &str) -> (String, Vec<usize>) {
     (out, origins)
 }
 
+/// `text` as part of a file name or URL: folded, its ASCII letters and
+/// digits in lower case, every run of anything else one `-`, none at
+/// either end. Empty when there is no such letter or digit (`王`).
+///
+/// ```
+/// assert_eq!(profdex::fold::slug("Univ. of California - Berkeley"), "univ-of-california-berkeley");
+/// assert_eq!(profdex::fold::slug("Boğaziçi Üniversitesi"), "bogazici-universitesi");
+/// ```
+pub fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let text = folded.as_deref().unwrap_or(text);
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    if slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
 fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     if c.is_ascii() {
         return emit(c);

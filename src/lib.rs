@@ -2,6 +2,7 @@
 
 pub mod aliases;
 pub mod app;
+pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod clipboard;
@@ -10,6 +11,7 @@ pub mod favorites;
 #[cfg(test)]
 mod fixture;
 pub mod fold;
+pub mod import;
 pub mod keys;
 pub mod layout;
 pub mod model;

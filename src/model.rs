@@ -416,12 +416,14 @@ impl Directory {
         &self.schools[person.school]
     }
 
-    /// Case-insensitive lookup, the same rule that merges schools from several files.
+    /// Lookup ignoring case and by any name the school goes by
+    /// ([`crate::aliases::school_identity`]), the rule that merges schools
+    /// from several files.
     pub fn find_school(&self, name: &str) -> Option<SchoolId> {
-        let key = identity_key(name);
+        let key = crate::aliases::school_identity(name);
         self.schools
             .iter()
-            .position(|school| identity_key(&school.name) == key)
+            .position(|school| crate::aliases::school_identity(&school.name) == key)
     }
 
     /// Number of people in each school, indexed by `SchoolId`.

@@ -144,6 +144,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Turn a spreadsheet or a CSRankings copy into school files in <data dir>/schools/
+    ///
+    /// One file per school, in the directory format, for you to read, edit
+    /// and check like any other. An existing file is never replaced without
+    /// --force: you may have edited it. Every row skipped, and why, is said
+    /// on stderr; what was written is listed on stdout. Exit 0 when a file
+    /// was written, 1 when none was (all there already, no one to import),
+    /// 2 when the source cannot be used.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Lint directory files (default: every source); exit 1 on any error
     Check {
         /// Files or folders to check instead of the configured sources
@@ -175,6 +187,46 @@ pub enum FavoriteAction {
         /// Only this school (name, case-insensitive, or a unique part of it)
         #[arg(long, value_name = "S")]
         school: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// A CSV file with a header row, one person a row
+    ///
+    /// Columns are found by header, ignoring case: name (or "full name",
+    /// "person"; or "first name" and "last name"), school ("affiliation",
+    /// "institution", "university"), title ("position", "rank"), research
+    /// ("topics", "interests", "areas"; topics split at , and ;) and
+    /// website ("homepage", "url", "web"). Every other column is kept as an
+    /// extra field under its header. UTF-8 with or without a byte-order
+    /// mark; commas, semicolons or tabs between cells.
+    Csv {
+        /// The CSV file, as a spreadsheet exports it
+        file: PathBuf,
+        /// The school of every row: for a file without a school column, or to override it
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+        /// Replace school files that are already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// A local copy of the CSRankings data files
+    ///
+    /// Reads csrankings-[a-z].csv (name, affiliation, homepage, scholarid)
+    /// and, when they are there, dblp-aliases.csv (to know one person's
+    /// rows), generated-author-info*.csv (research areas), acm-fellows.csv
+    /// and turing.csv (honours). They are in the CSrankings repository on
+    /// GitHub (emeryberger/CSrankings); profdex ships none of them, as
+    /// their licence (CC BY-NC-ND 4.0) forbids sharing what is made from
+    /// them. One file per affiliation; the Google Scholar link is kept as
+    /// a Scholar field.
+    Csrankings {
+        /// The folder holding the CSRankings files
+        dir: PathBuf,
+        /// Replace school files that are already there
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -228,6 +280,7 @@ impl Command {
             Command::List { .. }
             | Command::Favorites { .. }
             | Command::Topics { .. }
+            | Command::Import { .. }
             | Command::Check { .. }
             | Command::Paths
             | Command::Completions { .. } => None,

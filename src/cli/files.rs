@@ -9,7 +9,7 @@ use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input, SourceOptions};
 
 /// A path as printed: file names can hold escape sequences.
-fn shown(path: &Path) -> String {
+pub(super) fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
@@ -96,7 +96,7 @@ pub(super) fn check(
     Ok(())
 }
 
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 

@@ -4,6 +4,7 @@
 mod args;
 mod favorites;
 mod files;
+mod import;
 mod naming;
 mod open;
 mod people;
@@ -19,7 +20,7 @@ use crate::model::Directory;
 use crate::report::{Paint, Report};
 
 pub use crate::setup::{ColorChoice, Failure, Setup};
-pub use args::{Cli, Command, FavoriteAction, GlobalArgs, QueryArgs};
+pub use args::{Cli, Command, FavoriteAction, GlobalArgs, ImportSource, QueryArgs};
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.
 pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
@@ -33,6 +34,7 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
         }
         Command::Paths => files::paths(setup, out),
         Command::Check { paths } => files::check(setup, paths, out),
+        Command::Import { source } => import::import(setup, &source, out),
         command => {
             // A mistake in the command line is reported before any data is read.
             if let Some(query) = command.query() {
@@ -133,7 +135,10 @@ impl<'a> Session<'a> {
                 limit,
                 json,
             } => self.related(&query.text()?, school.as_deref(), limit, json, out),
-            Command::Check { .. } | Command::Paths | Command::Completions { .. } => Ok(()),
+            Command::Check { .. }
+            | Command::Import { .. }
+            | Command::Paths
+            | Command::Completions { .. } => Ok(()),
         }
     }
 

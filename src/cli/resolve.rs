@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use ::url::{Position, Url};
 
 use super::naming::{Named, decide};
+use crate::aliases::school_identity;
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::model::{
     Directory, Person, PersonId, SchoolId, identity_hash, identity_key, website_key,
@@ -104,11 +105,11 @@ pub(super) fn favorite(
 ) -> Result<Favorite, Failure> {
     let keys = favorites.keys();
     let resolved = favorites.resolve(directory);
-    let school_key = school.map(|s| identity_key(&directory.schools[s].name));
+    let school_key = school.map(|s| school_identity(&directory.schools[s].name));
     let in_school = |key: &FavoriteKey| {
         school_key
             .as_ref()
-            .is_none_or(|s| identity_key(&key.school) == *s)
+            .is_none_or(|s| school_identity(&key.school) == *s)
     };
     // Two keys can find one person (one written before websites were kept).
     let mut seen = HashSet::new();

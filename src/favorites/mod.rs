@@ -1,7 +1,8 @@
 //! Favorites (bookmarks), kept in `<data dir>/favorites.json` by [`Store`].
 //!
-//! A favorite is identified by its school's name and the person's name,
-//! compared case-insensitively with white space folded, and the person's
+//! A favorite is identified by its school (by any name it goes by,
+//! [`school_identity`]) and the person's name, compared case-insensitively
+//! with white space folded, and the person's
 //! website, compared as the merge compares them, which tells namesakes
 //! apart: it survives reordering and editing of every other field, and of
 //! the website too when no namesake makes it matter. A favorite whose
@@ -16,6 +17,7 @@ use std::mem;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::aliases::school_identity;
 use crate::model::{Directory, Person, PersonId, identity_key, website_key};
 
 pub use store::{Store, StoreError};
@@ -41,7 +43,7 @@ impl FavoriteKey {
 
     fn identity(&self) -> Identity {
         Identity {
-            school: identity_key(&self.school),
+            school: school_identity(&self.school),
             name: identity_key(&self.name),
             website: self.website.as_deref().map(website_key),
         }
@@ -179,7 +181,7 @@ impl Favorites {
         let school_keys: Vec<Option<String>> = directory
             .schools
             .iter()
-            .map(|school| Some(identity_key(&school.name)).filter(|k| schools.contains(&**k)))
+            .map(|school| Some(school_identity(&school.name)).filter(|k| schools.contains(&**k)))
             .collect();
         for (id, person) in directory.people.iter().enumerate() {
             let Some(school) = &school_keys[person.school] else {
@@ -295,6 +297,15 @@ mod tests {
         assert!(!favorites.add(key("mit", "song  han")));
         assert!(favorites.add(key("UC Berkeley", "Song Han")));
         assert_eq!(favorites.keys().len(), 2);
+    }
+
+    #[test]
+    fn a_favorite_finds_its_school_by_any_name_it_goes_by() {
+        let mut favorites = Favorites::default();
+        assert!(favorites.add(key("Massachusetts Institute of Technology", "Song Han")));
+        assert!(!favorites.add(key("MIT", "Song Han")), "the same favorite");
+        assert!(favorites.add(key("Univ. of California - Berkeley", "Song Han")));
+        assert_eq!(favorites.resolve(&directory()), [Some(0), Some(2)]);
     }
 
     #[test]

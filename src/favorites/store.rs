@@ -6,9 +6,9 @@
 //! `favorites.json.lock`, because the rename that replaces the favorites
 //! file would take a lock on that file with it.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsStr;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{FavoriteKey, Favorites};
+use crate::atomic::{self, Existing, is_temp, temp_prefix};
 
 const FORMAT_VERSION: u32 = 1;
 
@@ -170,9 +171,8 @@ impl Store {
         Ok((favorites, outcome))
     }
 
-    /// Temp file in the same directory, fsync, rename, fsync the directory:
-    /// a crash leaves either the old file or the new one, never half of one.
-    /// A symbolic link is written through, to the file it points to, so
+    /// Written atomically ([`atomic::write`]): a crash leaves either the
+    /// old file or the new one, never half of one. A symbolic link is written through, to the file it points to, so
     /// that favorites kept with other dotfiles stay there; that file keeps
     /// its mode, and a new one is readable by its owner alone.
     fn save(&self, target: &Path, favorites: &Favorites) -> Result<(), StoreError> {
@@ -189,19 +189,8 @@ impl Store {
             .map_err(io::Error::other)
             .map_err(write_error)?;
         json.push(b'\n');
-        let prefix = temp_prefix(target);
-        remove_stale_temps(dir, &prefix);
-        let mut temp = tempfile::Builder::new()
-            .prefix(&prefix)
-            .rand_bytes(TEMP_RANDOM)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)
-            .map_err(write_error)?;
-        keep_mode(target, temp.as_file()).map_err(write_error)?;
-        temp.write_all(&json).map_err(write_error)?;
-        temp.as_file().sync_all().map_err(write_error)?;
-        temp.persist(target).map_err(|e| write_error(e.error))?;
-        sync_dir(dir).map_err(write_error)
+        remove_stale_temps(dir, &temp_prefix(target));
+        atomic::write(target, &json, Existing::Replace).map_err(write_error)
     }
 }
 
@@ -233,30 +222,10 @@ fn lock(target: &Path) -> Result<fs::File, StoreError> {
     }
 }
 
-/// A save's temp file is `.<file name>.`, this many random letters and
-/// digits, and `.tmp`: recognizable, so a killed save's can be removed.
-const TEMP_RANDOM: usize = 6;
-const TEMP_SUFFIX: &str = ".tmp";
 /// What versions that did not lock named their temp files with.
 const UNLOCKED_PREFIX: &str = ".favorites.";
 /// Age at which a temp file of such a version is surely abandoned.
 const STALE_AFTER: Duration = Duration::from_mins(1);
-
-fn temp_prefix(target: &Path) -> OsString {
-    let mut prefix = OsString::from(".");
-    prefix.push(target.file_name().unwrap_or(OsStr::new("favorites")));
-    prefix.push(".");
-    prefix
-}
-
-fn is_temp(name: &OsStr, prefix: &OsStr) -> bool {
-    name.as_encoded_bytes()
-        .strip_prefix(prefix.as_encoded_bytes())
-        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()))
-        .is_some_and(|random| {
-            random.len() == TEMP_RANDOM && random.iter().all(u8::is_ascii_alphanumeric)
-        })
-}
 
 /// Removes the temp files of killed saves from `dir`. Every one named with
 /// `prefix` goes: the lock is held, so no other save is writing one. One
@@ -307,31 +276,6 @@ fn link_target(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other(format!(
         "more than {MAX_LINKS} symbolic links to follow"
     )))
-}
-
-/// Gives `temp` the permissions of the file it is about to replace.
-#[cfg(unix)]
-fn keep_mode(target: &Path, temp: &fs::File) -> io::Result<()> {
-    match fs::metadata(target) {
-        Ok(meta) => temp.set_permissions(meta.permissions()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(error) => Err(error),
-    }
-}
-
-#[cfg(not(unix))]
-fn keep_mode(_target: &Path, _temp: &fs::File) -> io::Result<()> {
-    Ok(())
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(test)]

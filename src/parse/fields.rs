@@ -58,6 +58,21 @@ fn disguise(real: &RealHost) -> Option<String> {
     }
 }
 
+/// What the reader says of a website: `Err` with the warning when it is
+/// not opened (it is then kept as a `Website` extra field, shown but never
+/// opened), `Ok` with one when it is opened but goes elsewhere than it
+/// seems. For anything that takes websites from elsewhere, to take them
+/// as the reader does.
+pub fn website_verdict(url: &str) -> Result<Option<String>, String> {
+    match judge(url) {
+        Err(why) => Err(format!("website {} {}", quote(url), fault(why))),
+        Ok(real) => Ok(real
+            .as_ref()
+            .and_then(disguise)
+            .map(|why| format!("website {} {why}", quote(url)))),
+    }
+}
+
 /// Stores one field line in `person`, or says why it cannot.
 pub(super) fn read_field(
     person: &mut PersonDraft,
@@ -96,9 +111,9 @@ pub(super) fn read_field(
         _ => String::new(),
     };
     // Read once: what is wrong with it, or where it really goes.
-    let judged = (kind == FieldKind::Website).then(|| judge(&url));
-    if let Some(Err(why)) = judged {
-        rep.warn(start, format!("website {} {}", quote(&url), fault(why)));
+    let judged = (kind == FieldKind::Website).then(|| website_verdict(&url));
+    if let Some(Err(warning)) = judged {
+        rep.warn(start, warning);
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
@@ -125,10 +140,8 @@ pub(super) fn read_field(
         });
         return;
     }
-    if let Some(Ok(Some(real))) = &judged
-        && let Some(why) = disguise(real)
-    {
-        rep.warn(start, format!("website {} {why}", quote(&url)));
+    if let Some(Ok(Some(warning))) = judged {
+        rep.warn(start, warning);
     }
     let duplicate = match kind {
         FieldKind::Title => person.title.is_some(),

@@ -172,7 +172,7 @@ pub(super) fn split_lines(
 /// Research topics: split on `,` and `;` outside parentheses, so
 /// "ML (training, inference)" stays one topic. Unbalanced brackets would
 /// hide every later separator, so then every separator counts.
-pub(super) fn split_topics(value: &str) -> Vec<String> {
+pub fn split_topics(value: &str) -> Vec<String> {
     let mut depth = 0i32;
     let mut balanced = true;
     let mut cuts = Vec::new();

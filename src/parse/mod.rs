@@ -19,6 +19,9 @@ mod inline;
 mod positions;
 mod reader;
 
+pub use fields::website_verdict;
+pub use inline::split_topics;
+
 use blocks::collect_blocks;
 use positions::{LineIndex, Reporter, blank_long_lines};
 use reader::Reader;

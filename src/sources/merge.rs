@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use crate::aliases::school_identity;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Person, PersonDraft, PersonId, School, SchoolId, identity_key, website_key};
 use crate::parse::{ParsedFile, ParsedPerson};
@@ -18,7 +19,7 @@ use super::Loaded;
 #[derive(Default)]
 pub(super) struct Merger {
     loaded: Loaded,
-    /// School identity → its id.
+    /// School identity ([`school_identity`]) → its id.
     schools: HashMap<String, SchoolId>,
     /// By school id: lab identity → index in that school's labs.
     labs: Vec<HashMap<String, usize>>,
@@ -117,7 +118,7 @@ impl Merger {
 
     fn merge_school(&mut self, school: School) -> SchoolId {
         let schools = &mut self.loaded.directory.schools;
-        let key = identity_key(&school.name);
+        let key = school_identity(&school.name);
         let Some(&id) = self.schools.get(&key) else {
             let mut labs = HashMap::with_capacity(school.labs.len());
             for (index, lab) in school.labs.iter().enumerate() {
@@ -364,6 +365,37 @@ mod tests {
             ]
         );
         assert_eq!(loaded.diagnostics.len(), 2, "{:?}", messages(&loaded));
+    }
+
+    #[test]
+    fn a_school_under_another_of_its_names_is_the_same_school() {
+        let loaded = merge(&[
+            (
+                "builtin:mit.md",
+                "# MIT - ML Systems\n## Faculty\n### Song Han\n- **Website**: https://hanlab.mit.edu/\n",
+            ),
+            (
+                "massachusetts-institute-of-technology.md",
+                "# Massachusetts Institute of Technology - CS\n## Faculty\n### Song Han\n- **Scholar**: https://s.example/x\n### Ada Lee\n",
+            ),
+            ("rmit.md", "# RMIT University\n## Faculty\n### Ada Lee\n"),
+        ]);
+        let schools: Vec<&str> = loaded
+            .directory
+            .schools
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(schools, ["MIT", "RMIT University"]);
+        let [song, ada, _] = loaded.directory.people.as_slice() else {
+            panic!("three people: {:?}", loaded.directory.people);
+        };
+        assert_eq!((song.name(), song.school), ("Song Han", 0));
+        assert_eq!(
+            song.extra().next().map(|f| f.value),
+            Some("https://s.example/x")
+        );
+        assert_eq!((ada.name(), ada.school), ("Ada Lee", 0));
     }
 
     fn people(loaded: &Loaded) -> Vec<(&str, Option<&str>, Option<&str>)> {

@@ -23,6 +23,8 @@ use crate::parse::{ParsedFile, parse};
 
 use merge::Merger;
 
+pub use read::read_file;
+
 /// The built-in directory files, compiled into the binary.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("mit.md", include_str!("../../assets/mit.md")),
@@ -171,6 +173,16 @@ pub fn load(inputs: &[Input]) -> Loaded {
         }
         merged
     })
+}
+
+/// Merges files already parsed, in order, as [`load`] merges what it
+/// reads: for what makes files other than by reading markdown.
+pub fn merge(files: impl IntoIterator<Item = (String, ParsedFile)>) -> Loaded {
+    let mut merger = Merger::default();
+    for (label, file) in files {
+        merger.add(&label, file);
+    }
+    merger.finish()
 }
 
 /// Merges the files `receiver` gives, in any order, in the order of `inputs`.

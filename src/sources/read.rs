@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The bytes of the regular file at `path`, or why they cannot be had.
-pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     let metadata = fs::metadata(path).map_err(|error| unreachable_file(path, &error))?;
     usable(&metadata)?;
     let file = File::open(path).map_err(|error| unreachable_file(path, &error))?;

@@ -254,35 +254,12 @@ fn labs(text: &mut String, school: &SchoolPlan, rng: &mut Rng) {
 
 /// Lower-case ASCII letters and digits joined by `-`: a file or URL part.
 fn slug(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ı' => 'i',
-            'ł' => 'l',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ọ' => 'o',
-            'ř' => 'r',
-            'ş' | 'š' => 's',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ž' | 'ż' => 'z',
-            other => other,
-        };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
+    let slug = crate::fold::slug(text);
     if slug.is_empty() {
-        slug.push('x');
+        "x".to_string()
+    } else {
+        slug
     }
-    slug
 }
 
 #[cfg(test)]
