@@ -67,7 +67,7 @@ impl Catalogue {
 
     /// The topic `text` is a way of writing, if anyone lists it.
     pub fn find_topic(&self, text: &str) -> Option<crate::topics::TopicId> {
-        self.topics.find(&Synonyms::builtin(), text)
+        self.topics.find(text)
     }
 
     /// Up to `limit` people whose research is most like `person`'s.

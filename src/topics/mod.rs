@@ -101,6 +101,8 @@ pub struct Topics {
     of_person: Groups,
     /// Topic → its people, in directory order.
     people: Groups,
+    /// What the topics were counted by, so that text is read the same way.
+    synonyms: Synonyms,
 }
 
 impl Topics {
@@ -192,6 +194,7 @@ impl Topics {
             by_key,
             of_person,
             people,
+            synonyms: synonyms.clone(),
         }
     }
 
@@ -205,8 +208,13 @@ impl Topics {
     }
 
     /// The topic `text` is a way of writing, if anyone lists it.
-    pub fn find(&self, synonyms: &Synonyms, text: &str) -> Option<TopicId> {
-        self.by_key.get(&synonyms.key(text)).copied()
+    pub fn find(&self, text: &str) -> Option<TopicId> {
+        self.by_key.get(&self.synonyms.key(text)).copied()
+    }
+
+    /// The synonyms the topics were counted by.
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
     }
 
     /// A person's topics, each once.
@@ -317,12 +325,11 @@ mod tests {
                 ("Quantum computing", 1),
             ]
         );
-        let synonyms = Synonyms::builtin();
-        let ml = topics.find(&synonyms, "ml").expect("machine learning");
+        let ml = topics.find("ml").expect("machine learning");
         assert_eq!(topics.people(ml), [0, 1, 2]);
         assert_eq!(topics.of_person(3).len(), 1, "Database twice is one topic");
         assert!(topics.of_person(4).is_empty());
-        assert_eq!(topics.find(&synonyms, "compilers"), None);
+        assert_eq!(topics.find("compilers"), None);
     }
 
     #[test]

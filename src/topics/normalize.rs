@@ -16,10 +16,15 @@ const STOPWORDS: &[&str] = &[
 /// The form a topic is compared by: accents folded, lower case, `&` read as
 /// `and`, surrounding punctuation and repeated spaces dropped, each word's
 /// simple plural made singular. "Operating Systems.", "operating system"
-/// and "OPERATING  SYSTEMS" are one form.
+/// and "OPERATING  SYSTEMS" are one form. A `"` inside reads as a space, so
+/// that a topic holding one can be written inside a quoted query phrase.
 pub fn normalize(topic: &str) -> String {
     let folded = fold(topic);
-    let text = folded.as_deref().unwrap_or(topic).replace('&', " and ");
+    let text = folded
+        .as_deref()
+        .unwrap_or(topic)
+        .replace('&', " and ")
+        .replace('"', " ");
     let text = trim_edges(&text);
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -200,6 +205,11 @@ mod tests {
         assert_eq!(normalize("Case studies"), "case study");
         assert_eq!(normalize("Graph searches"), "graph search");
         assert_eq!(normalize("Processes"), "process");
+        assert_eq!(
+            normalize("The \"small\" model problem"),
+            normalize("the small model problem")
+        );
+        assert_eq!(normalize("a\"b"), "a b");
     }
 
     #[test]
