@@ -7,7 +7,9 @@
 //! `!term` excludes (an inverse exact match, as in fzf). `name:`,
 //! `school:`, `title:` and `topic:` (alias `research:`) scope a term to one
 //! field and combine with the rest: `!school:mit`, `topic:^quant`,
-//! `title:'assistant`, `topic:"machine learning"`.
+//! `title:'assistant`. A quoted phrase under `topic:` is one whole research
+//! topic however it is written, as the topics list counts it:
+//! `topic:"machine learning"` finds "ML" and not "machine learning systems".
 //!
 //! Nothing a user types is an error: what cannot be read as syntax (a lone
 //! `!`, an unknown field, an unclosed quote) is read as plain text, and
@@ -52,6 +54,10 @@ pub enum Kind {
     Suffix,
     /// The whole field: `^term$`.
     Whole,
+    /// One whole research topic, however it is written (case, accents,
+    /// punctuation, plurals, synonyms: [`crate::topics::Synonyms::key`]):
+    /// `topic:"a phrase"`.
+    Topic,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -64,6 +70,7 @@ pub struct Term {
     /// `!term`: people whose field has it are left out.
     pub negated: bool,
     /// Smart case, per term: an upper-case letter in it makes it exact.
+    /// Never for a whole topic, which is compared normalized.
     pub case_sensitive: bool,
 }
 
@@ -90,11 +97,16 @@ pub fn parse(text: &str) -> Parsed {
             joining = true;
             continue;
         }
-        let Token::Word { text, phrase_from } = token else {
+        let Token::Word {
+            text,
+            phrase_from,
+            closed,
+        } = token
+        else {
             continue;
         };
         let term = match phrase_from {
-            Some(at) => read_phrase(&text[..at], &text[at..]),
+            Some(at) => read_phrase(&text[..at], &text[at..], closed),
             None => read_term(&text, &mut parsed.notes),
         };
         // An empty phrase asks for nothing.
@@ -119,10 +131,12 @@ pub fn parse(text: &str) -> Parsed {
 enum Token {
     Or,
     /// `phrase_from`: where the part in quotes starts, which is all one
-    /// exact term; what is before it is `!` and a field.
+    /// exact term; what is before it is `!` and a field. `closed`: whether
+    /// the phrase's closing quote was there.
     Word {
         text: String,
         phrase_from: Option<usize>,
+        closed: bool,
     },
 }
 
@@ -136,6 +150,7 @@ fn tokens(text: &str, notes: &mut Vec<String>) -> Vec<Token> {
         let Some(&first) = chars.peek() else { break };
         let mut word = String::new();
         let mut phrase_from = None;
+        let mut closed = false;
         while let Some(&c) = chars.peek() {
             if c.is_whitespace() {
                 break;
@@ -143,7 +158,6 @@ fn tokens(text: &str, notes: &mut Vec<String>) -> Vec<Token> {
             chars.next();
             if c == '"' && opens_quote(&word) {
                 phrase_from = Some(word.len());
-                let mut closed = false;
                 for c in chars.by_ref() {
                     if c == '"' {
                         closed = true;
@@ -164,6 +178,7 @@ fn tokens(text: &str, notes: &mut Vec<String>) -> Vec<Token> {
             tokens.push(Token::Word {
                 text: word,
                 phrase_from,
+                closed,
             });
         }
     }
@@ -180,16 +195,26 @@ fn opens_quote(before: &str) -> bool {
 }
 
 /// A quoted phrase, after its `!` and field if any (which `tokens` has
-/// checked are only those).
-fn read_phrase(before: &str, phrase: &str) -> Term {
+/// checked are only those). Under `topic:` a closed phrase is a whole
+/// topic; one still being typed (no closing quote yet) is a substring, so
+/// that the list follows the typing until the phrase is closed.
+fn read_phrase(before: &str, phrase: &str, closed: bool) -> Term {
     let negated = before.starts_with('!');
     let field = before.trim_start_matches('!').trim_end_matches(':');
-    make_term(
-        phrase.to_string(),
-        Kind::Exact,
-        Scope::named(field).unwrap_or(Scope::Any),
-        negated,
-    )
+    let scope = Scope::named(field).unwrap_or(Scope::Any);
+    let kind = if scope == Scope::Topic && closed {
+        Kind::Topic
+    } else {
+        Kind::Exact
+    };
+    make_term(phrase.to_string(), kind, scope, negated)
+}
+
+/// The filter text that finds exactly the people listing the topic
+/// `label`: `topic:"label"`. Nothing but a quote ends a phrase, and a
+/// quote inside a topic is read as a space, so every label can be written.
+pub fn topic_term(label: &str) -> String {
+    format!("topic:\"{}\"", label.replace('"', " "))
 }
 
 fn read_term(word: &str, notes: &mut Vec<String>) -> Term {
@@ -240,7 +265,7 @@ fn read_term(word: &str, notes: &mut Vec<String>) -> Term {
 fn make_term(text: String, kind: Kind, scope: Scope, negated: bool) -> Term {
     let folded = fold(&text).unwrap_or(text);
     Term {
-        case_sensitive: folded.chars().any(char::is_uppercase),
+        case_sensitive: kind != Kind::Topic && folded.chars().any(char::is_uppercase),
         text: folded,
         kind,
         scope,
@@ -278,7 +303,7 @@ mod tests {
             kind,
             scope,
             negated,
-            case_sensitive: text.chars().any(char::is_uppercase),
+            case_sensitive: kind != Kind::Topic && text.chars().any(char::is_uppercase),
         }
     }
 
@@ -320,14 +345,99 @@ mod tests {
             term("assistant", Exact, Title, false)
         );
         assert_eq!(one("NAME:han"), term("han", Fuzzy, Name, false));
+    }
+
+    #[test]
+    fn a_quoted_topic_is_one_whole_topic() {
         assert_eq!(
             one("topic:\"machine learning\""),
-            term("machine learning", Exact, Topic, false)
+            term("machine learning", Kind::Topic, Topic, false)
+        );
+        assert_eq!(
+            one("research:\"ML\""),
+            term("ML", Kind::Topic, Topic, false),
+            "compared normalized, so never case-sensitive"
         );
         assert_eq!(
             one("!topic:\"machine learning\""),
-            term("machine learning", Exact, Topic, true)
+            term("machine learning", Kind::Topic, Topic, true)
         );
+        assert_eq!(
+            one("TOPIC:\"Théorie\""),
+            term("Theorie", Kind::Topic, Topic, false)
+        );
+        let either = parse("topic:\"ML\" | topic:\"NLP\" school:mit");
+        assert_eq!(
+            either.groups[0],
+            [
+                term("ML", Kind::Topic, Topic, false),
+                term("NLP", Kind::Topic, Topic, false)
+            ]
+        );
+        assert_eq!(either.groups[1], [term("mit", Fuzzy, School, false)]);
+        // Everything else keeps its meaning.
+        assert_eq!(
+            one("\"machine learning\""),
+            term("machine learning", Exact, Any, false)
+        );
+        assert_eq!(
+            one("title:\"Assistant Professor\""),
+            term("Assistant Professor", Exact, Title, false)
+        );
+        assert_eq!(
+            one("topic:'learning"),
+            term("learning", Exact, Topic, false)
+        );
+        assert_eq!(one("topic:^learn"), term("learn", Prefix, Topic, false));
+        assert_eq!(
+            one("topic:learning$"),
+            term("learning", Suffix, Topic, false)
+        );
+        assert_eq!(one("topic:learn"), term("learn", Fuzzy, Topic, false));
+        assert_eq!(
+            one("topic:\"machine learn"),
+            term("machine learn", Exact, Topic, false),
+            "a phrase still being typed is a substring"
+        );
+    }
+
+    #[test]
+    fn a_topic_term_reads_back_as_that_topic() {
+        use crate::topics::Synonyms;
+        let synonyms = Synonyms::builtin();
+        for label in [
+            "Machine learning",
+            "ML",
+            "The \"small\" model problem",
+            "\"quoted\"",
+            "a | b",
+            "!important",
+            "Systems: theory",
+            "^prefix",
+            "suffix$",
+            "^both$",
+            "'exact",
+            "Théorie des graphes",
+            "Σύστημα, 系统",
+            "  spaced   out ",
+            "topic:\"nested\"",
+            "\"",
+        ] {
+            let text = topic_term(label);
+            let parsed = parse(&text);
+            assert!(parsed.notes.is_empty(), "{text}: {parsed:?}");
+            let [group] = &parsed.groups[..] else {
+                // Only a label of quotes and spaces asks for nothing.
+                assert!(label.chars().all(|c| c == '"' || c == ' '), "{text}");
+                continue;
+            };
+            let [found] = &group[..] else {
+                panic!("{text}: {parsed:?}");
+            };
+            assert_eq!((found.kind, found.scope), (Kind::Topic, Topic), "{text}");
+            assert!(!found.negated, "{text}");
+            assert_eq!(synonyms.key(&found.text), synonyms.key(label), "{text}");
+        }
     }
 
     #[test]

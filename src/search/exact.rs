@@ -1,11 +1,11 @@
 //! Whether a field holds a marked term (`'exact`, `^prefix`, `suffix$`,
-//! `^whole$`, a school's short name), and where. Letters compare as the
+//! `^whole$`, a school's short name, a whole topic), and where. Letters compare as the
 //! matcher compares them: ASCII case ignored unless the term is
 //! case-sensitive, so a substring match is also a fuzzy one and the
 //! column's fuzzy scan stays a necessary condition.
 
 use super::column::is_subsequence;
-use super::{Field, Term};
+use super::{Field, Term, topic};
 use crate::aliases;
 use crate::model::TOPIC_SEPARATOR;
 use crate::query::Kind;
@@ -17,6 +17,9 @@ pub(super) fn accepts(term: &Term, field: Field, text: &str) -> bool {
     }
     if let Some(schools) = &term.schools {
         return schools.contains(&aliases::key(text));
+    }
+    if let Some(wanted) = &term.topic {
+        return topic::in_text(&wanted.key, text);
     }
     find(term, field, text).is_some()
 }

@@ -21,8 +21,9 @@ impl Index {
     /// Match positions of `query` in `person`'s fields, for highlighting. Each
     /// group's best term is shown where it scored best, as in ranking; a
     /// term matching a name by a typo marks the whole word it stands for,
-    /// a school's short name the whole school, a marked term the text it
-    /// matched. Excluding terms mark nothing.
+    /// a school's short name the whole school, a whole topic each topic of
+    /// the research line that is it, a marked term the text it matched.
+    /// Excluding terms mark nothing.
     pub fn highlights(&self, directory: &Directory, query: &Query, person: PersonId) -> Highlights {
         let mut highlights = Highlights::default();
         for group in query.groups() {
@@ -38,26 +39,13 @@ impl Index {
                 Place::Field(field) => field,
                 Place::Typo => Field::Name,
             };
-            let original = original_text(directory, person, field);
-            let (folded, origins) = fold_with_origins(&original);
-            let positions: Vec<usize> = match place {
-                Place::Field(_) if term.schools.is_some() => (0..origins.len()).collect(),
-                Place::Field(field) if term.kind != Kind::Fuzzy => find(term, field, &folded)
-                    .map(|(start, end)| {
-                        let first = folded[..start].chars().count();
-                        (first..first + folded[start..end].chars().count()).collect()
-                    })
-                    .unwrap_or_default(),
-                Place::Field(_) => matcher(term)
-                    .fuzzy_indices(&folded, &term.folded)
-                    .map(|(_, positions)| positions)
-                    .unwrap_or_default(),
-                Place::Typo => typo_word(&folded, term)
-                    .map(|(start, end)| (start..end).collect())
-                    .unwrap_or_default(),
+            let marks: Vec<usize> = if term.topic.is_some() {
+                self.topic_positions(directory, term, person)
+            } else {
+                marks(directory, person, place, field, term)
             };
             let found = highlights.of_mut(field);
-            found.extend(positions.iter().filter_map(|&p| origins.get(p).copied()));
+            found.extend(marks);
             found.sort_unstable();
             found.dedup();
         }
@@ -67,12 +55,12 @@ impl Index {
     /// Where `term` scores best for `person`, and its score there.
     fn best_place(&self, term: &Term, person: PersonId) -> Option<(i64, Place)> {
         let fields = term.fields().iter().map(|&field| {
-            let text = self.column(field).person_text(person);
-            (
-                term_score(term, field, text),
-                field.bonus(),
-                Place::Field(field),
-            )
+            let score = match &term.topic {
+                Some(wanted) if self.lists_topic(term, person) => wanted.score,
+                Some(_) => 0,
+                None => term_score(term, field, self.column(field).person_text(person)),
+            };
+            (score, field.bonus(), Place::Field(field))
         });
         let typo = term.tolerant().then(|| {
             let text = self.name.person_text(person);
@@ -93,6 +81,39 @@ impl Index {
         let best = places.iter().map(|&(score, _)| score).max()?;
         places.into_iter().find(|&(score, _)| score == best)
     }
+}
+
+/// Where `term`, not a whole topic, marks `person`'s `field` scoring
+/// best at `place`: character positions in the text as written.
+fn marks(
+    directory: &Directory,
+    person: PersonId,
+    place: Place,
+    field: Field,
+    term: &Term,
+) -> Vec<usize> {
+    let original = original_text(directory, person, field);
+    let (folded, origins) = fold_with_origins(&original);
+    let positions: Vec<usize> = match place {
+        Place::Field(_) if term.schools.is_some() => (0..origins.len()).collect(),
+        Place::Field(field) if term.kind != Kind::Fuzzy => find(term, field, &folded)
+            .map(|(start, end)| {
+                let first = folded[..start].chars().count();
+                (first..first + folded[start..end].chars().count()).collect()
+            })
+            .unwrap_or_default(),
+        Place::Field(_) => matcher(term)
+            .fuzzy_indices(&folded, &term.folded)
+            .map(|(_, positions)| positions)
+            .unwrap_or_default(),
+        Place::Typo => typo_word(&folded, term)
+            .map(|(start, end)| (start..end).collect())
+            .unwrap_or_default(),
+    };
+    positions
+        .iter()
+        .filter_map(|&p| origins.get(p).copied())
+        .collect()
 }
 
 /// The character range of the name word in `folded` that `term` stands for

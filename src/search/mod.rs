@@ -8,8 +8,8 @@
 //! scope allows; a term scores best in the name, then the research topics,
 //! the title and the school, a group scores as its best alternative and a
 //! person's score is the sum over groups. Marked terms (`'exact`, `^pre`,
-//! `suf$`, school short names) are tested in `exact`; exclusions score
-//! nothing. A plain word of five or more letters also finds a name word
+//! `suf$`, school short names) are tested in `exact`, a whole research
+//! topic (`topic:"…"`) in `topic`; exclusions score nothing. A plain word of five or more letters also finds a name word
 //! one typo away (`tolerant`), ranked below a real name match of equal
 //! quality and above the other fields. Equal scores keep directory order.
 
@@ -18,19 +18,23 @@ mod exact;
 mod highlight;
 mod near;
 mod scoring;
+mod term;
 mod tolerant;
+mod topic;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::thread;
 
-use crate::aliases;
 use crate::fold::fold;
 use crate::model::{Directory, PersonId};
 use crate::query::{self, Kind, Scope};
+use crate::topics::Topics;
 
 use self::column::Column;
 use self::scoring::Plan;
+use self::term::Term;
 pub use self::tolerant::{MIN_TOLERANT_CHARS, edits};
 
 /// Past this many matrix cells the matcher falls back to a greedy match, so a
@@ -98,91 +102,6 @@ pub struct Query {
     limited: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Term {
-    folded: String,
-    case_sensitive: bool,
-    kind: Kind,
-    scope: Scope,
-    negated: bool,
-    /// For `school:` and a school's short name (`school:mit`): the
-    /// [`aliases::key`]s of the schools it means, which it matches alone.
-    schools: Option<Vec<String>>,
-}
-
-impl Term {
-    fn read(term: query::Term, limited: &mut bool) -> Term {
-        let mut folded = term.text;
-        if let Some((cut, _)) = folded.char_indices().nth(MAX_TERM_CHARS) {
-            folded.truncate(cut);
-            *limited = true;
-        }
-        // A short name as typed: `school:'mit` and `school:"mit"` are text.
-        let aliased = term.scope == Scope::School
-            && (term.kind == Kind::Fuzzy || term.kind == Kind::Exact && term.negated);
-        Term {
-            schools: aliased.then(|| aliases::schools(&folded)).flatten(),
-            folded,
-            case_sensitive: term.case_sensitive,
-            kind: term.kind,
-            scope: term.scope,
-            negated: term.negated,
-        }
-    }
-
-    /// The fields the term looks at.
-    fn fields(&self) -> &'static [Field] {
-        match self.scope {
-            Scope::Any => &Field::ALL,
-            Scope::Name => &[Field::Name],
-            Scope::School => &[Field::School],
-            Scope::Title => &[Field::Title],
-            Scope::Topic => &[Field::Research],
-        }
-    }
-
-    /// Whether the term also finds a name word one typo away.
-    fn tolerant(&self) -> bool {
-        self.is_plain_fuzzy()
-            && matches!(self.scope, Scope::Any | Scope::Name)
-            && tolerant::is_tolerant(&self.folded)
-    }
-
-    fn is_plain_fuzzy(&self) -> bool {
-        self.kind == Kind::Fuzzy && !self.negated && self.schools.is_none()
-    }
-
-    /// True when every person this term matches, `other` matches too
-    /// (`typos`: counting matches by a typo; without, for `extends`).
-    fn implies(&self, other: &Term, typos: bool) -> bool {
-        if self == other {
-            return true;
-        }
-        if self.negated
-            || other.negated
-            || self.scope != other.scope
-            || self.schools.is_some()
-            || other.schools.is_some()
-            || (other.case_sensitive && !self.case_sensitive)
-        {
-            return false;
-        }
-        let (new, old) = (&self.folded, &other.folded);
-        match (self.kind, other.kind) {
-            // A longer term's fuzzy matches hold the shorter's, but a typo
-            // match of it need not: `stocia` finds Stoica, `stoci` does not.
-            (Kind::Fuzzy, Kind::Fuzzy) => {
-                !(typos && self.tolerant())
-                    && column::is_subsequence(new.as_bytes(), old, other.case_sensitive)
-            }
-            (Kind::Exact, Kind::Exact) => new.contains(old.as_str()),
-            (Kind::Prefix, Kind::Prefix) => new.starts_with(old.as_str()),
-            (Kind::Suffix, Kind::Suffix) => new.ends_with(old.as_str()),
-            _ => false,
-        }
-    }
-}
-
 impl Query {
     pub fn new(text: &str) -> Query {
         let parsed = query::parse(text);
@@ -237,6 +156,13 @@ impl Query {
                 .terms
                 .iter()
                 .all(|term| term.is_plain_fuzzy() && term.scope == Scope::Any)
+    }
+
+    /// Whether a term asks for a whole research topic (`topic:"…"`): then
+    /// an index with the directory's topics attached answers it by their
+    /// ids ([`Index::with_topics`]).
+    pub fn has_topic_terms(&self) -> bool {
+        self.terms.iter().any(|term| term.kind == Kind::Topic)
     }
 
     /// What was left out of a very long query, to tell the user.
@@ -344,6 +270,9 @@ pub struct Index {
     research: Column,
     title: Column,
     school: Column,
+    /// The directory's research topics, when attached: whole-topic terms
+    /// are then matched by topic id, not by reading text.
+    topics: Option<Arc<Topics>>,
 }
 
 impl Index {
@@ -392,7 +321,20 @@ impl Index {
             research,
             title,
             school,
+            topics: None,
         }
+    }
+
+    /// The index with the directory's research topics attached, so that a
+    /// whole-topic term (`topic:"…"`) is matched by each person's topic
+    /// ids and counts the people the topics list does, under the synonyms
+    /// the topics were built with. Without them such a term reads each
+    /// distinct research text under the built-in synonyms.
+    #[must_use]
+    pub fn with_topics(mut self, topics: Arc<Topics>) -> Index {
+        debug_assert_eq!(topics.people_count(), self.people());
+        self.topics = Some(topics);
+        self
     }
 
     /// How many people the index holds.
@@ -453,7 +395,15 @@ impl Index {
     /// terms (the matcher's work grows with both). It counts repeated texts
     /// as if they were all different, erring towards the background.
     pub fn estimated_work(&self, query: &Query, candidates: usize) -> usize {
-        let chars: usize = query.terms.iter().map(|t| t.folded.chars().count()).sum();
+        // A whole topic costs a candidate about what one character does.
+        let chars: usize = query
+            .terms
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Topic => 1,
+                _ => t.folded.chars().count(),
+            })
+            .sum();
         self.mean_bytes
             .saturating_mul(candidates)
             .saturating_mul(chars)

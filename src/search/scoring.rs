@@ -2,7 +2,8 @@
 //! scan first marks the distinct texts the term occurs in (an exact test:
 //! the matcher finds a match exactly when the term's characters occur in
 //! order), so the matcher runs only on texts that match, once per distinct
-//! text; long lists are scored on two threads, a chunk at a time.
+//! text; long lists are scored on two threads, a chunk at a time. A whole
+//! topic with the directory's topics at hand is a lookup per person.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -17,9 +18,10 @@ use super::exact::accepts;
 use super::{
     Field, Hit, Index, MATCHER_CELL_LIMIT, PARALLEL_THRESHOLD, Query, TOLERANT_BONUS, Term,
 };
-use super::{helper, tolerant};
+use super::{helper, tolerant, topic};
 use crate::model::PersonId;
 use crate::query::Kind;
+use crate::topics::{TopicId, Topics};
 
 /// How many candidates are scored between checks that the search is still wanted.
 const CHUNK: usize = 4096;
@@ -38,19 +40,26 @@ const SMALL_COLUMN: usize = 4096;
 const NO_MATCH: i32 = 0;
 const UNSCORED: i32 = -1;
 
-enum Memo {
+enum Memo<'a> {
     /// Scanned whole: for each distinct text, `NO_MATCH`, `UNSCORED` (a
     /// match, or for a typo a possible one) or its score. Atomic so that
     /// both threads fill it; a race only scores a text twice.
     Scanned(Vec<AtomicI32>),
     /// Few candidates for many texts: each is tested as it comes.
     Direct,
+    /// A whole topic, found among the directory's topics (or not: then it
+    /// matches no one): who lists it scores `score`.
+    Topic {
+        topics: &'a Topics,
+        topic: Option<TopicId>,
+        score: i32,
+    },
 }
 
 struct FieldPlan<'a> {
     column: &'a Column,
     bonus: i64,
-    memo: Memo,
+    memo: Memo<'a>,
     /// Where a term scoring best here is highlighted (a typo: the name).
     shown_in: Field,
     /// Which of equal scores wins, lowest first: name, typo, research,
@@ -85,7 +94,13 @@ impl<'a> Plan<'a> {
                 .iter()
                 .map(|&field| {
                     let column = index.column(field);
-                    let memo = if scan(column) {
+                    let memo = if let (Some(topics), Some(wanted)) = (&index.topics, &term.topic) {
+                        Memo::Topic {
+                            topics,
+                            topic: topics.find(&term.folded),
+                            score: wanted.score,
+                        }
+                    } else if scan(column) {
                         let memo = blank(column.distinct());
                         let mut mark = |id: usize| {
                             if term.kind == Kind::Fuzzy && term.schools.is_none()
@@ -94,12 +109,10 @@ impl<'a> Plan<'a> {
                                 memo[id].store(UNSCORED, Ordering::Relaxed);
                             }
                         };
-                        // A short name for a school need not be
-                        // spelled by its name's letters.
-                        if term.schools.is_some() {
-                            (0..column.distinct()).for_each(mark);
-                        } else {
+                        if term.spelled_out() {
                             column.each_matching(pattern, &mut mark);
+                        } else {
+                            (0..column.distinct()).for_each(mark);
                         }
                         Memo::Scanned(memo)
                     } else {
@@ -300,7 +313,7 @@ impl TermPlan<'_> {
                     Memo::Scanned(memo) => {
                         memo[field.column.id_of(person)].load(Ordering::Relaxed) != NO_MATCH
                     }
-                    Memo::Direct => true,
+                    Memo::Direct | Memo::Topic { .. } => true,
                 })
     }
 
@@ -312,6 +325,7 @@ impl TermPlan<'_> {
             match &field.memo {
                 Memo::Scanned(memo) => memo[id].load(Ordering::Relaxed) != NO_MATCH,
                 Memo::Direct => accepts(self.term, field.shown_in, field.column.text(id)),
+                &Memo::Topic { topics, topic, .. } => topic::lists(topics, topic, person),
             }
         })
     }
@@ -327,9 +341,8 @@ impl TermPlan<'_> {
         let pattern = self.pattern();
         let fuzzy = self.fields.iter().map(|field| {
             let score = field.score(person, |text, id| {
-                // A short name for a school need not be spelled by its letters.
                 if matches!(field.memo, Memo::Direct)
-                    && self.term.schools.is_none()
+                    && self.term.spelled_out()
                     && !field.column.matches(id, pattern)
                 {
                     return NO_MATCH;
@@ -376,6 +389,17 @@ impl FieldPlan<'_> {
                 }
             }
             Memo::Direct => compute(self.column.text(id), id),
+            &Memo::Topic {
+                topics,
+                topic,
+                score,
+            } => {
+                if topic::lists(topics, topic, person) {
+                    score
+                } else {
+                    NO_MATCH
+                }
+            }
         };
         (score > NO_MATCH).then(|| i64::from(score) + self.bonus)
     }
@@ -399,6 +423,9 @@ pub(super) fn term_score(term: &Term, field: Field, text: &str) -> i32 {
     }
     if !accepts(term, field, text) {
         return NO_MATCH;
+    }
+    if let Some(wanted) = &term.topic {
+        return wanted.score;
     }
     fuzzy_score(term, text, &term.folded).max(1)
 }

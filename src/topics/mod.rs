@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::{Directory, PersonId};
 
-pub use normalize::{BUILTIN_SYNONYMS, Synonyms, normalize, words};
+pub use normalize::{BUILTIN_SYNONYMS, Synonyms, normalize, trim_edges, words};
 
 /// Index of a topic in [`Topics::all`].
 pub type TopicId = u32;
@@ -220,6 +220,11 @@ impl Topics {
     /// A person's topics, each once.
     pub fn of_person(&self, person: PersonId) -> &[TopicId] {
         self.of_person.of(person)
+    }
+
+    /// How many people of the directory the topics were built from.
+    pub fn people_count(&self) -> usize {
+        self.of_person.len()
     }
 
     /// The people who list a topic, in directory order.
