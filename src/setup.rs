@@ -7,9 +7,14 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::cache;
+use crate::diag::{Diagnostic, Severity};
 use crate::favorites::{Store, StoreError};
 use crate::open::OpenError;
 use crate::sources::{self, Input, Loaded, SourceError, SourceOptions};
+use crate::topics::Synonyms;
+
+/// The file of the user's own topic synonyms, in the data directory.
+pub const SYNONYMS_FILE: &str = "topic-synonyms.txt";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -105,6 +110,25 @@ impl Setup {
         let inputs = sources::discover(&self.options)?;
         let loaded = cache::load(&inputs, self.cache_dir.as_deref());
         Ok((inputs, loaded))
+    }
+
+    /// The built-in topic synonyms plus the user's ([`SYNONYMS_FILE`] in
+    /// the data directory, if there is one), and what in that file could
+    /// not be used, for the command line to print and the browser to show.
+    /// A file that cannot be read loses only its own synonyms.
+    pub fn synonyms(&self) -> (Synonyms, Vec<Diagnostic>) {
+        let mut synonyms = Synonyms::builtin();
+        let path = self.data_dir.join(SYNONYMS_FILE);
+        let label = path.display().to_string();
+        let diagnostics = match std::fs::read_to_string(&path) {
+            Ok(text) => synonyms.add_groups(&label, &text),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(error) => vec![Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::file_error(label, format!("{error}; its synonyms are not used"))
+            }],
+        };
+        (synonyms, diagnostics)
     }
 }
 

@@ -45,3 +45,38 @@ fn text_that_is_not_syntax_is_searched_with_a_note() {
     assert!(!found.is_empty());
     assert!(!names(&found).contains(&"Ion Stoica"));
 }
+
+#[test]
+fn every_topic_of_the_built_in_data_finds_its_count() {
+    let sandbox = Sandbox::new();
+    let rows = sandbox.run(&["topics", "--json"]).assert_code(0).json();
+    assert!(rows.len() > 20, "{rows:?}");
+    for row in &rows {
+        let topic = row["topic"].as_str().unwrap();
+        let query = profdex::query::topic_term(topic);
+        let found = sandbox
+            .run(&["search", &query, "--json"])
+            .assert_code(0)
+            .json();
+        assert_eq!(
+            found.len() as u64,
+            row["count"].as_u64().unwrap(),
+            "{query}"
+        );
+    }
+    // "ML systems" and "Machine learning systems" are one topic.
+    let found = sandbox
+        .run(&["search", "topic:\"ML systems\"", "--json"])
+        .assert_code(0)
+        .json();
+    assert_eq!(
+        names(&found),
+        [
+            "Mohammad Alizadeh",
+            "Samuel Madden",
+            "Michael Carbin",
+            "Benjamin Recht"
+        ],
+        "not \"efficient ML systems\""
+    );
+}

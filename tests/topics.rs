@@ -153,3 +153,111 @@ fn show_json_names_the_related_people_too() {
     let text = sandbox.run(&["--no-builtin", "show", "ann lee"]);
     assert!(!text.stdout.contains("Di Eto"), "{}", text.stdout);
 }
+
+/// How many people `search QUERY --json` finds, with `args` before it.
+fn found(sandbox: &Sandbox, args: &[&str], query: &str) -> u64 {
+    let run = sandbox.run(&[args, &["search", query, "--json"]].concat());
+    // No one found exits 1, still with a JSON array.
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    run.json().len() as u64
+}
+
+/// Every topic `topics --json` lists, with its count.
+fn counted(sandbox: &Sandbox, args: &[&str]) -> Vec<(String, u64)> {
+    let rows = sandbox
+        .run(&[args, &["topics", "--json"]].concat())
+        .assert_code(0)
+        .json();
+    rows.iter()
+        .map(|row| {
+            let topic = row["topic"].as_str().expect("a topic");
+            (topic.to_string(), row["count"].as_u64().expect("a count"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_quoted_topic_finds_as_many_people_as_the_topics_list_counts() {
+    let sandbox = Sandbox::new();
+    directory(&sandbox);
+    let no_builtin = ["--no-builtin"];
+    let topics = counted(&sandbox, &no_builtin);
+    assert_eq!(topics[0], ("Machine learning".to_string(), 5));
+    for (topic, count) in &topics {
+        let query = profdex::query::topic_term(topic);
+        assert_eq!(found(&sandbox, &no_builtin, &query), *count, "{query}");
+    }
+    // A synonym, another case, a plural: the same topic.
+    for query in [
+        "topic:\"ML\"",
+        "research:\"MACHINE LEARNING\"",
+        "topic:\"machine learnings.\"",
+    ] {
+        assert_eq!(found(&sandbox, &no_builtin, query), 5, "{query}");
+    }
+    // A quoted word is still a substring, and a whole topic no part of one.
+    assert_eq!(found(&sandbox, &no_builtin, "topic:'learning"), 3);
+    assert_eq!(found(&sandbox, &no_builtin, "topic:\"learning\""), 0);
+    assert_eq!(found(&sandbox, &no_builtin, "topic:\"quantum\""), 0);
+    assert_eq!(found(&sandbox, &no_builtin, "!topic:\"ML\""), 3);
+    let rows = sandbox
+        .run(&[
+            "--no-builtin",
+            "search",
+            "topic:\"ML\" school:beta",
+            "--json",
+        ])
+        .assert_code(0)
+        .json();
+    assert_eq!(names(&rows), ["Gil Ho", "Hal Ito"]);
+    // Text output marks the whole topic as written, not its full stop.
+    let text = sandbox.run(&[
+        "--no-builtin",
+        "--color",
+        "always",
+        "search",
+        "topic:\"ML\"",
+    ]);
+    let bo = text
+        .stdout
+        .lines()
+        .find(|line| line.contains("Quantum optics"))
+        .expect("Bo Chan's research");
+    let marked: String = bo
+        .split("\x1b[1;33m")
+        .skip(1)
+        .filter_map(|after| after.chars().next())
+        .collect();
+    assert_eq!(marked, "Machine learning", "{bo:?}");
+}
+
+#[test]
+fn a_quoted_topic_counts_with_the_users_synonyms_as_the_list_does() {
+    let sandbox = Sandbox::new();
+    directory(&sandbox);
+    sandbox.write(
+        "data/topic-synonyms.txt",
+        "databases: data systems\nnot a group line\n",
+    );
+    let no_builtin = ["--no-builtin"];
+    let topics = counted(&sandbox, &no_builtin);
+    assert!(topics.contains(&("Databases".to_string(), 3)), "{topics:?}");
+    for (topic, count) in &topics {
+        let query = profdex::query::topic_term(topic);
+        assert_eq!(found(&sandbox, &no_builtin, &query), *count, "{query}");
+    }
+    let run = sandbox.run(&["--no-builtin", "search", "topic:\"data systems\"", "--json"]);
+    assert_eq!(
+        names(&run.assert_code(0).json()),
+        ["Ann Lee", "Bo Chan", "Di Eto"]
+    );
+    assert!(
+        run.stderr
+            .contains("topic-synonyms.txt:2:1: warning: expected"),
+        "{}",
+        run.stderr
+    );
+    // A query without a whole topic reads no synonyms, so says nothing of them.
+    let plain = sandbox.run(&["--no-builtin", "search", "topic:data", "--json"]);
+    assert_eq!(plain.stderr, "");
+}

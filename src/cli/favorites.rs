@@ -57,7 +57,7 @@ impl Session<'_> {
         match action {
             FavoriteAction::Add { query, school } => {
                 let school = self.school(school.as_deref())?;
-                let person = resolve::person(&self.directory, &query.text()?, school)?;
+                let person = resolve::person(self.setup, &self.directory, &query.text()?, school)?;
                 let (_, added) =
                     store.update(|favorites| favorites.add_person(&self.directory, person))?;
                 let what = if added {
@@ -70,8 +70,13 @@ impl Session<'_> {
             FavoriteAction::Remove { query, school } => {
                 let school = self.school(school.as_deref())?;
                 let text = query.text()?;
-                let who = match resolve::favorite(&self.directory, &self.favorites, &text, school)?
-                {
+                let who = match resolve::favorite(
+                    self.setup,
+                    &self.directory,
+                    &self.favorites,
+                    &text,
+                    school,
+                )? {
                     // Every favorite that finds them, in the file as it is now.
                     Favorite::Present(person) => {
                         store

@@ -15,7 +15,7 @@ impl Session<'_> {
         school: Option<&str>,
         lab: Option<u16>,
     ) -> Result<(), Failure> {
-        let person = resolve::person(&self.directory, text, self.school(school)?)?;
+        let person = resolve::person(self.setup, &self.directory, text, self.school(school)?)?;
         let url = self.url_to_open(person, lab)?;
         let browser = std::env::var("BROWSER").ok();
         // A text browser is simply run: the terminal is already its to use.

@@ -48,7 +48,7 @@ impl Session<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let school = self.school(school)?;
-        let (index, query, mut hits) = resolve::search(&self.directory, text, school);
+        let (index, query, mut hits) = resolve::search(self.setup, &self.directory, text, school);
         let found = !hits.is_empty();
         hits.truncate(limit.unwrap_or(usize::MAX));
         let people: Vec<PersonId> = hits.iter().map(|hit| hit.person).collect();
@@ -84,7 +84,7 @@ impl Session<'_> {
         let report = self.report();
         let named = self
             .school(school)
-            .and_then(|school| resolve::person(&self.directory, text, school));
+            .and_then(|school| resolve::person(self.setup, &self.directory, text, school));
         let person = match named {
             Ok(person) => person,
             Err(failure) => {

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use ::url::{Position, Url};
 
@@ -16,16 +17,30 @@ use crate::model::{
 };
 use crate::report::{Candidate, candidates};
 use crate::search::{Hit, Index, Query};
-use crate::setup::Failure;
+use crate::setup::{Failure, Setup};
+use crate::topics::Topics;
+
+/// The index to search for `query`. A whole topic (`topic:"…"`) is found
+/// by the directory's topics, counted as `profdex topics` counts them
+/// (with the user's synonyms), which are built only for such a query.
+fn index_for(setup: &Setup, directory: &Directory, query: &Query) -> Index {
+    let index = Index::build(directory);
+    if !query.has_topic_terms() {
+        return index;
+    }
+    let synonyms = super::topics::synonyms(setup);
+    index.with_topics(Arc::new(Topics::build(directory, &synonyms)))
+}
 
 /// Everyone matching `text`, best first, in `school` if given.
 pub(super) fn search(
+    setup: &Setup,
     directory: &Directory,
     text: &str,
     school: Option<SchoolId>,
 ) -> (Index, Query, Vec<Hit>) {
-    let index = Index::build(directory);
     let query = Query::new(text);
+    let index = index_for(setup, directory, &query);
     if let Some(notice) = query.notice() {
         super::tell(&format!("warning: {notice}"));
     }
@@ -46,6 +61,7 @@ pub(super) fn search(
 /// The person `text` names (see [`decide`]), in `school` if given. When it
 /// could be several, they are listed on stderr and no one is chosen.
 pub(super) fn person(
+    setup: &Setup,
     directory: &Directory,
     text: &str,
     school: Option<SchoolId>,
@@ -63,7 +79,7 @@ pub(super) fn person(
             return Ok(one);
         }
     }
-    let (_, query, hits) = search(directory, text, school);
+    let (_, query, hits) = search(setup, directory, text, school);
     let names = people().map(|(id, person)| (id, person.name()));
     match decide(text, names, hits.iter().map(|hit| hit.person).collect()) {
         Named::One(person) => Ok(person),
@@ -98,6 +114,7 @@ enum Entry {
 /// [`person`] among the favorites: those in the data found by fuzzy
 /// search, those missing from it by a part of their name.
 pub(super) fn favorite(
+    setup: &Setup,
     directory: &Directory,
     favorites: &Favorites,
     text: &str,
@@ -123,9 +140,9 @@ pub(super) fn favorite(
         .filter(|&k| resolved[k].is_none() && in_school(&keys[k]))
         .collect();
     let wanted = identity_key(text);
-    let index = Index::build(directory);
-    let matched: Vec<Entry> = index
-        .search(directory, &Query::new(text), &present)
+    let query = Query::new(text);
+    let matched: Vec<Entry> = index_for(setup, directory, &query)
+        .search(directory, &query, &present)
         .iter()
         .map(|hit| Entry::Person(hit.person))
         .chain(

@@ -1,7 +1,6 @@
 //! `topics` and `related`: what the directory's people work on.
 
-use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 
 use super::{Session, resolve};
 use crate::model::PersonId;
@@ -11,28 +10,12 @@ use crate::setup::{Failure, Setup};
 use crate::topics::related::Features;
 use crate::topics::{Synonyms, Topics};
 
-/// The file of the user's own topic synonyms, in the data directory.
-pub const SYNONYMS_FILE: &str = "topic-synonyms.txt";
-
-/// The built-in synonyms plus the user's, warning about lines of theirs
-/// that cannot be read.
+/// The built-in synonyms plus the user's, warning on stderr about what in
+/// their file cannot be used.
 pub fn synonyms(setup: &Setup) -> Synonyms {
-    let mut synonyms = Synonyms::builtin();
-    let path = setup.data_dir.join(SYNONYMS_FILE);
-    match fs::read_to_string(&path) {
-        Ok(text) => {
-            for diagnostic in synonyms.add_groups(&path.display().to_string(), &text) {
-                eprintln!("{}", sanitize(&diagnostic.to_string()));
-            }
-        }
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => {
-            let message = format!(
-                "warning: {}: {error}; its synonyms are not used",
-                path.display()
-            );
-            eprintln!("{}", sanitize(&message));
-        }
+    let (synonyms, diagnostics) = setup.synonyms();
+    for diagnostic in diagnostics {
+        super::tell(&diagnostic.to_string());
     }
     synonyms
 }
@@ -99,7 +82,7 @@ impl Session<'_> {
         out: &mut dyn Write,
     ) -> Result<(), Failure> {
         let school = self.school(school)?;
-        let person: PersonId = resolve::person(&self.directory, text, school)?;
+        let person: PersonId = resolve::person(self.setup, &self.directory, text, school)?;
         let topics = Topics::build(&self.directory, &synonyms(self.setup));
         let report = self.report();
         let rows = related_rows(&report, &topics, person, limit);
