@@ -1,6 +1,8 @@
 //! The directory being browsed, with its search index, its research topics
 //! and the per-school lists the faculty pane draws from, all computed once
-//! at load (off the interface's thread, behind the loading message).
+//! at load (off the interface's thread, behind the loading message). The
+//! topics are built once and shared: the index finds a whole topic
+//! (`topic:"…"`) by them, so the list it narrows to is the one they count.
 
 use std::sync::Arc;
 
@@ -15,13 +17,17 @@ pub struct Catalogue {
     index: Arc<Index>,
     school_people: Vec<Vec<PersonId>>,
     everyone: Vec<PersonId>,
-    topics: Topics,
+    /// Shared with the search index.
+    topics: Arc<Topics>,
     features: Features,
 }
 
 impl Catalogue {
-    pub fn new(directory: Directory) -> Catalogue {
-        let index = Arc::new(Index::build(&directory));
+    /// `synonyms`: which ways of writing a topic are one topic, the
+    /// built-in ones and the user's.
+    pub fn new(directory: Directory, synonyms: &Synonyms) -> Catalogue {
+        let topics = Arc::new(Topics::build(&directory, synonyms));
+        let index = Arc::new(Index::build(&directory).with_topics(Arc::clone(&topics)));
         let mut school_people: Vec<Vec<PersonId>> = directory
             .counts_by_school()
             .into_iter()
@@ -31,8 +37,6 @@ impl Catalogue {
             school_people[person.school].push(id);
         }
         let everyone = (0..directory.people.len()).collect();
-        // The built-in synonyms: the browser reads no synonyms file.
-        let topics = Topics::build(&directory, &Synonyms::builtin());
         let features = Features::build(&topics);
         Catalogue {
             directory: Arc::new(directory),

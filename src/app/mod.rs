@@ -28,6 +28,7 @@ mod topics;
 use crate::favorites::Favorites;
 use crate::model::{Directory, PersonId};
 use crate::theme::Theme;
+use crate::topics::Synonyms;
 use std::time::Duration;
 
 use ratatui::layout::Rect;
@@ -76,10 +77,20 @@ pub struct App {
 }
 
 impl App {
+    /// The browser on `directory`, its topics read with the built-in synonyms.
     pub fn new(directory: Directory, favorites: Favorites, theme: Theme, area: Rect) -> App {
-        let shortlist = Shortlist::new(favorites, &directory);
-        let school_filter = SchoolFilter::new(&directory);
-        let catalogue = Catalogue::new(directory);
+        let catalogue = Catalogue::new(directory, &Synonyms::builtin());
+        App::with_catalogue(catalogue, favorites, theme, area)
+    }
+
+    pub fn with_catalogue(
+        catalogue: Catalogue,
+        favorites: Favorites,
+        theme: Theme,
+        area: Rect,
+    ) -> App {
+        let shortlist = Shortlist::new(favorites, catalogue.directory());
+        let school_filter = SchoolFilter::new(catalogue.directory());
         let topics = TopicsPane::new(catalogue.topics());
         let mut app = App {
             catalogue,

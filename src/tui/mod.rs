@@ -6,7 +6,6 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
-use std::path::Path;
 use std::process::ExitStatus;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -20,7 +19,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
 use crate::clipboard::{self, Copied, Surroundings};
-use crate::favorites::{Favorites, Store};
+use crate::favorites::Store;
 use crate::keys;
 use crate::open::open_url;
 use crate::setup::{Failure, Setup};
@@ -398,9 +397,18 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     let loading = {
         let (inputs, store, cache) = (inputs.to_vec(), setup.store(), setup.cache_dir.clone());
         let check = setup.check_command();
+        let synonyms = setup.synonyms();
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, cache.as_deref(), &store, theme, area, &check))?
+            .spawn(move || {
+                let sources = loading::Sources {
+                    inputs: &inputs,
+                    cache: cache.as_deref(),
+                    store: &store,
+                    synonyms,
+                };
+                loading::prepare(sources, theme, area, &check)
+            })?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -431,45 +439,4 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
     }
     run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
     Ok(())
-}
-
-/// Reads every input and the favorites, and builds the browser's state
-/// with its search index: the work behind the loading message. Returns
-/// what loading has to say, for the status line, pointing at `check`, the
-/// command that lists the diagnostics of the same sources.
-fn prepare(
-    inputs: &[Input],
-    cache: Option<&Path>,
-    store: &Store,
-    theme: Theme,
-    area: Rect,
-    check: &str,
-) -> (App, Option<Action>) {
-    let loaded = crate::cache::load(inputs, cache);
-    let (favorites, favorites_error) = match store.load() {
-        Ok(favorites) => (favorites, None),
-        Err(error) => (Favorites::default(), Some(error.to_string())),
-    };
-    let app = App::new(loaded.directory, favorites, theme, area);
-    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    let notice = |text, is_error| Some(Action::Notice { text, is_error });
-    let said = match favorites_error {
-        Some(error) => notice(error, true),
-        None if !loaded.diagnostics.is_empty() => notice(
-            format!(
-                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
-                loaded.diagnostics.len(),
-                if loaded.diagnostics.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                if errors == 1 { "" } else { "s" },
-                inputs.len()
-            ),
-            errors > 0,
-        ),
-        None => None,
-    };
-    (app, said)
 }
