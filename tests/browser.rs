@@ -87,6 +87,90 @@ fn related_people_are_a_key_away_and_backspace_returns() {
     assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
 }
 
+/// The names on the faculty list's rows, as the screen shows them.
+fn listed(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| line.split('┃').nth(1))
+        .skip(1)
+        .map(|row| {
+            let row = row.trim_start();
+            row.split("  ").next().unwrap_or("").to_string()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// Types `query` into the people's filter, from empty, and waits for the
+/// list to say it holds `count` of all 18.
+fn filter(tmux: &Tmux, query: &str, count: usize) -> Vec<String> {
+    tmux.keys(&["/", "C-u"]);
+    tmux.type_text(query);
+    let screen = tmux.wait_until(&format!("{count} people for {query}"), |screen| {
+        screen.contains(&format!("/ {query}▏")) && screen.contains(&format!(" {count}/18┃"))
+    });
+    listed(&screen)
+}
+
+#[test]
+fn the_query_language_narrows_the_list_on_the_built_in_data() {
+    let sandbox = Sandbox::new();
+    let tmux = Tmux::start(&sandbox, 120, 40, "");
+    tmux.wait_for("All schools");
+    let quantization = filter(&tmux, "topic:quant", 1);
+    assert_eq!(quantization, ["Song Han"], "not Ion Stoica");
+    let berkeley = filter(&tmux, "!school:mit", 9);
+    let screen = tmux.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter_map(|line| line.split('┃').nth(1))
+        .skip(1)
+        .filter(|row| !row.trim().is_empty())
+        .collect();
+    assert_eq!(rows.len(), 9, "{screen}");
+    assert!(
+        rows.iter().all(|row| row.contains("UC Berkeley")),
+        "{screen}"
+    );
+    assert!(berkeley.contains(&"Ion Stoica".to_string()), "{berkeley:?}");
+    // A whole topic: those who wrote it out, and not "efficient ML systems".
+    let systems = filter(&tmux, "topic:\"ML systems\"", 4);
+    assert_eq!(
+        systems,
+        [
+            "Mohammad Alizadeh",
+            "Samuel Madden",
+            "Michael Carbin",
+            "Benjamin Recht"
+        ]
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("? help");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
+#[test]
+fn the_users_synonyms_count_in_the_browser_and_a_bad_line_is_a_warning() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "data/topic-synonyms.txt",
+        "sky computing: apache spark\nnot a group line\n",
+    );
+    let tmux = Tmux::start(&sandbox, 120, 40, "");
+    let screen = tmux.wait_for("topic-synonyms.txt:2:1: warning: expected");
+    assert!(
+        screen.contains("All schools"),
+        "the browser, not an error:\n{screen}"
+    );
+    let found = filter(&tmux, "topic:\"Sky Computing\"", 2);
+    assert_eq!(found, ["Ion Stoica", "Matei Zaharia"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("? help");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
 #[test]
 fn a_bookmark_survives_a_restart() {
     let sandbox = Sandbox::new();
