@@ -118,7 +118,7 @@ fn entries() -> Vec<Entry> {
     entries.push(plain("", false));
     entries.push(plain("Mouse: click selects, the wheel scrolls.", false));
     entries.push(plain(
-        "Filter: 'exact ^start end$ !not a|b \"a phrase\" name: school: title: topic:",
+        "Filter: 'exact ^start end$ !not a|b \"phrase\" name: school: title: topic:\"one topic\"",
         false,
     ));
     entries
