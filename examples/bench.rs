@@ -10,15 +10,21 @@
 //! then over all keystrokes of the five queries, the mean and worst time
 //! until the results are shown, and until a first screenful is (the
 //! background search's early hits, when it takes long enough to send them).
+//! Last, choosing the most common research topic: its filter text
+//! `topic:"…"` written at once, as the topics pane writes it, and the
+//! search alone, by the topics the index has and by reading text.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use profdex::app::{Action, App, Effect, update};
 use profdex::favorites::Favorites;
+use profdex::query::topic_term;
 use profdex::screenshot::render;
+use profdex::search::{Index, Query};
 use profdex::sources::{self, SourceOptions};
 use profdex::theme::Theme;
+use profdex::topics::Topic;
 use profdex::worker::SearchResult;
 use ratatui::layout::Rect;
 
@@ -116,6 +122,65 @@ fn main() {
         all.first_total / all.keys.max(1),
         all.worst_first,
     );
+    choosing_a_topic(&mut app);
+}
+
+/// A topic chosen (the most common, and machine learning): the filter
+/// written whole, then the search alone with the topics attached (as the
+/// browser and `search` run it) and without them (text read under the
+/// built-in synonyms).
+fn choosing_a_topic(app: &mut App) {
+    let topics = app.catalogue.topics();
+    let mut chosen: Vec<Topic> = topics.all().first().cloned().into_iter().collect();
+    if let Some(ml) = topics
+        .find("machine learning")
+        .map(|id| topics.get(id).clone())
+        && !chosen.contains(&ml)
+    {
+        chosen.push(ml);
+    }
+    let directory = std::sync::Arc::clone(app.catalogue.directory());
+    let everyone = app.catalogue.everyone().to_vec();
+    let attached = std::sync::Arc::clone(app.catalogue.index());
+    let plain = Index::build(&directory);
+    for topic in chosen {
+        let text = topic_term(&topic.label);
+        update(app, Action::Cancel);
+        update(app, Action::ClearFilter);
+        update(app, Action::StartFilter);
+        let key = keystroke(app, Action::FilterPaste(text.clone()));
+        println!(
+            "choosing the topic {text} ({} people; {} hits): results shown {:.2?}, first screenful {:.2?}",
+            topic.count,
+            app.search.hits().len(),
+            key.results,
+            key.first,
+        );
+        let query = Query::new(&text);
+        let runs = 20u32;
+        let (mean, worst) = repeated(runs, || {
+            attached.search(&directory, &query, &everyone).len()
+        });
+        println!("  search by topic ids, {runs} runs: mean {mean:.2?}, worst {worst:.2?}");
+        let (mean, worst) = repeated(3, || plain.search(&directory, &query, &everyone).len());
+        println!(
+            "  search reading text (no topics attached), 3 runs: mean {mean:.2?}, worst {worst:.2?}"
+        );
+    }
+}
+
+/// The mean and worst time of `runs` calls of `work`.
+fn repeated(runs: u32, mut work: impl FnMut() -> usize) -> (Duration, Duration) {
+    let mut worst = Duration::ZERO;
+    let total = time(|| {
+        for _ in 0..runs {
+            let one = time(|| {
+                std::hint::black_box(work());
+            });
+            worst = worst.max(one);
+        }
+    });
+    (total / runs, worst)
 }
 
 #[derive(Default)]
