@@ -214,7 +214,12 @@ fn read_phrase(before: &str, phrase: &str, closed: bool) -> Term {
 /// `label`: `topic:"label"`. Nothing but a quote ends a phrase, and a
 /// quote inside a topic is read as a space, so every label can be written.
 pub fn topic_term(label: &str) -> String {
-    format!("topic:\"{}\"", label.replace('"', " "))
+    // A quote reads as a space; the spaces around it are one.
+    let words: Vec<&str> = label
+        .split(|c: char| c == '"' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!("topic:\"{}\"", words.join(" "))
 }
 
 fn read_term(word: &str, notes: &mut Vec<String>) -> Term {
@@ -403,6 +408,11 @@ mod tests {
 
     #[test]
     fn a_topic_term_reads_back_as_that_topic() {
+        assert_eq!(
+            topic_term("The \"big\" data"),
+            "topic:\"The big data\"",
+            "the filter line shows one space where a quote was"
+        );
         use crate::topics::Synonyms;
         let synonyms = Synonyms::builtin();
         for label in [

@@ -11,6 +11,7 @@ use super::filter::Keep;
 use super::line::LineEdit;
 use super::names::Names;
 use super::{App, Effect, Scope};
+use crate::query;
 use crate::topics::{TopicId, Topics};
 
 /// The filter holds at most this many characters: topics are short.
@@ -135,19 +136,6 @@ impl TopicsPane {
     }
 }
 
-/// The filter text that chooses the topic labelled `label`: one whole
-/// topic (`../shared/PRODUCT.md` section 5; the README's "Matching").
-fn topic_term(label: &str) -> String {
-    let label: String = label
-        .chars()
-        .map(|c| if c == '"' { ' ' } else { c })
-        .collect();
-    format!(
-        "topic:\"{}\"",
-        label.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
-}
-
 /// `filter` with `old` (a term written before, if present) replaced by
 /// `new`, or `new` added at the end; without `new`, `old` taken out.
 fn rewritten(filter: &str, old: Option<&str>, new: Option<&str>) -> String {
@@ -244,7 +232,7 @@ impl App {
             // A filter that matches no topic chooses nothing new.
             None => return,
         };
-        let term = topic.map(|t| topic_term(&self.catalogue.topics().get(t).label));
+        let term = topic.map(|t| query::topic_term(&self.catalogue.topics().get(t).label));
         let old = self.topics.written.as_ref().map(|(_, text)| text.as_str());
         let filter = rewritten(self.search.filter(), old, term.as_deref());
         self.topics.written = topic.zip(term);
@@ -265,12 +253,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_label_becomes_one_quoted_term() {
-        assert_eq!(topic_term("Machine learning"), "topic:\"Machine learning\"");
-        assert_eq!(topic_term("The \"big\" data"), "topic:\"The big data\"");
-    }
 
     #[test]
     fn choosing_replaces_the_term_written_before() {
