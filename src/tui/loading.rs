@@ -3,15 +3,22 @@
 //! still work meanwhile: quit at once, or suspend.
 
 use std::io;
+use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
 
 use super::EventSource;
+use crate::app::{Action, App};
+use crate::diag::Diagnostic;
+use crate::favorites::{Favorites, Store};
 use crate::keys::{self, LoadingKey};
+use crate::sources::Input;
+use crate::theme::Theme;
 
 /// How often the loading screen looks whether the data is there.
 const POLL: Duration = Duration::from_millis(20);
@@ -79,6 +86,59 @@ where
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     Ok(Waited::Loaded(loaded))
+}
+
+/// What loading made: the browser's state, what loading has to say for
+/// the status line, and its diagnostics, for a reload to compare with.
+pub(super) struct Prepared {
+    pub app: App,
+    pub said: Option<Action>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every input and the favorites, and builds the browser's state
+/// with its search index: the work behind the loading message. What it
+/// says points at `check`, the command that lists the diagnostics of the
+/// same sources.
+pub(super) fn prepare(
+    inputs: &[Input],
+    cache: Option<&Path>,
+    store: &Store,
+    theme: Theme,
+    area: Rect,
+    check: &str,
+) -> Prepared {
+    let loaded = crate::cache::load(inputs, cache);
+    let (favorites, favorites_error) = match store.load() {
+        Ok(favorites) => (favorites, None),
+        Err(error) => (Favorites::default(), Some(error.to_string())),
+    };
+    let app = App::new(loaded.directory, favorites, theme, area);
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let notice = |text, is_error| Some(Action::Notice { text, is_error });
+    let said = match favorites_error {
+        Some(error) => notice(error, true),
+        None if !loaded.diagnostics.is_empty() => notice(
+            format!(
+                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
+                loaded.diagnostics.len(),
+                if loaded.diagnostics.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if errors == 1 { "" } else { "s" },
+                inputs.len()
+            ),
+            errors > 0,
+        ),
+        None => None,
+    };
+    Prepared {
+        app,
+        said,
+        diagnostics: loaded.diagnostics,
+    }
 }
 
 #[cfg(test)]

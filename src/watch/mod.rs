@@ -35,6 +35,9 @@ pub use stamps::{Look, Stamp};
 /// How often the files are looked at when there are no notifications.
 pub const POLL: Duration = Duration::from_secs(1);
 
+/// The watching thread's name.
+pub const THREAD_NAME: &str = "watch";
+
 /// What to watch: the files these sources name, and the favorites.
 #[derive(Debug, Clone)]
 pub struct Watched {
@@ -99,7 +102,7 @@ impl Watcher {
         };
         looker.sync_watches();
         let started = thread::Builder::new()
-            .name("watch".into())
+            .name(THREAD_NAME.into())
             .spawn(move || looker.run(&incoming, &report));
         if started.is_err() {
             // Nothing will be reported; `Ctrl-r` still reloads.
