@@ -84,13 +84,17 @@ impl Reloader {
                         request = newer;
                     }
                     let current = || wanted.load(Ordering::SeqCst) == request.generation;
-                    let reloaded = reload(&options, cache.as_deref(), &request, &current);
+                    let (reloaded, keep) = reload(&options, cache.as_deref(), &request, &current);
                     let done = Done {
                         generation: request.generation,
                         reloaded: reloaded.filter(|_| current()),
                     };
                     if answers.send(done).is_err() {
                         return;
+                    }
+                    // Once the new data is on its way to the screen.
+                    if let Some(keep) = keep {
+                        keep();
                     }
                 }
             });
@@ -154,6 +158,10 @@ impl Reloader {
     }
 }
 
+/// Writing the parsed directory to the cache, left for after the reload
+/// is answered.
+type Keep = Box<dyn FnOnce()>;
+
 /// Reads the sources again and builds the catalogue, unless the reload is
 /// overtaken meanwhile (`current` turns false) or nothing changed that
 /// was not asked for by hand.
@@ -162,11 +170,19 @@ fn reload(
     cache: Option<&Path>,
     request: &Request,
     current: &dyn Fn() -> bool,
-) -> Option<(Reloaded, Baseline)> {
+) -> (Option<(Reloaded, Baseline)>, Option<Keep>) {
     let (inputs, _) = sources::discover_present(options);
-    let loaded = crate::cache::load(&inputs, cache);
+    let (loaded, write) = crate::cache::load_then_write(&inputs, cache);
+    let keep = |directory: Arc<Directory>, diagnostics: Vec<Diagnostic>| {
+        write.map(|write| -> Keep {
+            Box::new(move || {
+                // A cache that cannot be written costs the next start speed.
+                let _ = write.write(&directory, &diagnostics);
+            })
+        })
+    };
     if !current() {
-        return None;
+        return (None, None);
     }
     let before = &request.baseline;
     let files = file_labels(&inputs);
@@ -174,15 +190,19 @@ fn reload(
     summary.by_hand = request.by_hand;
     summary.unchanged = summary.new_diagnostics == 0 && loaded.directory == *before.directory;
     if summary.unchanged && !request.by_hand {
-        return None;
+        return (None, keep(Arc::new(loaded.directory), loaded.diagnostics));
     }
     let catalogue = Catalogue::new(loaded.directory);
+    let keep = keep(
+        Arc::clone(catalogue.directory()),
+        loaded.diagnostics.clone(),
+    );
     let baseline = Baseline {
         directory: Arc::clone(catalogue.directory()),
         files,
         diagnostics: loaded.diagnostics,
     };
-    Some((Reloaded::new(catalogue, summary), baseline))
+    (Some((Reloaded::new(catalogue, summary), baseline)), keep)
 }
 
 /// What changed from `before` to the directory `after` read from `files`
