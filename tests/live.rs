@@ -190,4 +190,10 @@ fn a_saved_place_that_is_garbage_is_ignored_quietly() {
     let saved: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
     assert_eq!(saved["version"], 1);
     assert_eq!(saved["person"]["name"], "Alice Adams");
+    let paths = sandbox.run(&["paths"]);
+    let line = format!(
+        "browser state   {}",
+        sandbox.data_dir().join("browser-state.json").display()
+    );
+    assert!(paths.stdout.contains(&line), "{}", paths.stdout);
 }
