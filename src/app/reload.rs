@@ -70,7 +70,7 @@ impl ReloadSummary {
     /// What the status line says of a reload to `schools` schools and
     /// `people` people, and whether it is an error.
     pub fn said(&self, schools: usize, people: usize) -> (String, bool) {
-        let counted = format!(
+        let mut counted = format!(
             "{people} {} in {schools} school{}",
             if people == 1 { "person" } else { "people" },
             plural(schools)
@@ -78,29 +78,6 @@ impl ReloadSummary {
         if self.unchanged {
             return (format!("Reloaded, nothing changed: {counted}"), false);
         }
-        let mut text = String::from("Reloaded");
-        let mut gone = Vec::new();
-        if let Some(file) = self.files_gone.first() {
-            gone.push(match self.files_gone.len() {
-                1 => format!("{file} is gone"),
-                n => format!("{file} and {} more files are gone", n - 1),
-            });
-        }
-        if let Some(school) = self.schools_gone.first() {
-            let n = self.schools_gone.len();
-            gone.push(match (n, self.files_gone.is_empty()) {
-                (1, true) => format!("{school} is gone"),
-                (1, false) => format!("and {school} with it"),
-                (n, true) => format!("{school} and {} more schools are gone", n - 1),
-                (n, false) => format!("and {n} schools with them"),
-            });
-        }
-        if !gone.is_empty() {
-            text.push_str(": ");
-            text.push_str(&gone.join(", "));
-        }
-        text.push_str(if gone.is_empty() { ": " } else { "; " });
-        text.push_str(&counted);
         if people != self.people_before {
             let change = people.abs_diff(self.people_before);
             let sign = if people > self.people_before {
@@ -108,27 +85,68 @@ impl ReloadSummary {
             } else {
                 '−'
             };
-            let _ = write!(text, " ({sign}{change})");
+            let _ = write!(counted, " ({sign}{change})");
         }
-        if let Some(first) = &self.first_new {
-            let (n, errors) = (self.new_diagnostics, self.new_errors);
-            let what = if errors > 0 { "error" } else { "warning" };
-            let count = if errors > 0 { errors } else { n };
-            let _ = write!(text, "; {count} new {what}{}", plural(count));
-            if errors > 0 && errors < n {
-                let _ = write!(text, " and {} more", n - errors);
+        // What most needs reading comes first: a long line is cut at the right.
+        let mut parts = Vec::new();
+        let diagnostics = self.diagnostics();
+        if self.new_errors > 0 {
+            parts.extend(diagnostics.clone());
+        }
+        parts.extend(self.gone());
+        parts.push(counted);
+        if self.new_errors == 0 {
+            parts.extend(diagnostics);
+        }
+        (
+            format!("Reloaded: {}", parts.join("; ")),
+            self.new_errors > 0,
+        )
+    }
+
+    /// What files and schools went, if any did.
+    fn gone(&self) -> Option<String> {
+        let files = self
+            .files_gone
+            .first()
+            .map(|file| match self.files_gone.len() {
+                1 => format!("{file} is gone"),
+                n => format!("{file} and {} more files are gone", n - 1),
+            });
+        let schools = self.schools_gone.first().map(|school| {
+            match (self.schools_gone.len(), files.is_some()) {
+                (1, false) => format!("{school} is gone"),
+                (1, true) => format!("and {school} with it"),
+                (n, false) => format!("{school} and {} more schools are gone", n - 1),
+                (n, true) => format!("and {n} schools with them"),
             }
-            // The file's name is enough on a status line; `check` says the path.
-            let name = std::path::Path::new(&first.path)
-                .file_name()
-                .map(|name| name.to_string_lossy().into_owned());
-            let first = Diagnostic {
-                path: name.unwrap_or_else(|| first.path.clone()),
-                ..first.clone()
-            };
-            let _ = write!(text, ", first: {first}");
+        });
+        let gone: Vec<String> = files.into_iter().chain(schools).collect();
+        (!gone.is_empty()).then(|| gone.join(", "))
+    }
+
+    /// How many diagnostics are new, and the first (an error if any is).
+    fn diagnostics(&self) -> Option<String> {
+        let first = self.first_new.as_ref()?;
+        let (n, errors) = (self.new_diagnostics, self.new_errors);
+        let mut text = if errors > 0 {
+            format!("{errors} new error{}", plural(errors))
+        } else {
+            format!("{n} new warning{}", plural(n))
+        };
+        if errors > 0 && errors < n {
+            let _ = write!(text, " and {} more", n - errors);
         }
-        (text, self.new_errors > 0)
+        // The file's name is enough on a status line; `check` says the path.
+        let name = std::path::Path::new(&first.path)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let first = Diagnostic {
+            path: name.unwrap_or_else(|| first.path.clone()),
+            ..first.clone()
+        };
+        let _ = write!(text, ", first: {first}");
+        Some(text)
     }
 }
 

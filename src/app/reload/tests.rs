@@ -219,8 +219,8 @@ fn what_a_reload_says() {
     assert_eq!(
         broken.said(1, 10),
         (
-            "Reloaded: a.md and 1 more files are gone, and 2 schools with them; \
-             10 people in 1 school; 1 new error and 2 more, first: c.md: error: not UTF-8"
+            "Reloaded: 1 new error and 2 more, first: c.md: error: not UTF-8; \
+             a.md and 1 more files are gone, and 2 schools with them; 10 people in 1 school"
                 .into(),
             true
         )
