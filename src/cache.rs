@@ -87,19 +87,49 @@ struct Payload {
 /// `sources::load`, through the cache in `dir` when there is one and the
 /// inputs can be told apart from their next versions.
 pub fn load(inputs: &[Input], dir: Option<&Path>) -> Loaded {
+    let (loaded, write) = load_then_write(inputs, dir);
+    if let Some(write) = write {
+        // A cache that cannot be written costs speed, nothing else.
+        let _ = write.write(&loaded.directory, &loaded.diagnostics);
+    }
+    loaded
+}
+
+/// A cache file still to be written, for whoever has the data to show
+/// first: a running browser that read its files again.
+pub struct PendingWrite {
+    dir: PathBuf,
+    path: PathBuf,
+    header: Header,
+}
+
+impl PendingWrite {
+    /// Writes what was loaded (stamped as the sources were before they
+    /// were read); failing costs the next run speed, nothing else.
+    pub fn write(self, directory: &Directory, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        write(&self.dir, &self.path, &self.header, directory, diagnostics)
+    }
+}
+
+/// [`load`], leaving the cache to be written when the data came from
+/// the sources: the write is handed back.
+pub fn load_then_write(inputs: &[Input], dir: Option<&Path>) -> (Loaded, Option<PendingWrite>) {
     // Stamped before reading: a file changed while it is read is stamped
     // with its old state, so the next run sees the change.
     let Some((dir, header)) = dir.zip(header(inputs)) else {
-        return sources::load(inputs);
+        return (sources::load(inputs), None);
     };
     let path = dir.join(format!("{:016x}.bin", hash_labels(inputs)));
     if let Some(loaded) = read(&path, &header) {
-        return loaded;
+        return (loaded, None);
     }
     let loaded = sources::load(inputs);
-    // A cache that cannot be written costs speed, nothing else.
-    let _ = write(dir, &path, &header, &loaded);
-    loaded
+    let write = PendingWrite {
+        dir: dir.to_path_buf(),
+        path,
+        header,
+    };
+    (loaded, Some(write))
 }
 
 fn hash_labels(inputs: &[Input]) -> u64 {
@@ -256,7 +286,13 @@ fn valid(directory: &Directory) -> bool {
         .all(|person| person.school < schools)
 }
 
-fn write(dir: &Path, path: &Path, header: &Header, loaded: &Loaded) -> io::Result<()> {
+fn write(
+    dir: &Path,
+    path: &Path,
+    header: &Header,
+    directory: &Directory,
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let temporary = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, temporary.as_file());
@@ -267,8 +303,8 @@ fn write(dir: &Path, path: &Path, header: &Header, loaded: &Loaded) -> io::Resul
         hasher: &mut checksum,
     };
     let payload = PayloadRef {
-        directory: &loaded.directory,
-        diagnostics: &loaded.diagnostics,
+        directory,
+        diagnostics,
     };
     bincode::serde::encode_into_std_write(header, &mut hashed, CONFIG).map_err(io::Error::other)?;
     bincode::serde::encode_into_std_write(&payload, &mut hashed, CONFIG)

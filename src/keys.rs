@@ -67,6 +67,7 @@ pub const BROWSE: &[Binding] = &[
     bind(Digit, Action::OpenLab(0)),
     bind(Char('b'), Action::ToggleFavorite),
     bind(Char('y'), Action::CopyUrl),
+    bind(Ctrl('r'), Action::Reload),
     bind(Char('?'), Action::ToggleHelp),
     bind(Char('q'), Action::Quit),
     bind(Ctrl('c'), Action::Quit),

@@ -32,6 +32,7 @@ pub mod topics;
 pub mod tui;
 pub mod ui;
 pub mod url;
+pub mod watch;
 pub mod worker;
 pub mod wrap;
 pub mod writer;

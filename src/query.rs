@@ -408,12 +408,12 @@ mod tests {
 
     #[test]
     fn a_topic_term_reads_back_as_that_topic() {
+        use crate::topics::Synonyms;
         assert_eq!(
             topic_term("The \"big\" data"),
             "topic:\"The big data\"",
             "the filter line shows one space where a quote was"
         );
-        use crate::topics::Synonyms;
         let synonyms = Synonyms::builtin();
         for label in [
             "Machine learning",

@@ -312,13 +312,13 @@ fn s_jumps_from_a_person_to_their_school_and_rows_say_why_they_matched() {
     tmux.type_text("wei zhang");
     tmux.wait_for("/ wei zhang▏");
     tmux.keys(&["Enter", "s"]);
-    let screen = tmux.wait_for("Faculty · Massachusetts Institute of Techno");
-    assert!(
-        focused_pane(&screen)
-            .iter()
-            .any(|row| row.contains("Massachuse")),
-        "the schools pane has the focus, on MIT: {screen}"
-    );
+    // The whole frame, not a capture taken while it is being written.
+    tmux.wait_until("the schools pane to have the focus, on MIT", |screen| {
+        screen.contains("Faculty · Massachusetts Institute of Techno")
+            && focused_pane(screen)
+                .iter()
+                .any(|row| row.contains("Massachuse"))
+    });
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use ratatui::layout::Position;
 
 use super::line::Motion;
+use super::{Place, Reloaded};
 use crate::favorites::{FavoriteKey, Favorites};
 use crate::worker::{SearchRequest, SearchResult};
 
@@ -94,6 +95,15 @@ pub enum Action {
         text: String,
         is_error: bool,
     },
+    /// `Ctrl-r`: read the data files again.
+    Reload,
+    /// The data files were read again, by `Ctrl-r` or because they changed.
+    Reloaded(Reloaded),
+    /// Another process changed the favorites file: what it holds now, or
+    /// why it cannot be read.
+    FavoritesChanged(Result<Favorites, String>),
+    /// Back to where the browser was when it last quit.
+    Restore(Place),
 }
 
 /// What the last frame measured, for the next `update` to clamp scrolling
@@ -129,6 +139,8 @@ pub enum Effect {
     },
     /// Give the terminal to the shell and stop until continued.
     Suspend,
+    /// Read the data files again; answered by `Action::Reloaded`.
+    Reload,
 }
 
 impl Action {
@@ -183,6 +195,7 @@ impl Action {
             Action::ToggleHelp => "this help",
             Action::Suspend => "suspend: back to the shell until fg",
             Action::Click(_) => "select what is clicked",
+            Action::Reload => "reload the data files (done by itself too when they change)",
             Action::ScrollUp(_) | Action::ScrollDown(_) => "scroll",
             Action::Resize(..)
             | Action::Drawn(_)
@@ -193,7 +206,10 @@ impl Action {
             | Action::SearchProgress(_)
             | Action::SearchFailed(_)
             | Action::StatusExpired(_)
-            | Action::Notice { .. } => "",
+            | Action::Notice { .. }
+            | Action::Reloaded(_)
+            | Action::FavoritesChanged(_)
+            | Action::Restore(_) => "",
         }
     }
 
@@ -260,6 +276,9 @@ impl Action {
                 | Action::SearchFailed(_)
                 | Action::StatusExpired(_)
                 | Action::Notice { .. }
+                | Action::Reloaded(_)
+                | Action::FavoritesChanged(_)
+                | Action::Restore(_)
         )
     }
 

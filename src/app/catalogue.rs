@@ -11,6 +11,8 @@ use crate::search::Index;
 use crate::topics::related::{Features, Related};
 use crate::topics::{Synonyms, Topics};
 
+/// Cloned only when an action carrying one was cloned (see `Reloaded`).
+#[derive(Clone)]
 pub struct Catalogue {
     /// Shared with the background search.
     directory: Arc<Directory>,

@@ -36,6 +36,8 @@ pub(super) enum Keep {
     Row,
     /// This person, if listed; else the best match.
     Person(PersonId),
+    /// This person, if given and listed; else this row.
+    Place(Option<PersonId>, usize),
 }
 
 pub struct Search {
@@ -178,6 +180,14 @@ impl Search {
         }
     }
 
+    /// The data changed under the list: its hits, the earlier results and
+    /// the search under way name people of the old data. The filter stays.
+    pub(super) fn rebase(&mut self) {
+        self.hits.clear();
+        self.narrowing.clear();
+        self.pending = None;
+    }
+
     /// Clears the filter; false when it was already empty.
     pub(super) fn clear(&mut self) -> bool {
         self.filter.clear()
@@ -313,6 +323,7 @@ impl App {
             Keep::Chosen => (self.selected_person().filter(|_| self.search.chosen), 0),
             Keep::Row => (self.selected_person(), self.people.selected()),
             Keep::Person(person) => (Some(person), 0),
+            Keep::Place(person, row) => (person, row),
         }
     }
 

@@ -15,7 +15,9 @@ mod filter;
 mod line;
 mod names;
 mod navigate;
+mod place;
 mod related;
+mod reload;
 mod schools;
 mod scope;
 mod screen;
@@ -38,7 +40,9 @@ pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
+pub use self::place::{Place, ScopeName};
 pub use self::related::{RELATED_SHOWN, RelatedPeople};
+pub use self::reload::{ReloadSummary, Reloaded};
 pub use self::schools::SchoolFilter;
 pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
@@ -304,5 +308,12 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::StatusExpired(seq) => app.screen.expire_status(seq),
         Action::Notice { text, is_error } => app.set_status(text, is_error),
+        Action::Reload => {
+            app.set_status("Reloading the data files…", false);
+            effects.push(Effect::Reload);
+        }
+        Action::Reloaded(reloaded) => app.reload(reloaded, effects),
+        Action::FavoritesChanged(read) => app.favorites_changed(read, effects),
+        Action::Restore(place) => app.go_to_place(&place, 0, effects),
     }
 }

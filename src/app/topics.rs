@@ -242,6 +242,29 @@ impl App {
         }
     }
 
+    /// The label of the topic chosen here, while its term is in the filter.
+    pub(super) fn chosen_topic(&self) -> Option<&str> {
+        let topic = self.topics.chosen(self.search.filter())?;
+        Some(self.catalogue.topics().get(topic).label.as_str())
+    }
+
+    /// The topics pane for the catalogue's topics (after a reload, or at
+    /// the start), its filter kept, with `label` chosen again if the
+    /// people's filter still holds its term.
+    pub(super) fn renew_topics(&mut self, label: Option<&str>) {
+        let line = self.topics.line.text().to_owned();
+        self.topics = TopicsPane::new(self.catalogue.topics());
+        self.topics.line.insert(&line, MAX_TOPIC_FILTER_CHARS);
+        if let Some(label) = label {
+            let term = query::topic_term(label);
+            if let Some(topic) = self.catalogue.find_topic(label)
+                && self.search.filter().contains(&term)
+            {
+                self.topics.written = Some((topic, term));
+            }
+        }
+    }
+
     pub(super) fn keep_topic_visible(&mut self) {
         let (height, rows) = (self.screen.left_height(), self.topics.rows());
         if height > 0 {

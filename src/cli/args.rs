@@ -18,6 +18,9 @@ use crate::setup::{ColorChoice, Failure, Setup};
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Browse from the start, not where the browser was when it last quit
+    #[arg(long)]
+    pub fresh: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

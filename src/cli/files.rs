@@ -36,6 +36,13 @@ pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
         shown(&schools_dir),
         state(schools_dir.is_dir())
     )?;
+    let place = crate::tui::resume::path(&setup.data_dir);
+    writeln!(
+        out,
+        "browser state   {}{}",
+        shown(&place),
+        state(place.is_file())
+    )?;
     match &setup.cache_dir {
         Some(dir) => writeln!(out, "cache           {}{}", shown(dir), state(dir.is_dir()))?,
         None => writeln!(out, "cache           none (--no-cache)")?,

@@ -86,6 +86,27 @@ pub fn schools_dir(data_dir: &Path) -> PathBuf {
 /// dangling symbolic link, a FIFO named `x.md`) is kept as an input, for
 /// loading to say what is wrong with it.
 pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
+    let mut missing = None;
+    let inputs = collect(options, |path| {
+        missing.get_or_insert_with(|| path.to_path_buf());
+    });
+    match missing {
+        Some(path) => Err(SourceError::Missing { path }),
+        None => Ok(inputs),
+    }
+}
+
+/// [`discover`] for a browser that is already running: a `--schools` path
+/// that has gone since it started is no typo but a file deleted, so it
+/// adds nothing and is returned beside the inputs, for the browser to say.
+pub fn discover_present(options: &SourceOptions) -> (Vec<Input>, Vec<PathBuf>) {
+    let mut gone = Vec::new();
+    let inputs = collect(options, |path| gone.push(path.to_path_buf()));
+    (inputs, gone)
+}
+
+/// Every input, telling `missing` of each `--schools` path that names nothing.
+fn collect(options: &SourceOptions, mut missing: impl FnMut(&Path)) -> Vec<Input> {
     let mut inputs = Vec::new();
     if options.builtin {
         inputs.extend(
@@ -101,15 +122,14 @@ pub fn discover(options: &SourceOptions) -> Result<Vec<Input>, SourceError> {
     }
     for path in &options.schools {
         if names_nothing(path) {
-            return Err(SourceError::Missing { path: path.clone() });
-        }
-        if path.is_dir() {
+            missing(path);
+        } else if path.is_dir() {
             add_folder(path, &mut inputs);
         } else {
             inputs.push(Input::File(path.clone()));
         }
     }
-    Ok(inputs)
+    inputs
 }
 
 /// Not even a dangling symbolic link is there.

@@ -1,6 +1,6 @@
-//! The data behind the loading message, and waiting for it. A million
-//! people take seconds to load, so the work runs on a thread of its own
-//! and the keys still work meanwhile: quit at once, or suspend.
+//! Waiting for the data behind the loading message. A million people take
+//! seconds to load, so the work runs on a thread of its own and the keys
+//! still work meanwhile: quit at once, or suspend.
 
 use std::io;
 use std::path::Path;
@@ -20,78 +20,6 @@ use crate::keys::{self, LoadingKey};
 use crate::sources::Input;
 use crate::theme::Theme;
 use crate::topics::Synonyms;
-
-/// What the browser's state is built from.
-pub(super) struct Sources<'a> {
-    pub inputs: &'a [Input],
-    pub cache: Option<&'a Path>,
-    pub store: &'a Store,
-    /// The topic synonyms, with what in the user's file could not be used.
-    pub synonyms: (Synonyms, Vec<Diagnostic>),
-}
-
-/// Reads every input and the favorites, and builds the browser's state
-/// with its search index and topics: the work behind the loading message.
-/// Returns what loading has to say, for the status line, pointing at
-/// `check`, the command that lists the diagnostics of the same sources.
-pub(super) fn prepare(
-    sources: Sources,
-    theme: Theme,
-    area: Rect,
-    check: &str,
-) -> (App, Option<Action>) {
-    let Sources {
-        inputs,
-        cache,
-        store,
-        synonyms: (synonyms, synonym_warnings),
-    } = sources;
-    let loaded = crate::cache::load(inputs, cache);
-    let (favorites, favorites_error) = match store.load() {
-        Ok(favorites) => (favorites, None),
-        Err(error) => (Favorites::default(), Some(error.to_string())),
-    };
-    let catalogue = Catalogue::new(loaded.directory, &synonyms);
-    let app = App::with_catalogue(catalogue, favorites, theme, area);
-    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    let said = match favorites_error {
-        Some(error) => Some((error, true)),
-        None if !loaded.diagnostics.is_empty() => Some((
-            format!(
-                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
-                loaded.diagnostics.len(),
-                if loaded.diagnostics.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                if errors == 1 { "" } else { "s" },
-                inputs.len()
-            ),
-            errors > 0,
-        )),
-        None => None,
-    };
-    let said = match (said, synonyms_notice(&synonym_warnings)) {
-        (Some((text, is_error)), Some(more)) => Some((format!("{text}; {more}"), is_error)),
-        (said, more) => said.or(more.map(|more| (more, false))),
-    };
-    (
-        app,
-        said.map(|(text, is_error)| Action::Notice { text, is_error }),
-    )
-}
-
-/// What the user's synonyms file could not give, for the status line: the
-/// first problem and how many more (their topics are counted without
-/// those lines, never an error screen).
-fn synonyms_notice(warnings: &[Diagnostic]) -> Option<String> {
-    let first = warnings.first()?;
-    Some(match warnings.len() {
-        1 => first.to_string(),
-        n => format!("{first} (and {} more)", n - 1),
-    })
-}
 
 /// How often the loading screen looks whether the data is there.
 const POLL: Duration = Duration::from_millis(20);
@@ -159,6 +87,82 @@ where
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     Ok(Waited::Loaded(loaded))
+}
+
+/// What loading made: the browser's state, what loading has to say for
+/// the status line, and its diagnostics, for a reload to compare with.
+pub(super) struct Prepared {
+    pub app: App,
+    pub said: Option<Action>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the browser's state is built from.
+pub(super) struct Sources<'a> {
+    pub inputs: &'a [Input],
+    pub cache: Option<&'a Path>,
+    pub store: &'a Store,
+    /// The topic synonyms, with what in the user's file could not be used.
+    pub synonyms: (Synonyms, Vec<Diagnostic>),
+}
+
+/// Reads every input and the favorites, and builds the browser's state
+/// with its search index and topics: the work behind the loading message.
+/// What it says points at `check`, the command that lists the diagnostics
+/// of the same sources.
+pub(super) fn prepare(sources: Sources, theme: Theme, area: Rect, check: &str) -> Prepared {
+    let Sources {
+        inputs,
+        cache,
+        store,
+        synonyms: (synonyms, synonym_warnings),
+    } = sources;
+    let loaded = crate::cache::load(inputs, cache);
+    let (favorites, favorites_error) = match store.load() {
+        Ok(favorites) => (favorites, None),
+        Err(error) => (Favorites::default(), Some(error.to_string())),
+    };
+    let catalogue = Catalogue::new(loaded.directory, &synonyms);
+    let app = App::with_catalogue(catalogue, favorites, theme, area);
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let said = match favorites_error {
+        Some(error) => Some((error, true)),
+        None if !loaded.diagnostics.is_empty() => Some((
+            format!(
+                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
+                loaded.diagnostics.len(),
+                if loaded.diagnostics.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if errors == 1 { "" } else { "s" },
+                inputs.len()
+            ),
+            errors > 0,
+        )),
+        None => None,
+    };
+    let said = match (said, synonyms_notice(&synonym_warnings)) {
+        (Some((text, is_error)), Some(more)) => Some((format!("{text}; {more}"), is_error)),
+        (said, more) => said.or(more.map(|more| (more, false))),
+    };
+    Prepared {
+        app,
+        said: said.map(|(text, is_error)| Action::Notice { text, is_error }),
+        diagnostics: loaded.diagnostics,
+    }
+}
+
+/// What the user's synonyms file could not give, for the status line: the
+/// first problem and how many more (their topics are counted without
+/// those lines, never an error screen).
+fn synonyms_notice(warnings: &[Diagnostic]) -> Option<String> {
+    let first = warnings.first()?;
+    Some(match warnings.len() {
+        1 => first.to_string(),
+        n => format!("{first} (and {} more)", n - 1),
+    })
 }
 
 #[cfg(test)]

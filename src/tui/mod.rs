@@ -13,9 +13,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
-use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Drawn, Effect, update};
 use crate::clipboard::{self, Copied, Surroundings};
@@ -23,15 +22,20 @@ use crate::favorites::Store;
 use crate::keys;
 use crate::open::open_url;
 use crate::setup::{Failure, Setup};
-use crate::sources::{self, Input};
-use crate::theme::Theme;
+use crate::sources;
+use crate::watch;
 use crate::worker::{self, Answer, SearchWorker};
 
+mod live;
 mod loading;
+mod reload;
+pub mod resume;
 mod screen;
 mod signals;
+mod start;
 
-use loading::Waited;
+use live::{Live, News};
+pub use start::Start;
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
@@ -223,6 +227,8 @@ pub struct SystemHost {
     search: SearchWorker,
     /// The status message to expire, and when.
     expiry: Option<(Instant, u64)>,
+    /// Watching and reloading the files; `None` keeps the data as loaded.
+    live: Option<Live>,
 }
 
 impl SystemHost {
@@ -232,6 +238,15 @@ impl SystemHost {
             browser,
             search,
             expiry: None,
+            live: None,
+        }
+    }
+
+    /// Reloads the data when its files change, and on `Ctrl-r`.
+    fn with_live(self, live: Live) -> SystemHost {
+        SystemHost {
+            live: Some(live),
+            ..self
         }
     }
 }
@@ -244,6 +259,9 @@ impl Host for SystemHost {
         Some(match effect {
             Effect::Open(url) => Action::Opened(open(terminal, &url, self.browser.as_deref())),
             Effect::SaveFavorite(key, add) => {
+                if let Some(live) = &self.live {
+                    live.saving();
+                }
                 let saved = self.store.update(|favorites| {
                     if add {
                         favorites.add(key);
@@ -282,6 +300,16 @@ impl Host for SystemHost {
                 return None;
             }
             Effect::Suspend => return suspend(terminal),
+            Effect::Reload => match &mut self.live {
+                Some(live) => {
+                    live.reload(true);
+                    return None;
+                }
+                None => Action::Notice {
+                    text: "This browser does not reload its data".into(),
+                    is_error: true,
+                },
+            },
         })
     }
 
@@ -292,6 +320,20 @@ impl Host for SystemHost {
             Some(Err(error)) => return Some(Action::SearchFailed(error)),
             None => {}
         }
+        match self.live.as_mut().and_then(Live::news) {
+            Some(News::Reloaded(reloaded)) => {
+                // The app takes the new catalogue with this action: the
+                // searches it asks for from now on are in the new index.
+                let catalogue = reloaded.catalogue();
+                self.search = SearchWorker::spawn(
+                    Arc::clone(catalogue.directory()),
+                    Arc::clone(catalogue.index()),
+                );
+                return Some(Action::Reloaded(reloaded));
+            }
+            Some(News::Action(action)) => return Some(action),
+            None => {}
+        }
         let (at, seq) = self.expiry?;
         (Instant::now() >= at).then(|| {
             self.expiry = None;
@@ -300,11 +342,15 @@ impl Host for SystemHost {
     }
 
     fn busy(&self) -> bool {
-        self.search.busy()
+        self.search.busy() || self.live.as_ref().is_some_and(Live::busy)
     }
 
     fn next_deadline(&self) -> Option<Instant> {
-        self.expiry.map(|(at, _)| at)
+        let watching = self.live.as_ref().map(|_| Instant::now() + live::POLL);
+        [self.expiry.map(|(at, _)| at), watching]
+            .into_iter()
+            .flatten()
+            .min()
     }
 }
 
@@ -349,11 +395,15 @@ where
 /// The terminal goes back to normal on a panic too, before the message is
 /// printed, so the message is readable and the shell usable. Only a panic
 /// of the main thread ends the program; one elsewhere (the background
-/// search) is reported by the main thread, which keeps the screen.
+/// search, reloading) is reported by the main thread, which keeps the screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if thread::current().name() != Some(worker::THREAD_NAME) {
+        let background = [worker::THREAD_NAME, reload::THREAD_NAME, watch::THREAD_NAME];
+        if !thread::current()
+            .name()
+            .is_some_and(|name| background.contains(&name))
+        {
             let _ = screen::leave();
             previous(info);
         }
@@ -371,7 +421,7 @@ fn panic_if_asked() {
 }
 
 /// `profdex` with no command: load, then browse until the user quits.
-pub fn run(setup: &Setup) -> Result<(), Failure> {
+pub fn run(setup: &Setup, start: Start) -> Result<(), Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal; for scripts use `profdex list`, `profdex search QUERY` or `--help`".into(),
@@ -381,62 +431,16 @@ pub fn run(setup: &Setup) -> Result<(), Failure> {
     install_panic_hook();
     signals::install();
     screen::enter()?;
-    let _screen = screen::Guard;
-    #[cfg(debug_assertions)]
-    panic_if_asked();
-    browse(setup, &inputs)
-}
-
-/// Loads the data behind a loading message, then runs the browser until
-/// the user quits.
-fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
-    let size = terminal.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
-    let theme = Theme::new(setup.color.enabled(true));
-    let loading = {
-        let (inputs, store, cache) = (inputs.to_vec(), setup.store(), setup.cache_dir.clone());
-        let check = setup.check_command();
-        let synonyms = setup.synonyms();
-        thread::Builder::new()
-            .name("loading".into())
-            .spawn(move || {
-                let sources = loading::Sources {
-                    inputs: &inputs,
-                    cache: cache.as_deref(),
-                    store: &store,
-                    synonyms,
-                };
-                loading::prepare(sources, theme, area, &check)
-            })?
+    let saved = {
+        let _screen = screen::Guard;
+        #[cfg(debug_assertions)]
+        panic_if_asked();
+        start::browse(setup, &inputs, start)?
     };
-    let (mut app, said) =
-        match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
-            Waited::Loaded(loaded) => loaded,
-            // The loading thread ends with the program.
-            Waited::Quit => return Ok(()),
-            Waited::Interrupted => {
-                let _ = screen::leave();
-                std::process::exit(130);
-            }
-        };
-    let search = SearchWorker::spawn(
-        Arc::clone(app.catalogue.directory()),
-        Arc::clone(app.catalogue.index()),
-    );
-    let mut host = SystemHost::new(setup.store(), std::env::var("BROWSER").ok(), search);
-    if let Some(notice) = said {
-        dispatch(&mut terminal, &mut app, &mut host, notice);
+    // Said once the terminal is back, where it can be read; quitting
+    // went ahead all the same.
+    if let Err(error) = saved {
+        crate::cli::tell(&format!("profdex: {}", crate::sanitize::sanitize(&error)));
     }
-    let now = terminal.size()?;
-    if now != size {
-        dispatch(
-            &mut terminal,
-            &mut app,
-            &mut host,
-            Action::Resize(now.width, now.height),
-        );
-    }
-    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
     Ok(())
 }

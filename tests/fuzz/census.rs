@@ -55,6 +55,11 @@ pub fn name(action: &Action) -> &'static str {
         Action::Suspend => "Suspend",
         Action::StatusExpired(_) => "StatusExpired",
         Action::Notice { .. } => "Notice",
+        Action::Reload => "Reload",
+        Action::Reloaded(_) => "Reloaded",
+        Action::FavoritesChanged(Ok(_)) => "FavoritesChanged(Ok)",
+        Action::FavoritesChanged(Err(_)) => "FavoritesChanged(Err)",
+        Action::Restore(_) => "Restore",
     }
 }
 
@@ -107,4 +112,9 @@ pub const ALL: &[&str] = &[
     "Suspend",
     "StatusExpired",
     "Notice",
+    "Reload",
+    "Reloaded",
+    "FavoritesChanged(Ok)",
+    "FavoritesChanged(Err)",
+    "Restore",
 ];

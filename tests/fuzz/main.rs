@@ -22,6 +22,7 @@ mod census;
 mod checks;
 mod docs;
 mod events;
+mod live;
 mod regressions;
 mod rng;
 mod session;

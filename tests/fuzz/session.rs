@@ -25,7 +25,7 @@ use crate::docs::{self, Cast, Document, Limits};
 use crate::events;
 use crate::rng::{Rng, mix};
 use crate::text;
-use crate::{census, checks};
+use crate::{census, checks, live};
 
 /// How a case runs, beyond its seed.
 pub struct Options<'a> {
@@ -124,6 +124,9 @@ pub fn run(seed: u64, options: &Options) -> Result<Outcome, String> {
             _ => Searches::Failing,
         },
         rng: rng.fork(),
+        inputs,
+        scratch: options.scratch.to_path_buf(),
+        reload_asked: false,
         trace: options.trace,
         census: options.census,
         outcome,
@@ -138,10 +141,16 @@ pub fn run(seed: u64, options: &Options) -> Result<Outcome, String> {
             is_error: errors > 0,
         });
     }
+    if rng.percent(30) {
+        // Where a last run left off, which may not fit this data.
+        let place = live::place(&mut rng, &runner.app, &cast);
+        runner.dispatch(place);
+    }
     runner.frame()?;
     let count = rng.range(1, options.max_events.max(1));
     for _ in 0..count {
         runner.finish_a_search();
+        runner.files_change(&cast);
         let burst = events::next(&mut rng, &runner.app, &cast);
         for event in &burst {
             runner.timed(|runner| runner.event(event, false));
@@ -221,6 +230,11 @@ struct Runner {
     disk: Favorites,
     searches: Searches,
     rng: Rng,
+    /// The case's files, for reloads to read again.
+    inputs: Vec<Input>,
+    scratch: PathBuf,
+    /// `Ctrl-r` asked for a reload, answered between events.
+    reload_asked: bool,
     trace: bool,
     census: bool,
     outcome: Outcome,
@@ -324,7 +338,34 @@ impl Runner {
             Effect::ExpireStatus { .. } => return None,
             // Suspending stops the process; on return the screen is redrawn.
             Effect::Suspend => return None,
+            Effect::Reload => {
+                self.reload_asked = true;
+                return None;
+            }
         })
+    }
+
+    /// Between events, the files may have changed under the browser, or
+    /// the reload asked for may be done.
+    fn files_change(&mut self, cast: &Cast) {
+        if std::mem::take(&mut self.reload_asked) || self.rng.one_in(40) {
+            let reloaded =
+                live::reloaded(&mut self.rng, &self.app, &self.inputs, cast, &self.scratch);
+            // The runner searches the new index with a new worker: what
+            // was asked of the old one is never answered.
+            if let Searches::Later(waiting) = &mut self.searches {
+                waiting.clear();
+            }
+            self.dispatch(reloaded);
+        }
+        if self.rng.one_in(40) {
+            let changed = live::favorites_changed(&mut self.rng, &self.app, cast);
+            self.dispatch(changed);
+        }
+        if self.rng.one_in(200) {
+            let place = live::place(&mut self.rng, &self.app, cast);
+            self.dispatch(place);
+        }
     }
 
     /// Between events, the background search may have answered.

@@ -1,0 +1,111 @@
+//! Starting the browser: loading behind the loading message, watching the
+//! files from then on, going back to where the last run left off, and
+//! saving where this one ends.
+
+use std::sync::Arc;
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use super::live::Live;
+use super::loading::{self, Prepared, Waited};
+use super::reload::{Baseline, Reloader};
+use super::{SystemHost, TerminalEvents, dispatch, resume, run_loop, screen};
+use crate::app::Action;
+use crate::setup::{Failure, Setup};
+use crate::sources::Input;
+use crate::theme::Theme;
+use crate::watch::{Watched, Watcher};
+use crate::worker::SearchWorker;
+
+/// How the browser starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Start {
+    /// Start afresh rather than where the last run left off (`--fresh`).
+    pub fresh: bool,
+}
+
+/// Loads the data behind a loading message, then runs the browser until
+/// the user quits; then saves where it was, saying why when that failed.
+pub(super) fn browse(
+    setup: &Setup,
+    inputs: &[Input],
+    start: Start,
+) -> Result<Result<(), String>, Failure> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
+    let size = terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let theme = Theme::new(setup.color.enabled(true));
+    // Watched from before the files are read, so that a change made while
+    // they load is seen.
+    let files = Watched {
+        sources: setup.options.clone(),
+        favorites: setup.store(),
+    };
+    let watcher = Watcher::start(files, false);
+    let loading = {
+        let (inputs, store, cache) = (inputs.to_vec(), setup.store(), setup.cache_dir.clone());
+        let check = setup.check_command();
+        let synonyms = setup.synonyms();
+        thread::Builder::new()
+            .name("loading".into())
+            .spawn(move || {
+                let sources = loading::Sources {
+                    inputs: &inputs,
+                    cache: cache.as_deref(),
+                    store: &store,
+                    synonyms,
+                };
+                loading::prepare(sources, theme, area, &check)
+            })?
+    };
+    let Prepared {
+        mut app,
+        said,
+        diagnostics,
+    } = match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
+        Waited::Loaded(loaded) => loaded,
+        // The loading thread ends with the program.
+        Waited::Quit => return Ok(Ok(())),
+        Waited::Interrupted => {
+            let _ = screen::leave();
+            std::process::exit(130);
+        }
+    };
+    let search = SearchWorker::spawn(
+        Arc::clone(app.catalogue.directory()),
+        Arc::clone(app.catalogue.index()),
+    );
+    // A reload counts topics as the load did.
+    let synonyms = app.catalogue.topics().synonyms().clone();
+    let reloader = Reloader::spawn(setup.options.clone(), setup.cache_dir.clone(), synonyms);
+    let baseline = Baseline::new(Arc::clone(app.catalogue.directory()), inputs, diagnostics);
+    let mut host = SystemHost::new(setup.store(), std::env::var("BROWSER").ok(), search)
+        .with_live(Live::new(Some(watcher), reloader, baseline));
+    let state = resume::path(&setup.data_dir);
+    if !start.fresh {
+        let place = resume::load(&state);
+        dispatch(&mut terminal, &mut app, &mut host, Action::Restore(place));
+    }
+    if let Some(notice) = said {
+        dispatch(&mut terminal, &mut app, &mut host, notice);
+    }
+    let now = terminal.size()?;
+    if now != size {
+        dispatch(
+            &mut terminal,
+            &mut app,
+            &mut host,
+            Action::Resize(now.width, now.height),
+        );
+    }
+    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &mut host)?;
+    Ok(resume::save(&state, &app.current_place()).map_err(|error| {
+        format!(
+            "where the browser was is not saved: {}: {error}",
+            state.display()
+        )
+    }))
+}
