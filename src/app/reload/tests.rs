@@ -291,3 +291,27 @@ fn favorites_written_elsewhere_show_and_this_browsers_own_save_is_quiet() {
         "Favorites not read again: favorites.json: not JSON"
     );
 }
+
+/// Found end to end, with other processes bookmarking meanwhile: the news
+/// from elsewhere took the place of the confirmation of the user's own `b`.
+#[test]
+fn a_change_elsewhere_leaves_the_users_own_message() {
+    let mut app = app_of(directory(), Favorites::default());
+    let effects = update(&mut app, Action::ToggleFavorite);
+    let [Effect::SaveFavorite(key, true)] = &effects[..] else {
+        panic!("a save: {effects:?}");
+    };
+    let mut saved = Favorites::default();
+    saved.add(key.clone());
+    update(&mut app, Action::Saved(Ok(saved.clone())));
+    let mine = status(&app);
+    assert!(mine.contains("Added Song Han"), "{mine}");
+    saved.add(favorite("UC Berkeley", "Ion Stoica"));
+    update(&mut app, Action::FavoritesChanged(Ok(saved)));
+    assert_eq!(status(&app), mine);
+    assert_eq!(
+        app.shortlist.len(),
+        2,
+        "the favorites follow the file all the same"
+    );
+}
