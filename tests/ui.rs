@@ -484,3 +484,19 @@ fn the_detail_follows_the_related_cursor() {
     draw(&mut app);
     assert_eq!(app.screen.detail_scroll(), scrolled);
 }
+
+/// While the topics' filter is edited, the cursor is there, not in the
+/// people's filter line that the chosen topic is written into.
+#[test]
+fn the_cursor_shows_in_the_filter_being_edited() {
+    let mut actions = vec![Action::ToggleTopics, Action::StartFilter];
+    actions.extend("dist".chars().map(Action::FilterInput));
+    let screen = screen(&app_after(120, 32, FAVORITES, &actions));
+    assert!(screen.contains("/ dist▏"), "{screen}");
+    assert!(
+        screen.contains("/ topic:\"distributed systems\" "),
+        "{screen}"
+    );
+    assert!(!screen.contains("systems\"▏"), "{screen}");
+    assert!(screen.contains("Type to find a topic"), "{screen}");
+}

@@ -241,7 +241,8 @@ fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {}/{}", search.hits().len(), app.scope_total())
     };
-    let editing = app.screen.mode() == Mode::Filter && !app.editing_schools();
+    let editing =
+        app.screen.mode() == Mode::Filter && !app.editing_schools() && !app.editing_topics();
     let [text_area, count_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(cells(count.width())),

@@ -38,6 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             },
         ),
         None if app.editing_schools() => Span::styled(" Type to find a school", theme.dim),
+        None if app.editing_topics() => Span::styled(" Type to find a topic", theme.dim),
         None if mode == Mode::Filter => Span::styled(" Type to filter", theme.dim),
         None => Span::raw(""),
     };
