@@ -228,11 +228,10 @@ impl App {
             (0, removed) => format!("{removed} removed"),
             (added, removed) => format!("{added} added, {removed} removed"),
         };
-        // Secondary news: it never takes the place of what the user's own
-        // last key said (the confirmation of a bookmark, an error).
-        if self.screen.status().is_none() {
-            self.set_status(format!("★ Favorites changed elsewhere: {change}"), false);
-        }
+        // It never takes the place of what the user's own last key said
+        // (the confirmation of a bookmark, an error).
+        self.screen
+            .set_news(format!("★ Favorites changed elsewhere: {change}"));
     }
 }
 

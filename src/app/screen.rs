@@ -25,6 +25,12 @@ pub struct Screen {
     /// Counts every status set, so an expiry meant for one message never
     /// clears the next.
     status_seq: u64,
+    /// The number of the message that is news from elsewhere, which the
+    /// next news may replace.
+    news_seq: Option<u64>,
+    /// News that came while the user's own message was shown: it follows
+    /// once that has been shown long enough.
+    news_waiting: Option<String>,
     detail_scroll: usize,
     help_scroll: usize,
     /// What the last frame measured; `None` before the first one.
@@ -42,6 +48,8 @@ impl Screen {
             theme,
             status: None,
             status_seq: 0,
+            news_seq: None,
+            news_waiting: None,
             detail_scroll: 0,
             help_scroll: 0,
             drawn: None,
@@ -121,6 +129,17 @@ impl Screen {
         self.status_seq += 1;
     }
 
+    /// News from elsewhere (another process changed a file): shown unless
+    /// the status line holds what the user's own last key said.
+    pub(super) fn set_news(&mut self, text: String) {
+        if self.status.is_none() || self.news_seq == Some(self.status_seq) {
+            self.set_status(text, false);
+            self.news_seq = Some(self.status_seq);
+        } else {
+            self.news_waiting = Some(text);
+        }
+    }
+
     pub(super) fn status_seq(&self) -> u64 {
         self.status_seq
     }
@@ -129,6 +148,8 @@ impl Screen {
     /// expires): then it has been seen.
     pub(super) fn clear_status(&mut self) {
         self.status = None;
+        // The user has moved on; the screen shows what changed anyway.
+        self.news_waiting = None;
     }
 
     /// The message numbered `seq` has been shown long enough.
@@ -136,6 +157,9 @@ impl Screen {
         let current = self.status.as_ref().is_some_and(|s| !s.is_error);
         if current && seq == self.status_seq {
             self.status = None;
+            if let Some(news) = self.news_waiting.take() {
+                self.set_news(news);
+            }
         }
     }
 

@@ -314,4 +314,17 @@ fn a_change_elsewhere_leaves_the_users_own_message() {
         2,
         "the favorites follow the file all the same"
     );
+    // Once it has been shown long enough, the news follows.
+    let seq = app.screen.status_seq();
+    let effects = update(&mut app, Action::StatusExpired(seq));
+    assert_eq!(status(&app), "★ Favorites changed elsewhere: 1 added");
+    assert!(
+        matches!(effects[..], [Effect::ExpireStatus { .. }]),
+        "and goes in its turn: {effects:?}"
+    );
+    // News follows news at once.
+    let mut fewer = Favorites::default();
+    fewer.add(favorite("UC Berkeley", "Ion Stoica"));
+    update(&mut app, Action::FavoritesChanged(Ok(fewer)));
+    assert_eq!(status(&app), "★ Favorites changed elsewhere: 1 removed");
 }
