@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::resolve::{self, Favorite};
 use super::{FavoriteAction, Session};
+use crate::favorites::today;
 use crate::model::PersonId;
 use crate::report::{Paint, PersonJson};
 use crate::sanitize::sanitize;
@@ -58,8 +59,8 @@ impl Session<'_> {
             FavoriteAction::Add { query, school } => {
                 let school = self.school(school.as_deref())?;
                 let person = resolve::person(&self.directory, &query.text()?, school)?;
-                let (_, added) =
-                    store.update(|favorites| favorites.add_person(&self.directory, person))?;
+                let (_, added) = store
+                    .update(|favorites| favorites.add_person(&self.directory, person, &today()))?;
                 let what = if added {
                     "Added"
                 } else {

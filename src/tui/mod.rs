@@ -247,7 +247,7 @@ impl Host for SystemHost {
             Effect::SaveFavorite(key, add) => {
                 let saved = self.store.update(|favorites| {
                     if add {
-                        favorites.add(key);
+                        favorites.add_on(key, Some(&crate::favorites::today()));
                     } else {
                         favorites.remove(&key);
                     }
