@@ -10,11 +10,13 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+pub mod export;
 mod json;
 
+pub use export::ExportRow;
 pub use json::{PersonJson, RelatedJson, TopicJson};
 
-use crate::favorites::{FavoriteKey, Favorites};
+use crate::favorites::{Details, FavoriteKey, Favorites, first_line};
 use crate::model::{Directory, PersonId};
 use crate::sanitize::sanitize;
 use crate::search::{self, Highlights, Hit, Index, Query};
@@ -323,35 +325,50 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
+    /// Favorites, one a line: name, school, title (or that they are
+    /// missing from the data), then the status and the note's first line.
     pub fn favorites(
         &self,
         out: &mut dyn Write,
         keys: &[FavoriteKey],
         resolved: &[Option<PersonId>],
+        details: &[&Details],
     ) -> io::Result<()> {
-        let width = keys
-            .iter()
-            .map(|k| sanitize(&k.name).width())
-            .max()
-            .unwrap_or(0);
-        for (key, person) in keys.iter().zip(resolved) {
+        let widest = |text: fn(&FavoriteKey) -> &str| {
+            keys.iter()
+                .map(|k| sanitize(text(k)).width())
+                .max()
+                .unwrap_or(0)
+        };
+        let (width, school_width) = (widest(|k| &k.name), widest(|k| &k.school));
+        for ((key, person), details) in keys.iter().zip(resolved).zip(details) {
             let name = sanitize(&key.name);
-            let note = match person {
+            let school = sanitize(&key.school);
+            let about = match person {
                 Some(p) => self.directory.people[*p]
                     .title()
                     .unwrap_or_default()
                     .to_owned(),
                 None => "(not in the loaded data)".to_string(),
             };
-            writeln!(
+            write!(
                 out,
-                "{} {}{}  {}  {}",
+                "{} {}{}  {school}{}  {}",
                 self.paint.wrap(STAR, "★"),
                 self.paint.bold(&key.name),
                 padding(&name, width),
-                sanitize(&key.school),
-                self.paint.dim(&note)
+                padding(&school, school_width),
+                self.paint.dim(&about)
             )?;
+            if let Some(status) = &details.status {
+                write!(out, "  [{}]", sanitize(status))?;
+            }
+            if let Some(note) = &details.note {
+                let first = first_line(note);
+                let more = if first.len() < note.len() { " …" } else { "" };
+                write!(out, "  {}", self.paint.dim(&format!("{first}{more}")))?;
+            }
+            writeln!(out)?;
         }
         Ok(())
     }
