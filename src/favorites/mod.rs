@@ -67,6 +67,33 @@ pub struct Entry {
     unknown: Map<String, Value>,
 }
 
+/// A change to one favorite's shortlist fields, as data: what the browser
+/// asks the favorites file for, applied under its lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Set (or for `None` remove) the note, adding the favorite if need be.
+    Note(FavoriteKey, Option<String>),
+    /// Set (or for `None` remove) the status, adding the favorite if need be.
+    Status(FavoriteKey, Option<String>),
+    /// Make the favorite what it was: see [`Favorites::put_back`].
+    PutBack(FavoriteKey, Option<Box<Entry>>),
+}
+
+impl Edit {
+    /// Applies the change; a favorite it adds is added on `day`.
+    pub fn apply(self, favorites: &mut Favorites, day: &str) {
+        match self {
+            Edit::Note(key, note) => {
+                favorites.edit(&key, Some(day), |details| details.note = note);
+            }
+            Edit::Status(key, status) => {
+                favorites.edit(&key, Some(day), |details| details.status = status);
+            }
+            Edit::PutBack(key, before) => favorites.put_back(&key, before.as_deref()),
+        }
+    }
+}
+
 /// What two keys agree on when they are the same favorite.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Identity {

@@ -7,9 +7,7 @@
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
 use std::path::Path;
-use std::process::ExitStatus;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -22,12 +20,13 @@ use crate::app::{Action, App, Drawn, Effect, update};
 use crate::clipboard::{self, Copied, Surroundings};
 use crate::favorites::{Favorites, Store};
 use crate::keys;
-use crate::open::open_url;
+use crate::open::{open_mail, open_url};
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input};
 use crate::theme::Theme;
 use crate::worker::{self, Answer, SearchWorker};
 
+mod editor;
 mod loading;
 mod screen;
 mod signals;
@@ -237,6 +236,20 @@ impl SystemHost {
     }
 }
 
+impl SystemHost {
+    /// Applies `change` to the favorites file under its lock; a favorite
+    /// it adds is added today.
+    fn save(&self, change: impl FnOnce(&mut Favorites, &str)) -> Action {
+        let day = crate::favorites::today();
+        let saved = self.store.update(|favorites| change(favorites, &day));
+        Action::Saved(
+            saved
+                .map(|(favorites, ())| favorites)
+                .map_err(|e| e.to_string()),
+        )
+    }
+}
+
 impl Host for SystemHost {
     fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
     where
@@ -244,20 +257,23 @@ impl Host for SystemHost {
     {
         Some(match effect {
             Effect::Open(url) => Action::Opened(open(terminal, &url, self.browser.as_deref())),
-            Effect::SaveFavorite(key, add) => {
-                let saved = self.store.update(|favorites| {
-                    if add {
-                        favorites.add_on(key, Some(&crate::favorites::today()));
-                    } else {
-                        favorites.remove(&key);
-                    }
-                });
-                Action::Saved(
-                    saved
-                        .map(|(favorites, ())| favorites)
-                        .map_err(|e| e.to_string()),
-                )
-            }
+            Effect::SaveFavorite(key, add) => self.save(|favorites, day| {
+                if add {
+                    favorites.add_on(key, Some(day));
+                } else {
+                    favorites.remove(&key);
+                }
+            }),
+            Effect::EditFavorite(edit) => self.save(|favorites, day| edit.apply(favorites, day)),
+            Effect::EditNote { key, note } => Action::Edited {
+                key,
+                result: editor::edit_note(&note, |command| screen::lend(terminal, command)),
+            },
+            Effect::OpenMail(address) => Action::Opened(
+                open_mail(&address)
+                    .map(|()| format!("mailto:{address}"))
+                    .map_err(|error| error.to_string()),
+            ),
             Effect::Copy(text) => {
                 let around = Surroundings::of_this_process();
                 match clipboard::copy(&text, &around, &mut io::stdout()) {
@@ -317,17 +333,7 @@ fn open<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let opened = open_url(url, browser, |command| {
-        // A text browser gets the terminal while it runs. Its Ctrl-c and
-        // Ctrl-\ are its own: profdex ignores those signals meanwhile.
-        let _ = screen::leave();
-        signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
-        let status: io::Result<ExitStatus> = command.status();
-        signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
-        let _ = screen::enter();
-        let _ = terminal.clear();
-        status
-    });
+    let opened = open_url(url, browser, |command| screen::lend(terminal, command));
     opened
         .map(|()| url.to_string())
         .map_err(|error| error.to_string())
@@ -400,7 +406,7 @@ fn browse(setup: &Setup, inputs: &[Input]) -> Result<(), Failure> {
         let check = setup.check_command();
         thread::Builder::new()
             .name("loading".into())
-            .spawn(move || prepare(&inputs, cache.as_deref(), &store, theme, area, &check))?
+            .spawn(move || prepare(&inputs, cache.as_deref(), &store, &theme, area, &check))?
     };
     let (mut app, said) =
         match loading::wait(&mut terminal, &mut TerminalEvents, inputs.len(), loading)? {
@@ -441,7 +447,7 @@ fn prepare(
     inputs: &[Input],
     cache: Option<&Path>,
     store: &Store,
-    theme: Theme,
+    theme: &Theme,
     area: Rect,
     check: &str,
 ) -> (App, Option<Action>) {
@@ -450,7 +456,7 @@ fn prepare(
         Ok(favorites) => (favorites, None),
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
-    let app = App::new(loaded.directory, favorites, theme, area);
+    let app = App::new(loaded.directory, favorites, *theme, area);
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let notice = |text, is_error| Some(Action::Notice { text, is_error });
     let said = match favorites_error {
