@@ -75,6 +75,27 @@ fn a_note_and_a_status_bookmark_the_person_and_are_listed() {
 }
 
 #[test]
+fn the_listing_shows_the_start_of_a_long_note() {
+    let sandbox = Sandbox::new();
+    let note = format!(
+        "東京 {}end of the first line\nsecond line",
+        "word ".repeat(30)
+    );
+    sandbox
+        .run(&["favorite", "note", "stoica", &note])
+        .assert_code(0);
+    let text = sandbox.run(&["favorites"]).assert_code(0).stdout.clone();
+    assert!(
+        text.contains("東京 word word") && text.ends_with(" …\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("end of the first line") && !text.contains("second"),
+        "{text}"
+    );
+}
+
+#[test]
 fn clearing_removes_the_text_and_bookmarks_no_one() {
     let sandbox = Sandbox::new();
     sandbox

@@ -3,9 +3,10 @@
 //! removes it), `u` to undo the last change, and what the status line
 //! says once the disk has answered.
 
+use super::filter::Keep;
 use super::prompt::{Prompt, Removal};
 use super::shortlist::{Pending, Undo};
-use super::{Action, App, Effect, Mode, NOBODY_SELECTED};
+use super::{Action, App, Effect, Mode, NOBODY_SELECTED, Scope};
 use crate::favorites::{Details, Edit, FavoriteKey};
 use crate::keys;
 
@@ -122,18 +123,21 @@ impl App {
 
     /// The disk has answered the change under way: its message, and what
     /// `u` can undo, or why nothing changed. What was typed and not saved
-    /// is kept for the next `n` or `C`.
-    pub(super) fn change_answered(&mut self, error: Option<&str>) {
+    /// is kept for the next `n` or `C`. Returns the favorite an undo put
+    /// back, to be selected once the favorites are shown as saved.
+    pub(super) fn change_answered(&mut self, error: Option<&str>) -> Option<FavoriteKey> {
         let Some(pending) = self.shortlist.saved() else {
             if let Some(error) = error {
                 self.set_status(format!("Not saved: {error}"), true);
             }
-            return;
+            return None;
         };
+        let mut put_back = None;
         match (error, pending.undo) {
             (None, UndoAfter::Saved(undo)) | (Some(_), UndoAfter::Failed(undo)) => {
                 self.shortlist.push_undo(undo);
             }
+            (None, UndoAfter::Failed(undo)) => put_back = Some(undo.key),
             _ => {}
         }
         match error {
@@ -145,6 +149,18 @@ impl App {
                 // What it means comes first: a long reason is cut at the right.
                 self.set_status(format!("{}: {error}", pending.failed), true);
             }
+        }
+        put_back
+    }
+
+    /// Selects the favorite `key` in the favorites view, when it lists
+    /// them: the one an undo brought back.
+    pub(super) fn select_favorite(&mut self, key: &FavoriteKey, effects: &mut Vec<Effect>) {
+        if self.scope() != Scope::Favorites {
+            return;
+        }
+        if let Some(person) = self.shortlist.person_of(key) {
+            self.refilter(Keep::Person(person), effects);
         }
     }
 }

@@ -107,12 +107,17 @@ fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
 fn saved(app: &mut App, result: Result<Favorites, String>, effects: &mut Vec<Effect>) {
     match result {
         Ok(favorites) => {
-            app.change_answered(None);
+            let put_back = app.change_answered(None);
             if favorites != *app.shortlist.favorites() {
                 app.replace_favorites(favorites, effects);
             }
+            if let Some(key) = put_back {
+                app.select_favorite(&key, effects);
+            }
         }
-        Err(error) => app.change_answered(Some(&error)),
+        Err(error) => {
+            app.change_answered(Some(&error));
+        }
     }
 }
 

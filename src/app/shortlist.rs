@@ -205,6 +205,13 @@ impl Shortlist {
         self.favorites.details().get(position)
     }
 
+    /// The person the favorite `key` finds, if it is one and they are in
+    /// the data.
+    pub fn person_of(&self, key: &FavoriteKey) -> Option<PersonId> {
+        let position = self.favorites.position(key)?;
+        self.people.get(position).copied().flatten()
+    }
+
     /// The status, note and date of the favorite `key`, if it is one.
     pub fn details_of_key(&self, key: &FavoriteKey) -> Option<&Details> {
         let position = self.favorites.position(key)?;

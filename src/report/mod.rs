@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub mod export;
 mod json;
@@ -364,9 +364,7 @@ impl<'a> Report<'a> {
                 write!(out, "  [{}]", sanitize(status))?;
             }
             if let Some(note) = &details.note {
-                let first = first_line(note);
-                let more = if first.len() < note.len() { " …" } else { "" };
-                write!(out, "  {}", self.paint.dim(&format!("{first}{more}")))?;
+                write!(out, "  {}", self.paint.dim(&note_start(note)))?;
             }
             writeln!(out)?;
         }
@@ -426,6 +424,27 @@ pub fn candidates(out: &mut dyn Write, rows: &[Candidate], more: usize) -> io::R
         writeln!(out, "  … and {more} more")?;
     }
     Ok(())
+}
+
+/// How much of a note a list line shows, in columns.
+const NOTE_SHOWN: usize = 60;
+
+/// The start of a note's first line, ending in `…` when there is more.
+fn note_start(note: &str) -> String {
+    let first = first_line(note);
+    let mut shown = String::new();
+    let mut width = 0;
+    for c in first.chars() {
+        width += c.width().unwrap_or(0);
+        if width > NOTE_SHOWN {
+            break;
+        }
+        shown.push(c);
+    }
+    if shown.len() < note.len() {
+        shown.push_str(" …");
+    }
+    shown
 }
 
 fn padding(text: &str, width: usize) -> String {

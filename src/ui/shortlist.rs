@@ -109,9 +109,13 @@ pub fn render_prompt(app: &App, hints: Vec<Span<'static>>, area: Rect, buf: &mut
         Vec::new()
     };
     let hints_width: usize = hints.iter().map(Span::width).sum();
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(cells(hints_width))])
-            .areas(area);
+    let gap = u16::from(hints_width > 0);
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(gap),
+        Constraint::Length(cells(hints_width)),
+    ])
+    .areas(area);
     let room = usize::from(left.width);
     let spans = match &app.prompt {
         Some(Prompt::Text(prompt)) => {

@@ -345,6 +345,18 @@ fn u_puts_back_the_last_removal_with_status_note_and_date() {
     press(&mut app, &mut disk, Action::Undo);
     assert_eq!(disk, before, "in its place, with everything");
     assert_eq!(status(&app), "Undone: Ion Stoica is back in favorites");
+    // In the favorites view, the cursor goes to the one put back.
+    update(&mut app, Action::FocusLeft);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::FocusRight);
+    update(&mut app, Action::Bottom);
+    assert_eq!(selected_name(&app), Some("Song Han"));
+    update(&mut app, Action::Top);
+    press(&mut app, &mut disk, Action::ToggleFavorite);
+    press(&mut app, &mut disk, Action::ToggleFavorite);
+    assert_eq!(selected_name(&app), Some("Song Han"), "the next one");
+    press(&mut app, &mut disk, Action::Undo);
+    assert_eq!(selected_name(&app), Some("Ion Stoica"));
     // Then the status, then the note, then the bookmark itself.
     press(&mut app, &mut disk, Action::Undo);
     assert_eq!(details(&app, 1).status, None);
