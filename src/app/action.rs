@@ -230,7 +230,7 @@ impl Action {
             }
             Action::OpenLab(_) => "open lab N of the person's school",
             Action::ToggleFavorite if mode == Mode::Confirm => {
-                "remove it, note and status too (u undoes)"
+                "remove it, with its note and status (undo brings them back)"
             }
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
             Action::CopyUrl => "copy the website to the clipboard",

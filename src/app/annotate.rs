@@ -8,8 +8,9 @@ use super::bookmarks::{Target, UndoAfter};
 use super::line::LineEdit;
 use super::prompt::{Prompt, TextField, TextPrompt};
 use super::shortlist::{Pending, Undo};
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, Mode};
 use crate::favorites::{Edit, FavoriteKey, next_status, note, status};
+use crate::keys;
 
 /// The one-line editor holds at most this many characters of a note; a
 /// longer note is for the editor (`N`).
@@ -62,8 +63,9 @@ fn start(app: &mut App, target: Target, field: TextField) {
         .unwrap_or_default();
     let Some(line) = LineEdit::with_lines(&text, max) else {
         let text = format!(
-            "The note of {} is too long to edit on one line: N opens it in your editor",
-            target.name
+            "The note of {} is too long to edit on one line: {} opens it in your editor",
+            target.name,
+            keys::primary(Mode::Browse, &Action::EditNoteExternally)
         );
         app.set_status(text, true);
         return;

@@ -14,6 +14,9 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::{Command, ExitStatus};
 
+use crate::app::{Action, Mode};
+use crate::keys;
+
 /// The program and arguments that edit `path`, from the values of
 /// `$VISUAL` and `$EDITOR`; blank ones count as unset.
 pub(super) fn command_for(
@@ -25,7 +28,10 @@ pub(super) fn command_for(
         .into_iter()
         .find_map(|(name, value)| value.filter(|v| !v.trim().is_empty()).map(|v| (name, v)));
     let Some((name, value)) = chosen else {
-        return Err("No editor: set $VISUAL or $EDITOR (n edits the note here)".into());
+        let here = keys::primary(Mode::Browse, &Action::EditNote);
+        return Err(format!(
+            "No editor: set $VISUAL or $EDITOR ({here} edits the note here)"
+        ));
     };
     let mut words = shell_words::split(value)
         .map_err(|error| format!("Cannot understand ${name} ({error})"))?;
