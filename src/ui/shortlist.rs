@@ -20,8 +20,23 @@ pub const BREAK: &str = "↵";
 /// What marks a note's first line in the list.
 pub const NOTE_MARK: &str = "✎ ";
 
-/// Lines of a note the detail pane shows; the editor (`N`) has the rest.
+/// Lines and characters of a note the detail pane shows, which it wraps
+/// at every frame; the editor (`N`) has the rest.
 const NOTE_LINES_SHOWN: usize = 200;
+const NOTE_CHARS_SHOWN: usize = 20_000;
+
+/// The start of `note` the detail pane shows.
+fn head_of(note: &str) -> &str {
+    let by_lines = note
+        .match_indices('\n')
+        .nth(NOTE_LINES_SHOWN - 1)
+        .map_or(note.len(), |(at, _)| at);
+    let by_chars = note
+        .char_indices()
+        .nth(NOTE_CHARS_SHOWN)
+        .map_or(note.len(), |(at, _)| at);
+    &note[..by_lines.min(by_chars)]
+}
 
 /// The style of a status: the known ones by how far along they are.
 pub fn status_style(theme: &Theme, status: &str) -> Style {
@@ -37,7 +52,9 @@ pub fn status_style(theme: &Theme, status: &str) -> Style {
 /// A note's first line, made safe, in `width` columns; `…` says there is
 /// more, on later lines or past the edge.
 pub fn note_first_line(note: &str, width: usize) -> String {
-    let first = safe(first_line(note));
+    // What can show, of a line that may be a whole book long.
+    let first: String = first_line(note).chars().take(4 * width + 4).collect();
+    let first = safe(&first);
     if first.len() < note.len() && columns(&first) < width {
         format!("{first} …")
     } else {
@@ -76,18 +93,15 @@ pub fn detail_lines(app: &App, details: &Details) -> Vec<(Vec<Span<'static>>, us
     }
     let mut lines = vec![(line, 2)];
     if let Some(note) = &details.note {
-        let mut note_lines = note.lines();
-        for (at, line) in note_lines.by_ref().take(NOTE_LINES_SHOWN).enumerate() {
+        let shown = head_of(note);
+        for (at, line) in shown.lines().enumerate() {
             let mark = if at == 0 { NOTE_MARK } else { "  " };
-            lines.push((
-                vec![Span::styled(format!("{mark}{}", safe(line)), theme.text)],
-                2,
-            ));
+            let text = format!("{mark}{}", safe(line));
+            lines.push((vec![Span::styled(text, theme.text)], 2));
         }
-        let more = note_lines.count();
-        if more > 0 {
+        if shown.len() < note.len() {
             let text = format!(
-                "  … {more} more lines: {} opens the note in your editor",
+                "  … {} opens the whole note in your editor",
                 key(Action::EditNoteExternally)
             );
             lines.push((vec![Span::styled(text, theme.dim)], 2));
@@ -192,6 +206,15 @@ mod tests {
         assert_eq!(shown("ask\nabout RA", 3, 30), "ask▏↵about RA");
         assert_eq!(shown("ask\nabout RA", 12, 6), "ut RA▏");
         assert_eq!(shown("a\u{1b}b", 0, 10), "▏a\u{241B}b");
+    }
+
+    #[test]
+    fn the_detail_pane_shows_the_start_of_a_huge_note() {
+        let lines = "line\n".repeat(500);
+        assert_eq!(head_of(&lines).lines().count(), NOTE_LINES_SHOWN);
+        let long = "東".repeat(NOTE_CHARS_SHOWN + 10);
+        assert_eq!(head_of(&long).chars().count(), NOTE_CHARS_SHOWN);
+        assert_eq!(head_of("short\nnote"), "short\nnote");
     }
 
     #[test]
