@@ -179,6 +179,12 @@ fn save(
         );
         return;
     }
+    if text.is_none() && !is_favorite {
+        let what = field.name();
+        let text = format!("Nothing saved: {name} is not a favorite, and the {what} is empty");
+        app.set_status(text, false);
+        return;
+    }
     let done = match (field, &text) {
         (TextField::Note, Some(_)) => format!("Saved the note of {name}"),
         (TextField::Status, Some(status)) => format!("{name}: {status}"),

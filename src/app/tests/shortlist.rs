@@ -140,6 +140,18 @@ fn n_types_a_note_that_enter_saves_and_bookmarks() {
 }
 
 #[test]
+fn an_empty_note_bookmarks_no_one() {
+    let (mut app, mut disk) = (shortlist_app(), Favorites::default());
+    press(&mut app, &mut disk, Action::EditNote);
+    assert!(press(&mut app, &mut disk, Action::SaveText).is_empty());
+    assert!(!app.shortlist.contains(0));
+    assert_eq!(
+        status(&app),
+        "Nothing saved: Song Han is not a favorite, and the note is empty"
+    );
+}
+
+#[test]
 fn a_note_of_several_lines_keeps_them_on_one_line() {
     let (mut app, mut disk) = (shortlist_app(), Favorites::default());
     update(&mut app, Action::Down);
