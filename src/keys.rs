@@ -20,6 +20,8 @@ pub enum Key {
     Digit,
     /// Any other printable character: the action's character is the one typed.
     Text,
+    /// Any key no other binding of the mode takes.
+    Any,
 }
 
 /// One key and the action it stands for. For `Key::Digit` and `Key::Text`
@@ -34,7 +36,7 @@ const fn bind(key: Key, action: Action) -> Binding {
 }
 
 use crate::app::Motion;
-use Key::{Alt, Char, Code, Ctrl, Digit, Text};
+use Key::{Alt, Any, Char, Code, Ctrl, Digit, Text};
 
 pub const BROWSE: &[Binding] = &[
     bind(Char('/'), Action::StartFilter),
@@ -68,6 +70,14 @@ pub const BROWSE: &[Binding] = &[
     bind(Char('b'), Action::ToggleFavorite),
     bind(Char('y'), Action::CopyUrl),
     bind(Ctrl('r'), Action::Reload),
+    bind(Char('Y'), Action::CopyOther),
+    bind(Char('n'), Action::EditNote),
+    bind(Char('N'), Action::EditNoteExternally),
+    bind(Char('c'), Action::CycleStatus),
+    bind(Char('C'), Action::EditStatus),
+    bind(Char('u'), Action::Undo),
+    bind(Char('S'), Action::SortFavorites),
+    bind(Char('F'), Action::FilterStatus),
     bind(Char('?'), Action::ToggleHelp),
     bind(Char('q'), Action::Quit),
     bind(Ctrl('c'), Action::Quit),
@@ -138,6 +148,56 @@ pub const RELATED: &[Binding] = &[
     bind(Ctrl('z'), Action::Suspend),
 ];
 
+/// The one-line editor of a note or a status: the filter's editing keys.
+pub const NOTE: &[Binding] = &[
+    bind(Text, Action::FilterInput(' ')),
+    bind(Code(KeyCode::Enter), Action::SaveText),
+    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Code(KeyCode::Backspace), Action::FilterBackspace),
+    bind(Ctrl('h'), Action::FilterBackspace),
+    bind(Ctrl('w'), Action::FilterDeleteWord),
+    bind(Ctrl('u'), Action::ClearFilter),
+    bind(Code(KeyCode::Left), Action::FilterCursor(Motion::Left)),
+    bind(Code(KeyCode::Right), Action::FilterCursor(Motion::Right)),
+    bind(Ctrl('a'), Action::FilterCursor(Motion::Start)),
+    bind(Ctrl('e'), Action::FilterCursor(Motion::End)),
+    bind(Code(KeyCode::Home), Action::FilterCursor(Motion::Start)),
+    bind(Code(KeyCode::End), Action::FilterCursor(Motion::End)),
+    bind(Alt('b'), Action::FilterCursor(Motion::WordLeft)),
+    bind(Alt('f'), Action::FilterCursor(Motion::WordRight)),
+    bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
+];
+
+/// Asked whether to remove a favorite with a note or a status: `b`
+/// again removes it, anything else keeps it.
+pub const CONFIRM: &[Binding] = &[
+    bind(Char('b'), Action::ToggleFavorite),
+    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Any, Action::Cancel),
+    bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
+];
+
+/// The chooser of a field to copy.
+pub const CHOOSE: &[Binding] = &[
+    bind(Code(KeyCode::Enter), Action::CopyField(0)),
+    bind(Digit, Action::CopyField(0)),
+    bind(Char('o'), Action::OpenField),
+    bind(Char('j'), Action::Down),
+    bind(Code(KeyCode::Down), Action::Down),
+    bind(Char('k'), Action::Up),
+    bind(Code(KeyCode::Up), Action::Up),
+    bind(Code(KeyCode::Esc), Action::Cancel),
+    bind(Char('Y'), Action::Cancel),
+    bind(Char('q'), Action::Cancel),
+    bind(Ctrl('c'), Action::Quit),
+    #[cfg(unix)]
+    bind(Ctrl('z'), Action::Suspend),
+];
+
 /// What a key does while the data loads, before there is a browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadingKey {
@@ -174,6 +234,12 @@ pub const SECTIONS: &[(&str, Mode)] = &[
     ("Browsing", Mode::Browse),
     ("Filtering (after /)", Mode::Filter),
     ("Related people (after r)", Mode::Related),
+    ("Editing a note or a status (after n or C)", Mode::Note),
+    (
+        "Removing a favorite with a note or a status (after b)",
+        Mode::Confirm,
+    ),
+    ("Copying a field (after Y)", Mode::Choose),
     ("In this help", Mode::Help),
 ];
 
@@ -183,6 +249,9 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Filter => FILTER,
         Mode::Help => HELP,
         Mode::Related => RELATED,
+        Mode::Note => NOTE,
+        Mode::Confirm => CONFIRM,
+        Mode::Choose => CHOOSE,
     }
 }
 
@@ -196,6 +265,7 @@ impl Key {
             Alt(c) => format!("Alt-{c}"),
             Digit => "1–9".into(),
             Text => "text".into(),
+            Any => "any other key".into(),
             Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -226,6 +296,7 @@ impl Key {
             (Alt(wanted), KeyCode::Char(c)) => c == wanted && alt && !ctrl,
             (Digit, KeyCode::Char(c)) => plain && c.is_ascii_digit() && c != '0',
             (Text, KeyCode::Char(_)) => plain,
+            (Any, _) => true,
             (Code(wanted), code) => code == wanted && plain,
             _ => false,
         }
@@ -242,6 +313,9 @@ impl Key {
             }
             (Action::JumpToRelated(_), KeyCode::Char(c)) => {
                 Action::JumpToRelated(c.to_digit(10).map_or(0, |n| n as usize))
+            }
+            (Action::CopyField(_), KeyCode::Char(c)) => {
+                Action::CopyField(c.to_digit(10).map_or(0, |n| n as usize))
             }
             (Action::FilterInput(_), KeyCode::Char(c)) => Action::FilterInput(c),
             (action, _) => action.clone(),
@@ -356,9 +430,10 @@ pub fn action_for_key(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    // Named keys first, so that a `Text` binding never shadows them.
-    let (named, text): (Vec<&Binding>, Vec<&Binding>) =
-        bindings(mode).iter().partition(|b| b.key != Text);
+    // Named keys first, so that a `Text` or `Any` binding never shadows them.
+    let (named, text): (Vec<&Binding>, Vec<&Binding>) = bindings(mode)
+        .iter()
+        .partition(|b| !matches!(b.key, Text | Any));
     named
         .into_iter()
         .chain(text)
@@ -380,8 +455,10 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
             }
         }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
-        // Pasted text goes into the filter, whatever the mode.
-        Event::Paste(text) if mode != Mode::Help => Some(Action::FilterPaste(text.clone())),
+        // Pasted text goes into the filter (or the note being typed).
+        Event::Paste(text) if !matches!(mode, Mode::Help | Mode::Choose) => {
+            Some(Action::FilterPaste(text.clone()))
+        }
         _ => None,
     }
 }
@@ -530,6 +607,7 @@ mod tests {
                         Code(code) => code,
                         Digit => KeyCode::Char('7'),
                         Text => KeyCode::Char('x'),
+                        Any => KeyCode::F(5),
                     };
                     let modifiers = match key {
                         Ctrl(_) => KeyModifiers::CONTROL,

@@ -8,6 +8,12 @@
 //!
 //! The command line and the browser both open links with `open_url`, so
 //! they launch the same way and fail with the same words: `OpenError`'s.
+//!
+//! An email address opens as a `mailto:` URL with the platform's opener
+//! (which hands it to the mail program; `$BROWSER` is for web pages), and
+//! only a plain address does: ASCII letters, digits and `._+-` before the
+//! `@`, a domain of such labels after it, so that nothing in it can add
+//! headers, recipients or a body to the mail (`?cc=`, `&body=`).
 
 use std::io;
 use std::process::{Command, ExitStatus, Stdio};
@@ -24,6 +30,10 @@ pub enum OpenError {
     NotHttp(String),
     #[error("refused to open \"{0}\": it holds an invisible character, {1}")]
     Invisible(String, CodePoint),
+    #[error(
+        "refused to open \"{0}\" as an email: only plain addresses (letters, digits, ._+- and one @) are opened"
+    )]
+    NotMail(String),
     #[error("cannot understand $BROWSER ({0})")]
     BadBrowser(String),
     #[error("cannot start {program}: {error}")]
@@ -58,6 +68,51 @@ pub fn open_url(
     let status =
         run_in_terminal(&mut launch.command()).map_err(|error| launch.cannot_start(error))?;
     launch.succeeded(status)
+}
+
+/// The email address `text` holds (as written, or after `mailto:`), when
+/// it is one profdex opens.
+pub fn mail_address(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let address = match text.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("mailto:") => &text[7..],
+        _ => text,
+    };
+    let (local, domain) = address.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().any(|c| c.is_ascii_alphabetic()));
+    (local_ok && domain_ok && address.len() <= 254).then_some(address)
+}
+
+/// Opens `address` in the user's mail program: `mailto:` through the
+/// platform's opener, in the background.
+pub fn open_mail(address: &str) -> Result<(), OpenError> {
+    let Some(address) = mail_address(address) else {
+        return Err(OpenError::NotMail(sanitize(address).into_owned()));
+    };
+    let (program, mut args) = platform_opener();
+    args.push(format!("mailto:{address}"));
+    Launch {
+        program: program.to_string(),
+        args,
+        needs_terminal: false,
+    }
+    .start_in_background()
 }
 
 /// How a URL will be opened.
@@ -395,6 +450,42 @@ mod tests {
         for message in &messages {
             assert!(message.starts_with(char::is_lowercase), "{message}");
         }
+    }
+
+    #[test]
+    fn only_plain_email_addresses_open() {
+        for (text, address) in [
+            ("ada@mit.edu", "ada@mit.edu"),
+            (
+                "  Jane.Doe+phd@cs.example-u.ac.uk ",
+                "Jane.Doe+phd@cs.example-u.ac.uk",
+            ),
+            ("MAILTO:ada@mit.edu", "ada@mit.edu"),
+        ] {
+            assert_eq!(mail_address(text), Some(address), "{text}");
+        }
+        for text in [
+            "ada@mit.edu?cc=boss@evil.example",
+            "ada@mit.edu&body=hi",
+            "ada%40mit.edu",
+            "a?b@mit.edu",
+            "ada [at] mit.edu",
+            "ada@localhost",
+            "ada@mit.123",
+            "@mit.edu",
+            "ada@@mit.edu",
+            "ada@-mit.edu",
+            "josé@uni.es",
+            "ada@mit.edu\u{1b}]",
+            "https://scholar.google.com/citations?user=x",
+        ] {
+            assert_eq!(mail_address(text), None, "{text:?}");
+        }
+        let error = open_mail("a?cc=x@evil.example").unwrap_err().to_string();
+        assert!(
+            error.starts_with("refused to open \"a?cc=x@evil.example\" as an email"),
+            "{error}"
+        );
     }
 
     #[test]

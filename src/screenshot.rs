@@ -21,19 +21,82 @@ const FOREGROUND: &str = "#d5c4a1";
 
 /// The browser on the built-in data at `width` x `height`, after `actions`.
 pub fn app_after(width: u16, height: u16, favorites: &[(&str, &str)], actions: &[Action]) -> App {
+    let mut saved = Favorites::default();
+    for (school, name) in favorites {
+        saved.add(key(school, name));
+    }
+    app_with(width, height, saved, actions)
+}
+
+fn key(school: &str, name: &str) -> FavoriteKey {
+    FavoriteKey {
+        school: school.to_string(),
+        name: name.to_string(),
+        website: None,
+    }
+}
+
+/// A shortlist under way: favorites with statuses, notes (one of
+/// several lines) and dates, and one from before there were dates.
+pub fn shortlist() -> Favorites {
+    let mut saved = Favorites::default();
+    let entries = [
+        ("UC Berkeley", "Joseph Gonzalez", None, None, None),
+        (
+            "UC Berkeley",
+            "Ion Stoica",
+            Some("replied"),
+            Some(
+                "Happy to talk about RA positions in the Sky lab.\nSend CV and transcript by Friday.",
+            ),
+            Some("2025-02-11"),
+        ),
+        (
+            "MIT",
+            "Song Han",
+            Some("contacted"),
+            Some("Emailed about TinyML projects"),
+            Some("2025-02-18"),
+        ),
+        (
+            "UC Berkeley",
+            "Matei Zaharia",
+            Some("to contact"),
+            Some("Ask about data + ML systems"),
+            Some("2025-03-02"),
+        ),
+        (
+            "MIT",
+            "Samuel Madden",
+            Some("declined"),
+            Some("No students this year"),
+            Some("2025-02-20"),
+        ),
+        (
+            "MIT",
+            "Yoon Kim",
+            Some("met at NeurIPS"),
+            None,
+            Some("2025-03-04"),
+        ),
+    ];
+    for (school, name, status, note, added) in entries {
+        saved.edit(&key(school, name), added, |details| {
+            details.status = status.map(String::from);
+            details.note = note.map(String::from);
+        });
+    }
+    saved
+}
+
+/// The browser on the built-in data with `saved` favorites, at `width` x
+/// `height`, after `actions`.
+pub fn app_with(width: u16, height: u16, saved: Favorites, actions: &[Action]) -> App {
     let inputs: Vec<Input> = sources::BUILTIN
         .iter()
         .map(|&(name, text)| Input::Builtin { name, text })
         .collect();
     let loaded = sources::load(&inputs);
-    let mut saved = Favorites::default();
-    for (school, name) in favorites {
-        saved.add(FavoriteKey {
-            school: school.to_string(),
-            name: name.to_string(),
-            website: None,
-        });
-    }
     let mut app = App::new(
         loaded.directory,
         saved,
@@ -90,11 +153,19 @@ pub fn scenes() -> Vec<(&'static str, App)> {
         ("search", app_after(120, 32, &favorites, &search)),
         (
             "favorites",
-            app_after(
-                120,
-                32,
-                &favorites,
-                &[Action::FocusLeft, Action::Down, Action::FocusRight],
+            app_with(
+                160,
+                40,
+                shortlist(),
+                &[
+                    Action::FocusLeft,
+                    Action::Down,
+                    Action::FocusRight,
+                    Action::SortFavorites,
+                    Action::Top,
+                    Action::Down,
+                    Action::Down,
+                ],
             ),
         ),
         (

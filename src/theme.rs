@@ -23,6 +23,13 @@ pub struct Theme {
     /// The bars of the research chart, and the counts written on them.
     pub bar: Style,
     pub bar_value: Style,
+    /// A favorite's status: still to do (to contact), waiting (contacted),
+    /// answered (replied), closed (declined), and the user's own words.
+    pub todo: Style,
+    pub waiting: Style,
+    pub answered: Style,
+    pub closed: Style,
+    pub own_status: Style,
 }
 
 impl Theme {
@@ -82,6 +89,11 @@ impl Theme {
             status: Style::new(),
             bar: Style::new().fg(accent),
             bar_value: Style::new().fg(Color::Black).bg(accent),
+            todo: Style::new().fg(Color::Yellow),
+            waiting: Style::new().fg(Color::LightBlue),
+            answered: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            closed: Style::new().fg(Color::DarkGray),
+            own_status: Style::new().fg(Color::Magenta),
         }
     }
 
@@ -103,6 +115,11 @@ impl Theme {
             status: Style::new(),
             bar: Style::new(),
             bar_value: Style::new().add_modifier(Modifier::REVERSED),
+            todo: Style::new().add_modifier(Modifier::BOLD),
+            waiting: Style::new(),
+            answered: Style::new().add_modifier(Modifier::BOLD),
+            closed: Style::new(),
+            own_status: Style::new(),
         }
     }
 }

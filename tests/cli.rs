@@ -1113,6 +1113,8 @@ fn help_describes_every_option() {
         &["favorites"],
         &["favorite", "add"],
         &["favorite", "remove"],
+        &["favorite", "note"],
+        &["favorite", "status"],
         &["check"],
         &["completions"],
     ] {

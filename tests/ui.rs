@@ -5,7 +5,7 @@ use profdex::app::{Action, App, Mode, update};
 use profdex::favorites::Favorites;
 use profdex::keys;
 use profdex::model::Lab;
-use profdex::screenshot::{app_after, draw, render};
+use profdex::screenshot::{app_after, app_with, draw, render, shortlist};
 use profdex::sources::{self, Input};
 use profdex::ui::Theme;
 use ratatui::buffer::Buffer;
@@ -97,6 +97,50 @@ fn favorites_view_with_a_missing_favorite() {
     ];
     let app = app_after(120, 32, &favorites, &[Action::FocusLeft, Action::Down]);
     insta::assert_snapshot!(screen(&app));
+}
+
+/// The shortlist at 160x40: statuses in their column (one of the user's
+/// own, cut), each note's first line, the selected favorite's note in
+/// full (two lines), sorted by status.
+#[test]
+fn favorites_view_with_statuses_and_notes() {
+    let actions = [
+        Action::FocusLeft,
+        Action::Down,
+        Action::FocusRight,
+        Action::SortFavorites,
+        Action::Top,
+        Action::Down,
+        Action::Down,
+    ];
+    let app = app_with(160, 40, shortlist(), &actions);
+    let screen = screen(&app);
+    for row in [
+        "★ Matei Zaharia    UC Berkeley  to contact    ✎ Ask about data +…",
+        "★ Ion Stoica       UC Berkeley  replied       ✎ Happy to talk ab…",
+        "★ Yoon Kim         MIT          met at Neur…  NLP, efficient tra…",
+    ] {
+        assert!(screen.contains(row), "{row}\n{screen}");
+    }
+    assert!(
+        screen.contains("Shortlist replied · added 2025-02-11"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Send CV and transcript by Friday."),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // The one-line editor shows the note's line break as a mark.
+    let mut app = app;
+    update(&mut app, Action::EditNote);
+    let screen = self::screen(&app);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with(" Note for Ion Stoica: …") || last.contains("Sky lab.↵Send CV"),
+        "{last}"
+    );
+    assert!(last.contains("Friday.▏"), "{last}");
 }
 
 #[test]

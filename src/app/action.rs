@@ -8,7 +8,7 @@ use ratatui::layout::Position;
 
 use super::line::Motion;
 use super::{Place, Reloaded};
-use crate::favorites::{FavoriteKey, Favorites};
+use crate::favorites::{Edit, FavoriteKey, Favorites};
 use crate::worker::{SearchRequest, SearchResult};
 
 /// What the keys are doing: browsing, typing a filter, or reading the help.
@@ -20,6 +20,12 @@ pub enum Mode {
     Help,
     /// Moving in the detail pane's list of related people (after `r`).
     Related,
+    /// Typing a favorite's note or status on the status line (after `n`, `C`).
+    Note,
+    /// Asked whether to remove a favorite with a note or status (after `b`).
+    Confirm,
+    /// Choosing one of the person's fields to copy (after `Y`).
+    Choose,
 }
 
 /// Everything that can change the browser: keys, the mouse, the terminal,
@@ -71,6 +77,30 @@ pub enum Action {
     OpenLab(usize),
     ToggleFavorite,
     CopyUrl,
+    /// `n`: edit the note of the selected person's favorite on the status line.
+    EditNote,
+    /// `N`: edit that note in `$VISUAL` or `$EDITOR`.
+    EditNoteExternally,
+    /// `c`: the favorite's next status.
+    CycleStatus,
+    /// `C`: type a status of one's own on the status line.
+    EditStatus,
+    /// `Enter` in the note editor: save what it holds.
+    SaveText,
+    /// `u`: the last change to the favorites undone (a removal, a note, a status).
+    Undo,
+    /// `Y`: choose another of the person's fields to copy.
+    CopyOther,
+    /// Field `n` (from 1) of the chooser copied, or the one under its
+    /// cursor for 0.
+    CopyField(usize),
+    /// `o` in the chooser: open the field under the cursor (an email
+    /// address as `mailto:`).
+    OpenField,
+    /// `S`: the favorites view sorted the next way.
+    SortFavorites,
+    /// `F`: the favorites view showing the favorites of the next status.
+    FilterStatus,
     ToggleHelp,
     /// `Ctrl-z`: stop, back to the shell until `fg`.
     Suspend,
@@ -83,6 +113,11 @@ pub enum Action {
     /// Reports from the runner.
     Opened(Result<String, String>),
     Saved(Result<Favorites, String>),
+    /// The editor `N` started has ended: the text it left, or why not.
+    Edited {
+        key: FavoriteKey,
+        result: Result<String, String>,
+    },
     Copied(String),
     Searched(SearchResult),
     /// The best hits a long background search has found so far.
@@ -127,6 +162,16 @@ pub enum Effect {
     Open(String),
     /// Add (true) or remove (false) a favorite on disk.
     SaveFavorite(FavoriteKey, bool),
+    /// Change a favorite's note or status on disk, or put one back.
+    EditFavorite(Edit),
+    /// Edit `note` in the user's editor, the terminal handed over while it
+    /// runs; answered by `Action::Edited`.
+    EditNote {
+        key: FavoriteKey,
+        note: String,
+    },
+    /// Open an email address with the platform opener, as `mailto:`.
+    OpenMail(String),
     Copy(String),
     /// Search a large list in the background; answered by `Action::Searched`.
     Search(SearchRequest),
@@ -166,6 +211,9 @@ impl Action {
             Action::StartFilter => {
                 "filter the focused list (people, schools or topics) as you type"
             }
+            Action::FilterInput(_) | Action::FilterPaste(_) if mode == Mode::Note => {
+                "type (a line break pasted in is kept, shown as ↵)"
+            }
             Action::FilterInput(_) | Action::FilterPaste(_) => {
                 "narrow the list as you type (every word must match)"
             }
@@ -176,6 +224,10 @@ impl Action {
             Action::FilterCursor(Motion::WordLeft | Motion::WordRight) => "cursor a word along",
             Action::FilterAccept => "keep the filter and browse (schools, topics: show the list)",
             Action::LeaveFilter => "keep the filter and browse",
+            Action::Cancel if mode == Mode::Note => "cancel: leave it as it was",
+            Action::Cancel if mode == Mode::Confirm => "keep the favorite",
+            Action::Cancel if mode == Mode::Choose => "close",
+            Action::ClearFilter if mode == Mode::Note => "clear the line",
             Action::Cancel | Action::ClearFilter => "clear the filter",
             Action::JumpToSchool => "go to the person's school",
             Action::ToggleTopics => {
@@ -189,8 +241,22 @@ impl Action {
                 "open the person's website (on a school or topic: show its list)"
             }
             Action::OpenLab(_) => "open lab N of the person's school",
+            Action::ToggleFavorite if mode == Mode::Confirm => {
+                "remove it, with its note and status (undo brings them back)"
+            }
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
             Action::CopyUrl => "copy the website to the clipboard",
+            Action::EditNote => "edit the favorite's note here (bookmarks them if need be)",
+            Action::EditNoteExternally => "edit the note in $VISUAL or $EDITOR",
+            Action::CycleStatus => "next status: to contact, contacted, replied, declined, none",
+            Action::EditStatus => "type a status of your own",
+            Action::SaveText => "save (empty removes it)",
+            Action::Undo => "undo the last change to the favorites: a removal, a note, a status",
+            Action::CopyOther => "copy another field: an email, a Scholar link, the name…",
+            Action::CopyField(_) => "copy that field (under the cursor, or by number)",
+            Action::OpenField => "open it: a web link, or an email address as mailto:",
+            Action::SortFavorites => "sort the favorites by date added, status, name or school",
+            Action::FilterStatus => "show the favorites of one status, then the next",
             Action::ToggleHelp if help => "close",
             Action::ToggleHelp => "this help",
             Action::Suspend => "suspend: back to the shell until fg",
@@ -201,6 +267,7 @@ impl Action {
             | Action::Drawn(_)
             | Action::Opened(_)
             | Action::Saved(_)
+            | Action::Edited { .. }
             | Action::Copied(_)
             | Action::Searched(_)
             | Action::SearchProgress(_)
@@ -257,6 +324,13 @@ impl Action {
             (Mode::Related, Action::LeaveRelated) => Some("leave"),
             (Mode::Related, Action::Back) => Some("back"),
             (Mode::Related, Action::ToggleHelp) => Some("help"),
+            (Mode::Note, Action::SaveText) => Some("save"),
+            (Mode::Note, Action::Cancel) => Some("cancel"),
+            (Mode::Confirm, Action::ToggleFavorite) => Some("remove"),
+            (Mode::Confirm, Action::Cancel) => Some("keep"),
+            (Mode::Choose, Action::CopyField(_)) => Some("copy"),
+            (Mode::Choose, Action::OpenField) => Some("open"),
+            (Mode::Choose, Action::Cancel) => Some("close"),
             _ => None,
         }
     }
@@ -270,6 +344,7 @@ impl Action {
                 | Action::Drawn(_)
                 | Action::Opened(_)
                 | Action::Saved(_)
+                | Action::Edited { .. }
                 | Action::Copied(_)
                 | Action::Searched(_)
                 | Action::SearchProgress(_)
@@ -284,8 +359,8 @@ impl Action {
 
     /// Keys that act on the selected person or move the selection: they
     /// must see the list the user asked for, so while a search is under way
-    /// in the background they wait for its answer. In the help, moving
-    /// scrolls the help and waits for nothing.
+    /// in the background they wait for its answer. In the help and the
+    /// chooser, moving moves there and waits for nothing.
     pub(crate) fn acts_on_selection(&self, mode: Mode) -> bool {
         let moves = matches!(
             self,
@@ -304,12 +379,17 @@ impl Action {
                 | Action::OpenLab(_)
                 | Action::ToggleFavorite
                 | Action::CopyUrl
+                | Action::EditNote
+                | Action::EditNoteExternally
+                | Action::CycleStatus
+                | Action::EditStatus
+                | Action::CopyOther
                 | Action::JumpToSchool
                 | Action::FocusRelated
                 | Action::JumpToRelated(_)
                 | Action::Back
                 | Action::Click(_)
         );
-        acts || (moves && mode != Mode::Help)
+        acts || (moves && !matches!(mode, Mode::Help | Mode::Choose))
     }
 }

@@ -256,9 +256,16 @@ impl App {
         if !at_once {
             return Err(candidates);
         }
-        Ok(catalogue
+        let mut hits = catalogue
             .index()
-            .search(catalogue.directory(), query, &candidates))
+            .search(catalogue.directory(), query, &candidates);
+        if self.scope() == Scope::Favorites {
+            // The view's order, not the ranking: the favorites are sorted
+            // as the user chose, and the filter only narrows them.
+            let rank = self.shortlist.rank_of();
+            hits.sort_by_key(|hit| rank.get(&hit.person).copied().unwrap_or(usize::MAX));
+        }
+        Ok(hits)
     }
 
     /// Who `query` is matched against: the latest earlier hits it

@@ -1,5 +1,6 @@
 //! A one-line text editor with a cursor, as a shell's line editor has:
-//! the filters of both lists are one of these.
+//! the filters of the lists are one of these, and so is the note editor,
+//! whose line keeps the line breaks of a note written on several.
 
 /// How the cursor moves within the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +39,36 @@ impl LineEdit {
     /// allow in all: line breaks and tabs become spaces, other controls go.
     /// False when some of it did not fit.
     pub fn insert(&mut self, text: &str, max_chars: usize) -> bool {
+        self.insert_keeping(text, max_chars, false)
+    }
+
+    /// Like [`LineEdit::insert`], but line breaks (`\n`, `\r\n`, `\r`)
+    /// are kept, as `\n`.
+    pub fn insert_lines(&mut self, text: &str, max_chars: usize) -> bool {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.insert_keeping(&text, max_chars, true)
+    }
+
+    /// The line holding `text` (line breaks kept), the cursor at its end;
+    /// `None` when it holds more than `max_chars` characters.
+    pub fn with_lines(text: &str, max_chars: usize) -> Option<LineEdit> {
+        let mut line = LineEdit::default();
+        line.insert_lines(text, max_chars).then_some(line)
+    }
+
+    fn insert_keeping(&mut self, text: &str, max_chars: usize, breaks: bool) -> bool {
         let room = max_chars.saturating_sub(self.text.chars().count());
+        let kept = |c: char| breaks && c == '\n';
         let mut text = text
             .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control());
+            .map(|c| {
+                if c.is_whitespace() && !kept(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|&c| kept(c) || !c.is_control());
         let inserted: String = text.by_ref().take(room).collect();
         self.text.insert_str(self.cursor, &inserted);
         self.cursor += inserted.len();
@@ -194,5 +220,18 @@ mod tests {
         assert!(!edit.insert("x", 4));
         assert_eq!(edit.text(), "abcd");
         assert_eq!(line("sto\nica\u{1b}\t!").text(), "sto ica !");
+    }
+
+    #[test]
+    fn a_note_keeps_its_line_breaks_and_loses_other_controls() {
+        let mut edit = LineEdit::with_lines("first\r\nsecond\rthird", 100).unwrap();
+        assert_eq!(edit.text(), "first\nsecond\nthird");
+        assert_eq!(edit.cursor(), edit.text().len());
+        edit.move_cursor(Motion::WordLeft);
+        edit.backspace();
+        assert_eq!(edit.text(), "first\nsecondthird");
+        assert!(edit.insert_lines("\u{1b}[2J\t\n", 100));
+        assert_eq!(edit.text(), "first\nsecond[2J \nthird");
+        assert!(LineEdit::with_lines("abc", 2).is_none());
     }
 }

@@ -8,7 +8,11 @@
 //! whole browser is testable without a terminal.
 
 mod action;
+mod annotate;
+mod arrange;
+mod bookmarks;
 mod catalogue;
+mod chooser;
 mod cursor;
 mod editing;
 mod filter;
@@ -16,6 +20,7 @@ mod line;
 mod names;
 mod navigate;
 mod place;
+mod prompt;
 mod related;
 mod reload;
 mod schools;
@@ -36,18 +41,20 @@ use std::time::Duration;
 use ratatui::layout::Rect;
 
 pub use self::action::{Action, Drawn, Effect, Mode};
+pub use self::annotate::{MAX_NOTE_CHARS, MAX_STATUS_CHARS};
 pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
 pub use self::place::{Place, ScopeName};
+pub use self::prompt::{Choice, Chooser, Opens, Prompt, Removal, TextField, TextPrompt};
 pub use self::related::{RELATED_SHOWN, RelatedPeople};
 pub use self::reload::{ReloadSummary, Reloaded};
 pub use self::schools::SchoolFilter;
 pub use self::scope::Scope;
 pub use self::screen::{Screen, Status};
 pub use self::selection::NOBODY_SELECTED;
-pub use self::shortlist::Shortlist;
+pub use self::shortlist::{Shortlist, Sort, StatusFilter};
 pub use self::topics::{TopicCount, TopicRow, TopicsPane};
 pub use crate::layout::Pane;
 
@@ -78,6 +85,9 @@ pub struct App {
     pub screen: Screen,
     /// The selected person's related people, and where jumps came from.
     pub related: RelatedPeople,
+    /// What the browser is asking the user, if anything: a note or a
+    /// status typed, a removal confirmed, a field chosen to copy.
+    pub prompt: Option<Prompt>,
 }
 
 impl App {
@@ -105,8 +115,9 @@ impl App {
             topics,
             topic_cursor: ListCursor::default(),
             people: ListCursor::default(),
-            screen: Screen::new(theme, area),
+            screen: Screen::new(&theme, area),
             related: RelatedPeople::default(),
+            prompt: None,
         };
         // The empty filter is answered at once, whatever the size: no effect.
         let mut effects = Vec::new();
@@ -246,6 +257,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         app.search.defer(action);
         return;
     }
+    if prompt::intercept(app, &action, effects) {
+        return;
+    }
     match action {
         Action::Quit => app.screen.quit(),
         Action::Suspend => effects.push(Effect::Suspend),
@@ -291,6 +305,16 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         | Action::ToggleFavorite
         | Action::CopyUrl
         | Action::Saved(_) => selection::handle(app, action, effects),
+        Action::EditNote
+        | Action::EditNoteExternally
+        | Action::CycleStatus
+        | Action::EditStatus => annotate::handle(app, &action, effects),
+        Action::Edited { key, result } => annotate::edited(app, key, result, effects),
+        Action::Undo => bookmarks::undo(app, effects),
+        Action::CopyOther => chooser::start(app),
+        Action::SortFavorites | Action::FilterStatus => arrange::handle(app, &action, effects),
+        // Keys of the prompts: without one open, nothing to do.
+        Action::SaveText | Action::CopyField(_) | Action::OpenField => {}
         Action::Drawn(drawn) => app.screen.drawn(drawn),
         Action::Opened(Ok(url)) => app.set_status(crate::open::opened_message(&url), false),
         Action::Opened(Err(error)) => app.set_status(error, true),

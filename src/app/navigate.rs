@@ -106,7 +106,7 @@ impl App {
     }
 
     /// The list follows the scope when it changed.
-    fn scope_changed(&mut self, before: Scope, effects: &mut Vec<Effect>) {
+    pub(super) fn scope_changed(&mut self, before: Scope, effects: &mut Vec<Effect>) {
         if self.scope() != before {
             self.search.forget();
             self.refilter(Keep::Selection, effects);

@@ -39,13 +39,13 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub(super) fn new(theme: Theme, area: Rect) -> Screen {
+    pub(super) fn new(theme: &Theme, area: Rect) -> Screen {
         Screen {
             mode: Mode::Browse,
             focus: Pane::Faculty,
             left: Pane::Schools,
             area,
-            theme,
+            theme: *theme,
             status: None,
             status_seq: 0,
             news_seq: None,

@@ -2,7 +2,7 @@
 //! bookmarking them, copying their address; and what the disk said back.
 
 use super::filter::Keep;
-use super::{Action, App, Effect, Scope, Shortlist};
+use super::{Action, App, Effect, Scope};
 use crate::favorites::{FavoriteKey, Favorites};
 
 /// What every key that acts on a person says when the list has nobody
@@ -79,66 +79,52 @@ fn toggle_favorite(app: &mut App, effects: &mut Vec<Effect>) {
     if let Some(key) = app.selected_missing() {
         // Gone from the data, still saved: `b` is how it goes.
         let key = key.clone();
-        app.shortlist.saving(key.name.clone(), false);
-        effects.push(Effect::SaveFavorite(key, false));
+        let name = key.name.clone();
+        app.remove_favorite(key, name, false, effects);
         return;
     }
     let Some(person) = app.selected_person() else {
         app.set_status(NOBODY_SELECTED, true);
         return;
     };
-    // A favorite is removed as it was saved, which may be a key from
-    // before the person's website changed.
-    let directory = app.catalogue.directory();
-    let (key, add) = app.shortlist.key_of(person).map_or_else(
-        || {
-            (
-                FavoriteKey::of(directory, app.catalogue.person(person)),
-                true,
-            )
-        },
-        |saved| (saved.clone(), false),
-    );
     let name = app.catalogue.person(person).name().to_owned();
     // The star changes when the file says it has: a save that fails
-    // leaves the favorites as they were on disk.
-    app.shortlist.saving(name, add);
-    effects.push(Effect::SaveFavorite(key, add));
+    // leaves the favorites as they were on disk. A favorite is removed
+    // as it was saved, which may be a key from before the person's
+    // website changed.
+    if let Some(saved) = app.shortlist.key_of(person) {
+        let saved = saved.clone();
+        app.remove_favorite(saved, name, false, effects);
+    } else {
+        let directory = app.catalogue.directory();
+        let key = FavoriteKey::of(directory, app.catalogue.person(person));
+        app.add_favorite(key, &name, effects);
+    }
 }
 
 /// The favorites file answered a save: show what it now holds (with any
 /// changes another profdex made meanwhile), or why nothing changed.
 fn saved(app: &mut App, result: Result<Favorites, String>, effects: &mut Vec<Effect>) {
-    let change = app.shortlist.saved();
     match result {
         Ok(favorites) => {
-            if let Some((name, add)) = change {
-                let text = if add {
-                    format!("★ Added {name} to favorites")
-                } else {
-                    format!("Removed {name} from favorites")
-                };
-                app.set_status(text, false);
-            }
+            let put_back = app.change_answered(None);
             if favorites != *app.shortlist.favorites() {
                 app.replace_favorites(favorites, effects);
             }
+            if let Some(key) = put_back {
+                app.select_favorite(&key, effects);
+            }
         }
         Err(error) => {
-            // What it means comes first: a long reason is cut at the right.
-            let text = match change {
-                Some((name, true)) => format!("{name} is not a favorite: not saved: {error}"),
-                Some((name, false)) => format!("{name} is still a favorite: not saved: {error}"),
-                None => format!("Not saved: {error}"),
-            };
-            app.set_status(text, true);
+            app.change_answered(Some(&error));
         }
     }
 }
 
 impl App {
     fn replace_favorites(&mut self, favorites: Favorites, effects: &mut Vec<Effect>) {
-        self.shortlist = Shortlist::new(favorites, self.catalogue.directory());
+        self.shortlist
+            .replace(favorites, self.catalogue.directory());
         if self.scope() == Scope::Favorites {
             // Removing one leaves the cursor where it was, on the next.
             self.search.forget();

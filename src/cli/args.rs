@@ -113,13 +113,19 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         lab: Option<u16>,
     },
-    /// List favorites (bookmarks)
+    /// List favorites (bookmarks) with their status and note, or export them
     Favorites {
         /// Print one JSON array (`[]` when there are none)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "export")]
         json: bool,
+        /// Write the shortlist as a markdown checklist (`md`), CSV for a spreadsheet, or JSON records
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        export: Option<ExportFormat>,
+        /// Only favorites with this status (`none`: those with no status); repeatable
+        #[arg(long, value_name = "S")]
+        status: Vec<String>,
     },
-    /// Add or remove a favorite
+    /// Add or remove a favorite, or set its note or status
     Favorite {
         #[command(subcommand)]
         action: FavoriteAction,
@@ -191,6 +197,48 @@ pub enum FavoriteAction {
         #[arg(long, value_name = "S")]
         school: Option<String>,
     },
+    /// Set the note of the person named (bookmarking them if need be)
+    Note {
+        /// Whom: a name, or a part of it, in quotes when it has spaces
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// The note; several lines are kept; `-` reads it from standard input
+        #[arg(value_name = "TEXT", required_unless_present = "clear")]
+        text: Option<String>,
+        /// Remove the note instead
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+    },
+    /// Set the status of the person named (bookmarking them if need be)
+    Status {
+        /// Whom: a name, or a part of it, in quotes when it has spaces
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// `to contact`, `contacted`, `replied`, `declined`, or words of your own
+        #[arg(value_name = "STATUS", required_unless_present = "clear")]
+        status: Option<String>,
+        /// Remove the status instead
+        #[arg(long, conflicts_with = "status")]
+        clear: bool,
+        /// Only this school (name, case-insensitive, or a unique part of it)
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
+    },
+}
+
+/// What `favorites --export` writes. (No doc comments on the values: they
+/// would turn `--help` into its long form.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    // A markdown checklist, ticked for those contacted, replied or declined.
+    Md,
+    // Comma-separated values with a header row, for a spreadsheet.
+    Csv,
+    // One JSON array of flat records.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -247,30 +295,45 @@ impl QueryArgs {
     /// one of punctuation alone, which matches the `, ` between anyone's
     /// research topics.
     pub fn text(&self) -> Result<String, Failure> {
-        let text = self.words.join(" ");
-        if Query::new(&text).is_empty() {
-            return Err(Failure::Usage(
-                "empty query: give a name or a topic to look for".into(),
-            ));
-        }
-        // Folded as the matcher sees it: `™` is the letters `TM`.
-        let folded = fold(&text);
-        if !folded
-            .as_deref()
-            .unwrap_or(&text)
-            .chars()
-            .any(char::is_alphanumeric)
-        {
-            return Err(Failure::Usage(format!(
-                "query \"{text}\" has no letter or digit: give a name or a topic to look for"
-            )));
-        }
-        Ok(text)
+        checked_query(self.words.join(" "))
     }
 }
 
+/// `text` when it is a query with something to look for: see
+/// [`QueryArgs::text`].
+pub fn checked_query(text: String) -> Result<String, Failure> {
+    if Query::new(&text).is_empty() {
+        return Err(Failure::Usage(
+            "empty query: give a name or a topic to look for".into(),
+        ));
+    }
+    // Folded as the matcher sees it: `™` is the letters `TM`.
+    let folded = fold(&text);
+    if !folded
+        .as_deref()
+        .unwrap_or(&text)
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        return Err(Failure::Usage(format!(
+            "query \"{text}\" has no letter or digit: give a name or a topic to look for"
+        )));
+    }
+    Ok(text)
+}
+
 impl Command {
-    /// The query of a command that takes one.
+    /// The query of a command that takes one as a single argument.
+    pub fn single_query(&self) -> Option<&str> {
+        match self {
+            Command::Favorite {
+                action: FavoriteAction::Note { query, .. } | FavoriteAction::Status { query, .. },
+            } => Some(query),
+            _ => None,
+        }
+    }
+
+    /// The query of a command that takes one in words.
     pub fn query(&self) -> Option<&QueryArgs> {
         match self {
             Command::Search { query, .. }
@@ -280,7 +343,10 @@ impl Command {
             | Command::Favorite {
                 action: FavoriteAction::Add { query, .. } | FavoriteAction::Remove { query, .. },
             } => Some(query),
-            Command::List { .. }
+            Command::Favorite {
+                action: FavoriteAction::Note { .. } | FavoriteAction::Status { .. },
+            }
+            | Command::List { .. }
             | Command::Favorites { .. }
             | Command::Topics { .. }
             | Command::Import { .. }

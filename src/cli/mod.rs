@@ -9,6 +9,7 @@ mod naming;
 mod open;
 mod people;
 mod resolve;
+mod shortlist;
 mod topics;
 
 use std::io::{self, IsTerminal, Write};
@@ -39,6 +40,9 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             // A mistake in the command line is reported before any data is read.
             if let Some(query) = command.query() {
                 query.text()?;
+            }
+            if let Some(query) = command.single_query() {
+                args::checked_query(query.to_owned())?;
             }
             let (_, loaded) = setup.load()?;
             files::report_diagnostics(&loaded.diagnostics, 5, &setup.check_command());
@@ -126,7 +130,11 @@ impl<'a> Session<'a> {
             Command::Open { query, school, lab } => {
                 self.open(&query.text()?, school.as_deref(), lab)
             }
-            Command::Favorites { json } => self.list_favorites(json, out),
+            Command::Favorites {
+                json,
+                export,
+                status,
+            } => self.list_favorites(json, export, &status, out),
             Command::Favorite { action } => self.change_favorite(action, out),
             Command::Topics { school, json } => self.topics(school.as_deref(), json, out),
             Command::Related {

@@ -120,29 +120,76 @@ pub(super) fn favorite(
     text: &str,
     school: Option<SchoolId>,
 ) -> Result<Favorite, Failure> {
-    let keys = favorites.keys();
-    let resolved = favorites.resolve(directory);
-    let school_key = school.map(|s| school_identity(&directory.schools[s].name));
-    let in_school = |key: &FavoriteKey| {
-        school_key
-            .as_ref()
-            .is_none_or(|s| school_identity(&key.school) == *s)
-    };
+    let in_school = in_school(directory, school);
     // Two keys can find one person (one written before websites were kept).
     let mut seen = HashSet::new();
-    let present: Vec<PersonId> = resolved
+    let present: Vec<PersonId> = favorites
+        .resolve(directory)
         .iter()
-        .zip(keys)
+        .zip(favorites.keys())
         .filter_map(|(person, key)| person.filter(|_| in_school(key)))
         .filter(|&person| seen.insert(person))
         .collect();
+    named_among(setup, directory, favorites, text, school, &present)
+        .map_err(|no_one| no_one.unwrap_or_else(|| not_a_favorite(text)))
+}
+
+/// The person `text` names, in `school` if given, as [`person`] decides,
+/// or else the favorite missing from the data it names: whom the
+/// shortlist's commands act on, favorites or not.
+pub(super) fn anyone(
+    setup: &Setup,
+    directory: &Directory,
+    favorites: &Favorites,
+    text: &str,
+    school: Option<SchoolId>,
+) -> Result<Favorite, Failure> {
+    if text.contains("://") || favorites.keys().is_empty() {
+        return person(setup, directory, text, school).map(Favorite::Present);
+    }
+    let everyone: Vec<PersonId> = (0..directory.people.len())
+        .filter(|&p| school.is_none_or(|s| directory.people[p].school == s))
+        .collect();
+    named_among(setup, directory, favorites, text, school, &everyone).map_err(|no_one| {
+        no_one.unwrap_or_else(|| Failure::NotFound(format!("no one matches \"{text}\"")))
+    })
+}
+
+fn not_a_favorite(text: &str) -> Failure {
+    Failure::NotFound(format!("no favorite matches \"{text}\""))
+}
+
+/// Whether a favorite's key is of `school`, or any when none is given.
+fn in_school(directory: &Directory, school: Option<SchoolId>) -> impl Fn(&FavoriteKey) -> bool {
+    let school_key = school.map(|s| school_identity(&directory.schools[s].name));
+    move |key: &FavoriteKey| {
+        school_key
+            .as_ref()
+            .is_none_or(|s| school_identity(&key.school) == *s)
+    }
+}
+
+/// Whom `text` names among `present` (people in the data, found by fuzzy
+/// search) and the favorites missing from the data (by a part of their
+/// name), in `school` if given. `Err(None)` when no one.
+fn named_among(
+    setup: &Setup,
+    directory: &Directory,
+    favorites: &Favorites,
+    text: &str,
+    school: Option<SchoolId>,
+    present: &[PersonId],
+) -> Result<Favorite, Option<Failure>> {
+    let keys = favorites.keys();
+    let resolved = favorites.resolve(directory);
+    let in_school = in_school(directory, school);
     let missing: Vec<usize> = (0..keys.len())
         .filter(|&k| resolved[k].is_none() && in_school(&keys[k]))
         .collect();
     let wanted = identity_key(text);
     let query = Query::new(text);
     let matched: Vec<Entry> = index_for(setup, directory, &query)
-        .search(directory, &query, &present)
+        .search(directory, &query, present)
         .iter()
         .map(|hit| Entry::Person(hit.person))
         .chain(
@@ -163,8 +210,14 @@ pub(super) fn favorite(
     match decide(text, names, matched) {
         Named::One(Entry::Person(person)) => Ok(Favorite::Present(person)),
         Named::One(Entry::Key(k)) => Ok(Favorite::Missing(keys[k].clone())),
-        Named::NoOne => Err(Failure::NotFound(format!("no favorite matches \"{text}\""))),
-        Named::Several(entries) => Err(several(directory, keys, &entries, text, school.is_some())),
+        Named::NoOne => Err(None),
+        Named::Several(entries) => Err(Some(several(
+            directory,
+            keys,
+            &entries,
+            text,
+            school.is_some(),
+        ))),
     }
 }
 

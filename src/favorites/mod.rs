@@ -9,6 +9,7 @@
 //! person is no longer in the data is kept, never dropped, so that a file
 //! that fails to load for a day does not silently shed bookmarks.
 
+mod details;
 mod store;
 
 use std::collections::{HashMap, HashSet};
@@ -20,6 +21,9 @@ use serde_json::{Map, Value};
 use crate::aliases::school_identity;
 use crate::model::{Directory, Person, PersonId, identity_key, website_key};
 
+pub use details::{
+    Details, STATUSES, first_line, is_date, is_done, next_status, note, status, status_rank, today,
+};
 pub use store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +58,44 @@ impl FavoriteKey {
     }
 }
 
+/// One favorite as it stood, to be put back: after its removal, or to
+/// undo a change of its note or status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Where it was among the favorites.
+    pub position: usize,
+    pub key: FavoriteKey,
+    pub details: Details,
+    unknown: Map<String, Value>,
+}
+
+/// A change to one favorite's shortlist fields, as data: what the browser
+/// asks the favorites file for, applied under its lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Set (or for `None` remove) the note, adding the favorite if need be.
+    Note(FavoriteKey, Option<String>),
+    /// Set (or for `None` remove) the status, adding the favorite if need be.
+    Status(FavoriteKey, Option<String>),
+    /// Make the favorite what it was: see [`Favorites::put_back`].
+    PutBack(FavoriteKey, Option<Box<Entry>>),
+}
+
+impl Edit {
+    /// Applies the change; a favorite it adds is added on `day`.
+    pub fn apply(self, favorites: &mut Favorites, day: &str) {
+        match self {
+            Edit::Note(key, note) => {
+                favorites.edit(&key, Some(day), |details| details.note = note);
+            }
+            Edit::Status(key, status) => {
+                favorites.edit(&key, Some(day), |details| details.status = status);
+            }
+            Edit::PutBack(key, before) => favorites.put_back(&key, before.as_deref()),
+        }
+    }
+}
+
 /// What two keys agree on when they are the same favorite.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Identity {
@@ -62,7 +104,8 @@ struct Identity {
     website: Option<String>,
 }
 
-/// The bookmarks in the order they were added.
+/// The bookmarks in the order they were added, each with its status,
+/// note and date.
 ///
 /// Keys of the file this version does not know (written by a later version
 /// or by hand) are kept as they were and written back, at the top level and
@@ -70,6 +113,8 @@ struct Identity {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Favorites {
     keys: Vec<FavoriteKey>,
+    /// Beside `keys`, one per favorite.
+    details: Vec<Details>,
     /// Beside `keys`, one per favorite.
     unknown: Vec<Map<String, Value>>,
     unknown_top: Map<String, Value>,
@@ -84,17 +129,41 @@ impl Favorites {
         &self.keys
     }
 
+    /// Beside [`Favorites::keys`], each favorite's status, note and date.
+    pub fn details(&self) -> &[Details] {
+        &self.details
+    }
+
     pub fn contains(&self, key: &FavoriteKey) -> bool {
         self.known.contains(&key.identity())
     }
 
-    /// Adds `key` unless present; true when it was added.
+    /// Where the favorite `key` is among the keys: the first of its
+    /// identity.
+    pub fn position(&self, key: &FavoriteKey) -> Option<usize> {
+        let identity = key.identity();
+        if !self.known.contains(&identity) {
+            return None;
+        }
+        self.identities.iter().position(|other| *other == identity)
+    }
+
+    /// Adds `key` unless present, with no date; true when it was added.
     pub fn add(&mut self, key: FavoriteKey) -> bool {
+        self.add_on(key, None)
+    }
+
+    /// Adds `key` unless present, added on `day`; true when it was added.
+    pub fn add_on(&mut self, key: FavoriteKey, day: Option<&str>) -> bool {
         let identity = key.identity();
         if self.known.contains(&identity) {
             return false;
         }
-        self.push(key, identity, Map::new());
+        let details = Details {
+            added: day.map(str::to_owned),
+            ..Details::default()
+        };
+        self.push(key, identity, details, Map::new());
         true
     }
 
@@ -108,13 +177,16 @@ impl Favorites {
         true
     }
 
-    /// Adds `person` unless a favorite already finds them (one written
-    /// before their website changed, say); true when added.
-    pub fn add_person(&mut self, directory: &Directory, person: PersonId) -> bool {
+    /// Adds `person` on `day` unless a favorite already finds them (one
+    /// written before their website changed, say); true when added.
+    pub fn add_person(&mut self, directory: &Directory, person: PersonId, day: &str) -> bool {
         if self.resolve(directory).contains(&Some(person)) {
             return false;
         }
-        self.add(FavoriteKey::of(directory, &directory.people[person]))
+        self.add_on(
+            FavoriteKey::of(directory, &directory.people[person]),
+            Some(day),
+        )
     }
 
     /// Removes every favorite that finds `person`; true when one did.
@@ -125,8 +197,64 @@ impl Favorites {
         self.keys.len() != before
     }
 
-    fn push(&mut self, key: FavoriteKey, identity: Identity, unknown: Map<String, Value>) {
+    /// Changes the details of the favorite `key`, adding it on `day`
+    /// first if it is not one; true when it was added.
+    pub fn edit(
+        &mut self,
+        key: &FavoriteKey,
+        day: Option<&str>,
+        change: impl FnOnce(&mut Details),
+    ) -> bool {
+        let added = self.add_on(key.clone(), day);
+        if let Some(position) = self.position(key) {
+            change(&mut self.details[position]);
+        }
+        added
+    }
+
+    /// The favorite `key` as it stands, to put back later with
+    /// [`Favorites::put_back`]: its place, details and unknown keys.
+    pub fn entry(&self, key: &FavoriteKey) -> Option<Entry> {
+        let position = self.position(key)?;
+        Some(Entry {
+            position,
+            key: self.keys[position].clone(),
+            details: self.details[position].clone(),
+            unknown: self.unknown[position].clone(),
+        })
+    }
+
+    /// Makes the favorite `key` what it was: `before` as [`Favorites::entry`]
+    /// took it, back in its place if it is gone, its details and unknown
+    /// keys as they were if it is there; or, for `None`, not a favorite.
+    pub fn put_back(&mut self, key: &FavoriteKey, before: Option<&Entry>) {
+        let Some(before) = before else {
+            self.remove(key);
+            return;
+        };
+        if let Some(position) = self.position(&before.key) {
+            self.details[position].clone_from(&before.details);
+            self.unknown[position].clone_from(&before.unknown);
+            return;
+        }
+        let at = before.position.min(self.keys.len());
+        let identity = before.key.identity();
+        self.keys.insert(at, before.key.clone());
+        self.details.insert(at, before.details.clone());
+        self.unknown.insert(at, before.unknown.clone());
+        self.known.insert(identity.clone());
+        self.identities.insert(at, identity);
+    }
+
+    fn push(
+        &mut self,
+        key: FavoriteKey,
+        identity: Identity,
+        details: Details,
+        unknown: Map<String, Value>,
+    ) {
         self.keys.push(key);
+        self.details.push(details);
         self.unknown.push(unknown);
         self.known.insert(identity.clone());
         self.identities.push(identity);
@@ -137,12 +265,14 @@ impl Favorites {
     /// them alike.
     fn retain(&mut self, mut keep: impl FnMut(usize, &Identity) -> bool) {
         let keys = mem::take(&mut self.keys);
+        let details = mem::take(&mut self.details);
         let unknown = mem::take(&mut self.unknown);
         let identities = mem::take(&mut self.identities);
-        let entries = keys.into_iter().zip(unknown).zip(identities);
-        for (position, ((key, unknown), identity)) in entries.enumerate() {
+        let entries = keys.into_iter().zip(details).zip(unknown).zip(identities);
+        for (position, (((key, details), unknown), identity)) in entries.enumerate() {
             if keep(position, &identity) {
                 self.keys.push(key);
+                self.details.push(details);
                 self.unknown.push(unknown);
                 self.identities.push(identity);
             } else {
@@ -401,17 +531,69 @@ mod tests {
     fn a_person_is_added_once_and_removed_whatever_their_key() {
         let mut directory = namesakes();
         let mut favorites = Favorites::default();
-        assert!(favorites.add_person(&directory, 2));
-        assert!(!favorites.add_person(&directory, 2));
+        assert!(favorites.add_person(&directory, 2, "2025-03-01"));
+        assert!(!favorites.add_person(&directory, 2, "2025-03-01"));
         directory.people[2].edit(|p| p.website = Some("https://b.example/new".into()));
         directory.people.remove(0);
         // The old key still finds the one Ada Lee of Lee U.
-        assert!(!favorites.add_person(&directory, 1));
+        assert!(!favorites.add_person(&directory, 1, "2025-03-01"));
         assert!(favorites.add(key("Lee U", "Ada Lee")));
         assert!(favorites.remove_person(&directory, 1));
         assert_eq!(favorites.keys(), [] as [FavoriteKey; 0]);
         assert!(!favorites.contains(&key("Lee U", "Ada Lee")));
         assert!(!favorites.remove_person(&directory, 1));
+    }
+
+    #[test]
+    fn editing_a_non_favorite_adds_it_on_the_day() {
+        let mut favorites = Favorites::default();
+        let ion = key("UC Berkeley", "Ion Stoica");
+        let added = favorites.edit(&ion, Some("2025-03-01"), |d| d.note = Some("hi".into()));
+        assert!(added);
+        // Found whatever the case; a second edit keeps the date.
+        let same = key("uc berkeley", "ION STOICA");
+        assert!(!favorites.edit(&same, Some("2025-04-01"), |d| d.status =
+            Some("replied".into())));
+        assert_eq!(
+            favorites.details(),
+            [Details {
+                status: Some("replied".into()),
+                note: Some("hi".into()),
+                added: Some("2025-03-01".into()),
+            }]
+        );
+        assert_eq!(favorites.position(&same), Some(0));
+        assert_eq!(favorites.position(&key("MIT", "Song Han")), None);
+    }
+
+    #[test]
+    fn a_removed_favorite_is_put_back_in_its_place_with_everything() {
+        let mut favorites = Favorites::default();
+        for name in ["A", "B", "C"] {
+            favorites.add_on(key("U", name), Some("2025-03-01"));
+        }
+        favorites.edit(&key("U", "B"), None, |d| d.note = Some("note".into()));
+        let before = favorites.entry(&key("U", "B"));
+        assert_eq!(before.as_ref().map(|e| e.position), Some(1));
+        assert!(favorites.remove(&key("U", "B")));
+        favorites.add(key("U", "D"));
+        favorites.put_back(&key("U", "B"), before.as_ref());
+        let names: Vec<&str> = favorites.keys().iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "C", "D"]);
+        assert_eq!(favorites.details()[1].note.as_deref(), Some("note"));
+        assert_eq!(favorites.details()[1].added.as_deref(), Some("2025-03-01"));
+        // There already: its details go back to what they were.
+        favorites.edit(&key("U", "B"), None, |d| d.note = None);
+        favorites.put_back(&key("U", "B"), before.as_ref());
+        assert_eq!(favorites.details()[1].note.as_deref(), Some("note"));
+        assert_eq!(favorites.keys().len(), 4);
+        // Nothing before: not a favorite.
+        favorites.put_back(&key("U", "D"), None);
+        assert!(!favorites.contains(&key("U", "D")));
+        // A place past the end is the end.
+        let mut few = Favorites::default();
+        few.put_back(&key("U", "B"), before.as_ref());
+        assert_eq!(few.keys(), [key("U", "B")]);
     }
 
     #[test]

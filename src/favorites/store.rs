@@ -5,6 +5,12 @@
 //! The lock is on a file of its own beside the favorites,
 //! `favorites.json.lock`, because the rename that replaces the favorites
 //! file would take a lock on that file with it.
+//!
+//! Version 2 of the file added each favorite's `status`, `note` and
+//! `added`. A version 1 file reads as it is (its favorites have none) and
+//! is written back as version 2, which versions before the shortlist
+//! refuse to read or write: they leave the file, and the notes in it,
+//! untouched rather than write it in a form that knows nothing of them.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -15,25 +21,31 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{FavoriteKey, Favorites};
+use super::{Details, FavoriteKey, Favorites};
 use crate::atomic::{self, Existing, is_temp, temp_prefix};
 
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct FavoritesFile {
     version: u32,
-    favorites: Vec<Entry>,
+    favorites: Vec<EntryFile>,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Entry {
+struct EntryFile {
     school: String,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    added: Option<String>,
     #[serde(flatten)]
     unknown: Map<String, Value>,
 }
@@ -58,7 +70,14 @@ impl Favorites {
                 website: entry.website,
             };
             let identity = key.identity();
-            favorites.push(key, identity, entry.unknown);
+            // A field written `""` by hand is no field.
+            let present = |text: Option<String>| text.filter(|text| !text.trim().is_empty());
+            let details = Details {
+                status: present(entry.status),
+                note: present(entry.note),
+                added: present(entry.added),
+            };
+            favorites.push(key, identity, details, entry.unknown);
         }
         favorites
     }
@@ -67,11 +86,15 @@ impl Favorites {
         let favorites = self
             .keys
             .iter()
+            .zip(&self.details)
             .zip(&self.unknown)
-            .map(|(key, unknown)| Entry {
+            .map(|((key, details), unknown)| EntryFile {
                 school: key.school.clone(),
                 name: key.name.clone(),
                 website: key.website.clone(),
+                status: details.status.clone(),
+                note: details.note.clone(),
+                added: details.added.clone(),
                 unknown: unknown.clone(),
             })
             .collect();
@@ -345,12 +368,14 @@ mod tests {
     fn keys_it_does_not_know_are_written_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("favorites.json");
+        // As a later version might write it, its version still 2.
         fs::write(
             &path,
-            r#"{"version": 1, "synced": {"at": 7},
+            r#"{"version": 2, "synced": {"at": 7},
                 "favorites": [
-                  {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
-                  {"school": "UC Berkeley", "name": "Ion Stoica"}
+                  {"school": "MIT", "name": "Song Han", "note": "ask about RA",
+                   "stars": [1, 2], "reminder": {"on": "2025-04-01"}},
+                  {"school": "UC Berkeley", "name": "Ion Stoica", "tags": ["systems"]}
                 ]}"#,
         )
         .unwrap();
@@ -359,20 +384,149 @@ mod tests {
         store
             .update(|f| f.remove(&key("UC Berkeley", "Ion Stoica")))
             .unwrap();
+        store
+            .update(|f| {
+                f.edit(&key("MIT", "Song Han"), None, |d| {
+                    d.status = Some("replied".into());
+                })
+            })
+            .unwrap();
         let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
         assert_eq!(
             saved,
             serde_json::json!({
-                "version": 1,
+                "version": 2,
                 "synced": {"at": 7},
                 "favorites": [
-                    {"school": "MIT", "name": "Song Han", "note": "ask about RA", "stars": [1, 2]},
+                    {"school": "MIT", "name": "Song Han", "note": "ask about RA",
+                     "status": "replied", "stars": [1, 2], "reminder": {"on": "2025-04-01"}},
                     {"school": "MIT", "name": "Daniela Rus"}
                 ]
             })
         );
     }
 
+    /// `tests/fixtures/favorites-v1.json` is a file as profdex wrote it
+    /// before favorites had a status, a note and a date.
+    const VERSION_1: &str = include_str!("../../tests/fixtures/favorites-v1.json");
+
+    #[test]
+    fn a_version_1_file_loads_unchanged_and_is_written_back_as_version_2() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        fs::write(&path, VERSION_1).unwrap();
+        let store = Store::new(&path);
+        let loaded = store.load().unwrap();
+        let names: Vec<&str> = loaded.keys().iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["Ion Stoica", "Song Han", "Tim Kraska"]);
+        assert_eq!(
+            loaded.keys()[0].website.as_deref(),
+            Some("https://people.eecs.berkeley.edu/~istoica/")
+        );
+        assert!(loaded.details().iter().all(|d| *d == Details::default()));
+        // A change that changes nothing writes nothing.
+        let song_han = loaded.keys()[1].clone();
+        store.update(|f| f.add(song_han)).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), VERSION_1);
+        // Any other change writes the same favorites, as version 2.
+        let note = loaded.keys()[2].clone();
+        store
+            .update(|f| f.edit(&note, None, |d| d.note = Some("x".into())))
+            .unwrap();
+        store
+            .update(|f| f.edit(&note, None, |d| d.note = None))
+            .unwrap();
+        let mut expected: Value = serde_json::from_str(VERSION_1).unwrap();
+        expected["version"] = 2.into();
+        let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(saved, expected);
+        assert_eq!(store.load().unwrap(), loaded);
+    }
+
+    #[test]
+    fn status_note_and_date_round_trip_and_empty_ones_are_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let store = Store::new(&path);
+        let ion = key("UC Berkeley", "Ion Stoica");
+        store
+            .update(|f| {
+                f.edit(&ion, Some("2025-03-01"), |d| {
+                    d.status = Some("waiting for funding".into());
+                    d.note = Some("Ask about RA.\nMet at NSDI — José's lab 東京".into());
+                })
+            })
+            .unwrap();
+        let loaded = store.load().unwrap();
+        assert_eq!(
+            loaded.details(),
+            [Details {
+                status: Some("waiting for funding".into()),
+                note: Some("Ask about RA.\nMet at NSDI — José's lab 東京".into()),
+                added: Some("2025-03-01".into()),
+            }]
+        );
+        let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(saved["version"], 2);
+        assert_eq!(saved["favorites"][0]["added"], "2025-03-01");
+        fs::write(
+            &path,
+            r#"{"version": 2, "favorites": [{"school": "MIT", "name": "Song Han",
+                "status": " ", "note": "", "added": ""}]}"#,
+        )
+        .unwrap();
+        assert_eq!(store.load().unwrap().details(), [Details::default()]);
+    }
+
+    /// Two handles on one file, as two profdex processes have, each setting
+    /// notes and statuses on its own favorites at once: every change of
+    /// both is in the file at the end.
+    #[test]
+    fn two_writers_setting_notes_at_once_lose_nothing() {
+        const EACH: usize = 40;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("favorites.json");
+        let start = std::sync::Barrier::new(2);
+        std::thread::scope(|scope| {
+            for writer in ["a", "b"] {
+                let (path, start) = (&path, &start);
+                scope.spawn(move || {
+                    let store = Store::new(path);
+                    start.wait();
+                    for n in 0..EACH {
+                        let person = key("U", &format!("{writer} {n}"));
+                        store
+                            .update(|f| {
+                                f.edit(&person, Some("2025-03-01"), |d| {
+                                    d.note = Some(format!("note {n}\nby {writer}"));
+                                });
+                            })
+                            .unwrap();
+                        store
+                            .update(|f| {
+                                f.edit(&person, None, |d| d.status = Some("contacted".into()))
+                            })
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        let saved = Store::new(&path).load().unwrap();
+        assert_eq!(saved.keys().len(), 2 * EACH);
+        for (key, details) in saved.keys().iter().zip(saved.details()) {
+            let (writer, n) = key.name.split_once(' ').unwrap();
+            assert_eq!(
+                details.note,
+                Some(format!("note {n}\nby {writer}")),
+                "{key:?}"
+            );
+            assert_eq!(details.status.as_deref(), Some("contacted"), "{key:?}");
+        }
+    }
+
+    /// What a version before the shortlist does with a file that has
+    /// notes: it is newer than it understands, so it is neither read nor
+    /// written. This version does the same with a version 3.
     #[test]
     fn a_newer_format_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
@@ -385,6 +539,23 @@ mod tests {
             .unwrap_err();
         assert!(matches!(error, StoreError::TooNew { version: 7, .. }));
         assert_eq!(fs::read(&path).unwrap(), newer);
+        let next = br#"{"version": 3, "favorites": [{"school": "MIT", "name": "Song Han"}]}"#;
+        fs::write(&path, next).unwrap();
+        let store = Store::new(&path);
+        assert!(matches!(
+            store.load(),
+            Err(StoreError::TooNew { version: 3, .. })
+        ));
+        let error = store
+            .update(|f| f.remove(&key("MIT", "Song Han")))
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("newer than this profdex understands (2)"),
+            "{error}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), next);
     }
 
     #[cfg(unix)]

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Report;
-use crate::favorites::FavoriteKey;
+use crate::favorites::{Details, FavoriteKey};
 use crate::model::{Extras, Lab, PersonId, Topics};
 
 /// One person as `--json` writes them.
@@ -30,6 +30,13 @@ pub struct PersonJson<'a> {
     /// Only for favorites whose person is no longer in the data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<bool>,
+    /// For `favorites`: the favorite's status, note and day added, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labs: Option<&'a [Lab]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,6 +65,17 @@ pub struct RelatedJson<'a> {
 }
 
 impl<'a> PersonJson<'a> {
+    /// This person with a favorite's status, note and day added.
+    #[must_use]
+    pub fn with_details(self, details: &'a Details) -> PersonJson<'a> {
+        PersonJson {
+            status: details.status.as_deref(),
+            note: details.note.as_deref(),
+            added: details.added.as_deref(),
+            ..self
+        }
+    }
+
     pub fn missing(key: &'a FavoriteKey) -> PersonJson<'a> {
         PersonJson {
             school: &key.school,
@@ -70,6 +88,9 @@ impl<'a> PersonJson<'a> {
             disambiguation: None,
             score: None,
             missing: Some(true),
+            status: None,
+            note: None,
+            added: None,
             labs: None,
             research_focus: None,
             related: None,
@@ -91,6 +112,9 @@ impl Report<'_> {
             disambiguation: self.apart.get(&person).map(String::as_str),
             score: None,
             missing: None,
+            status: None,
+            note: None,
+            added: None,
             labs: None,
             research_focus: None,
             related: None,

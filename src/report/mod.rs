@@ -8,13 +8,15 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+pub mod export;
 mod json;
 
+pub use export::ExportRow;
 pub use json::{PersonJson, RelatedJson, TopicJson};
 
-use crate::favorites::{FavoriteKey, Favorites};
+use crate::favorites::{Details, FavoriteKey, Favorites, first_line};
 use crate::model::{Directory, PersonId};
 use crate::sanitize::sanitize;
 use crate::search::{self, Highlights, Hit, Index, Query};
@@ -323,35 +325,48 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
+    /// Favorites, one a line: name, school, title (or that they are
+    /// missing from the data), then the status and the note's first line.
     pub fn favorites(
         &self,
         out: &mut dyn Write,
         keys: &[FavoriteKey],
         resolved: &[Option<PersonId>],
+        details: &[&Details],
     ) -> io::Result<()> {
-        let width = keys
-            .iter()
-            .map(|k| sanitize(&k.name).width())
-            .max()
-            .unwrap_or(0);
-        for (key, person) in keys.iter().zip(resolved) {
+        let widest = |text: fn(&FavoriteKey) -> &str| {
+            keys.iter()
+                .map(|k| sanitize(text(k)).width())
+                .max()
+                .unwrap_or(0)
+        };
+        let (width, school_width) = (widest(|k| &k.name), widest(|k| &k.school));
+        for ((key, person), details) in keys.iter().zip(resolved).zip(details) {
             let name = sanitize(&key.name);
-            let note = match person {
+            let school = sanitize(&key.school);
+            let about = match person {
                 Some(p) => self.directory.people[*p]
                     .title()
                     .unwrap_or_default()
                     .to_owned(),
                 None => "(not in the loaded data)".to_string(),
             };
-            writeln!(
+            write!(
                 out,
-                "{} {}{}  {}  {}",
+                "{} {}{}  {school}{}  {}",
                 self.paint.wrap(STAR, "★"),
                 self.paint.bold(&key.name),
                 padding(&name, width),
-                sanitize(&key.school),
-                self.paint.dim(&note)
+                padding(&school, school_width),
+                self.paint.dim(&about)
             )?;
+            if let Some(status) = &details.status {
+                write!(out, "  [{}]", sanitize(status))?;
+            }
+            if let Some(note) = &details.note {
+                write!(out, "  {}", self.paint.dim(&note_start(note)))?;
+            }
+            writeln!(out)?;
         }
         Ok(())
     }
@@ -409,6 +424,27 @@ pub fn candidates(out: &mut dyn Write, rows: &[Candidate], more: usize) -> io::R
         writeln!(out, "  … and {more} more")?;
     }
     Ok(())
+}
+
+/// How much of a note a list line shows, in columns.
+const NOTE_SHOWN: usize = 60;
+
+/// The start of a note's first line, ending in `…` when there is more.
+fn note_start(note: &str) -> String {
+    let first = first_line(note);
+    let mut shown = String::new();
+    let mut width = 0;
+    for c in first.chars() {
+        width += c.width().unwrap_or(0);
+        if width > NOTE_SHOWN {
+            break;
+        }
+        shown.push(c);
+    }
+    if shown.len() < note.len() {
+        shown.push_str(" …");
+    }
+    shown
 }
 
 fn padding(text: &str, width: usize) -> String {

@@ -110,7 +110,7 @@ pub(super) struct Sources<'a> {
 /// with its search index and topics: the work behind the loading message.
 /// What it says points at `check`, the command that lists the diagnostics
 /// of the same sources.
-pub(super) fn prepare(sources: Sources, theme: Theme, area: Rect, check: &str) -> Prepared {
+pub(super) fn prepare(sources: Sources, theme: &Theme, area: Rect, check: &str) -> Prepared {
     let Sources {
         inputs,
         cache,
@@ -123,7 +123,7 @@ pub(super) fn prepare(sources: Sources, theme: Theme, area: Rect, check: &str) -
         Err(error) => (Favorites::default(), Some(error.to_string())),
     };
     let catalogue = Catalogue::new(loaded.directory, &synonyms);
-    let app = App::with_catalogue(catalogue, favorites, theme, area);
+    let app = App::with_catalogue(catalogue, favorites, *theme, area);
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let said = match favorites_error {
         Some(error) => Some((error, true)),

@@ -6,9 +6,7 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
-use std::process::ExitStatus;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -18,14 +16,15 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Drawn, Effect, update};
 use crate::clipboard::{self, Copied, Surroundings};
-use crate::favorites::Store;
+use crate::favorites::{Favorites, Store};
 use crate::keys;
-use crate::open::open_url;
+use crate::open::{open_mail, open_url};
 use crate::setup::{Failure, Setup};
 use crate::sources;
 use crate::watch;
 use crate::worker::{self, Answer, SearchWorker};
 
+mod editor;
 mod live;
 mod loading;
 mod reload;
@@ -251,6 +250,24 @@ impl SystemHost {
     }
 }
 
+impl SystemHost {
+    /// Applies `change` to the favorites file under its lock; a favorite
+    /// it adds is added today.
+    fn save(&self, change: impl FnOnce(&mut Favorites, &str)) -> Action {
+        // A save of this browser's own is no news from elsewhere.
+        if let Some(live) = &self.live {
+            live.saving();
+        }
+        let day = crate::favorites::today();
+        let saved = self.store.update(|favorites| change(favorites, &day));
+        Action::Saved(
+            saved
+                .map(|(favorites, ())| favorites)
+                .map_err(|e| e.to_string()),
+        )
+    }
+}
+
 impl Host for SystemHost {
     fn perform<B: Backend>(&mut self, terminal: &mut Terminal<B>, effect: Effect) -> Option<Action>
     where
@@ -258,23 +275,23 @@ impl Host for SystemHost {
     {
         Some(match effect {
             Effect::Open(url) => Action::Opened(open(terminal, &url, self.browser.as_deref())),
-            Effect::SaveFavorite(key, add) => {
-                if let Some(live) = &self.live {
-                    live.saving();
+            Effect::SaveFavorite(key, add) => self.save(|favorites, day| {
+                if add {
+                    favorites.add_on(key, Some(day));
+                } else {
+                    favorites.remove(&key);
                 }
-                let saved = self.store.update(|favorites| {
-                    if add {
-                        favorites.add(key);
-                    } else {
-                        favorites.remove(&key);
-                    }
-                });
-                Action::Saved(
-                    saved
-                        .map(|(favorites, ())| favorites)
-                        .map_err(|e| e.to_string()),
-                )
-            }
+            }),
+            Effect::EditFavorite(edit) => self.save(|favorites, day| edit.apply(favorites, day)),
+            Effect::EditNote { key, note } => Action::Edited {
+                key,
+                result: editor::edit_note(&note, |command| screen::lend(terminal, command)),
+            },
+            Effect::OpenMail(address) => Action::Opened(
+                open_mail(&address)
+                    .map(|()| format!("mailto:{address}"))
+                    .map_err(|error| error.to_string()),
+            ),
             Effect::Copy(text) => {
                 let around = Surroundings::of_this_process();
                 match clipboard::copy(&text, &around, &mut io::stdout()) {
@@ -362,17 +379,7 @@ fn open<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let opened = open_url(url, browser, |command| {
-        // A text browser gets the terminal while it runs. Its Ctrl-c and
-        // Ctrl-\ are its own: profdex ignores those signals meanwhile.
-        let _ = screen::leave();
-        signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
-        let status: io::Result<ExitStatus> = command.status();
-        signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
-        let _ = screen::enter();
-        let _ = terminal.clear();
-        status
-    });
+    let opened = open_url(url, browser, |command| screen::lend(terminal, command));
     opened
         .map(|()| url.to_string())
         .map_err(|error| error.to_string())

@@ -5,7 +5,12 @@
 //! lock, only while the screen is the browser's.
 
 use std::io::{self, Write};
+use std::process::{Command, ExitStatus};
+use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -241,6 +246,25 @@ impl Drop for Guard {
     fn drop(&mut self) {
         let _ = leave();
     }
+}
+
+/// Runs `command` (a text browser, an editor) with the terminal handed
+/// over, takes it back and redraws. Its Ctrl-c and Ctrl-\\ are its own:
+/// profdex ignores those signals meanwhile.
+pub(super) fn lend<B: Backend>(
+    terminal: &mut Terminal<B>,
+    command: &mut Command,
+) -> io::Result<ExitStatus>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let _ = leave();
+    super::signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
+    let status = command.status();
+    super::signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
+    let _ = enter();
+    let _ = terminal.clear();
+    status
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub(super) fn browse(
                     store: &store,
                     synonyms,
                 };
-                loading::prepare(sources, theme, area, &check)
+                loading::prepare(sources, &theme, area, &check)
             })?
     };
     let Prepared {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{cells, highlighted, key_hints, pane_block, safe, topic_highlights};
+use super::{cells, highlighted, key_hints, pane_block, safe, shortlist, topic_highlights};
 use crate::app::{Action, App, Mode, NOBODY_SELECTED, Pane};
 use crate::keys;
 use crate::model::{Person, School};
@@ -102,6 +102,10 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
                 0,
             ),
         ];
+        let mut lines = lines;
+        if let Some(details) = app.shortlist.details_of_key(key) {
+            lines.extend(shortlist::detail_lines(app, details));
+        }
         return (lines, None);
     }
     let Some(id) = app.selected_person() else {
@@ -136,6 +140,9 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
         school_line.push(Span::styled(format!(" · {}", safe(title)), theme.dim));
     }
     lines.push((school_line, 0));
+    if let Some(details) = app.shortlist.details_of(id) {
+        lines.extend(shortlist::detail_lines(app, details));
+    }
 
     if person.has_research() {
         lines.push(blank());

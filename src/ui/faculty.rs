@@ -3,6 +3,7 @@
 //! matched again for their highlights), whatever the size of the list.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -12,9 +13,10 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe, topic_highlights,
+    abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe, shortlist,
+    topic_highlights,
 };
-use crate::app::{Action, App, Mode, Pane, Scope};
+use crate::app::{Action, App, Mode, Pane, Scope, Sort, StatusFilter};
 use crate::keys;
 use crate::layout::Panes;
 use crate::model::{Person, PersonId, SchoolId};
@@ -25,7 +27,17 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
     let theme = app.screen.theme();
     let focused = app.screen.focus() == Pane::Faculty;
     let directory = app.catalogue.directory();
-    let scope = super::scope_name(app, app.scope());
+    let mut scope = super::scope_name(app, app.scope());
+    if app.scope() == Scope::Favorites {
+        // How the view is arranged, when not as it starts.
+        let shortlist = &app.shortlist;
+        if shortlist.sort() != Sort::Added {
+            let _ = write!(scope, " · by {}", shortlist.sort().label());
+        }
+        if let Some(status) = shortlist.filter().label() {
+            let _ = write!(scope, " · {}", safe(status));
+        }
+    }
     let title = Line::from(format!(
         " Faculty · {} ",
         fit(&scope, usize::from(area.width).saturating_sub(16))
@@ -90,6 +102,8 @@ pub fn render(app: &App, area: Rect, panes: &Panes, buf: &mut Buffer) {
 struct Columns {
     name: usize,
     school: usize,
+    /// A favorite's status, in the ★ Favorites view.
+    status: usize,
     snippet: usize,
     schools: HashMap<SchoolId, String>,
 }
@@ -97,6 +111,13 @@ struct Columns {
 /// The star and the gaps between the columns.
 const STAR: usize = 2;
 const GAP: usize = 2;
+/// The widest a status column grows: a status of one's own is cut.
+const STATUS_WIDTH: usize = 12;
+/// What the favorites view keeps for the notes' first lines, before
+/// the school has its column.
+const NOTE_ROOM: usize = 20;
+/// A school label narrower than this is left out.
+const MIN_SCHOOL: usize = 4;
 
 impl Columns {
     fn new(app: &App, visible: &[PersonId], with_school: bool, width: usize) -> Columns {
@@ -110,9 +131,26 @@ impl Columns {
             .unwrap_or(0);
         // The name comes first; it gives way to the rest only past 2/5.
         let name = widest_name.min((room * 2 / 5).max(room.min(16)));
+        let favorites = app.scope() == Scope::Favorites;
+        let details = |id: PersonId| app.shortlist.details_of(id).filter(|_| favorites);
+        let status = visible
+            .iter()
+            .filter_map(|&id| details(id)?.status.as_deref())
+            .map(|status| columns(&safe(status)))
+            .max()
+            .unwrap_or(0)
+            .min(STATUS_WIDTH);
+        let status_used = if status > 0 { GAP + status } else { 0 };
+        // In the favorites view the notes are what the list is for: the
+        // school gives them room.
+        let notes = visible
+            .iter()
+            .any(|&id| details(id).is_some_and(|d| d.note.is_some()));
+        let kept = if notes { NOTE_ROOM + GAP } else { 0 };
         let mut schools = HashMap::new();
         let mut school = 0;
-        if with_school {
+        let left = room.saturating_sub(name + GAP + status_used + kept);
+        if with_school && left >= MIN_SCHOOL {
             let ids: Vec<SchoolId> = visible
                 .iter()
                 .map(|&id| catalogue.person(id).school)
@@ -122,7 +160,6 @@ impl Columns {
                 .map(|&s| safe(&directory.schools[s].name))
                 .collect();
             let widest = names.iter().map(|n| columns(n)).max().unwrap_or(0);
-            let left = room.saturating_sub(name + GAP);
             let wanted = widest.min((room * 3 / 10).max(left.min(12)));
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let labels = abbrev::distinct(&refs, wanted, left);
@@ -133,13 +170,16 @@ impl Columns {
                 }
             }
         }
-        let used = name + if school > 0 { GAP + school } else { 0 };
+        let used = name
+            + if school > 0 { GAP + school } else { 0 }
+            + if status > 0 { GAP + status } else { 0 };
         let snippet = room.saturating_sub(used + GAP);
         // A snippet too short to read is left out.
         let snippet = if snippet >= 8 { snippet } else { 0 };
         Columns {
             name,
             school,
+            status,
             snippet,
             schools,
         }
@@ -198,9 +238,35 @@ fn render_person(
         }
         spans.push(pad(columns.school.saturating_sub(super::columns(&label))));
     }
+    // In the favorites view, a favorite's status and note.
+    let details = (app.scope() == Scope::Favorites)
+        .then(|| app.shortlist.details_of(id))
+        .flatten();
+    if columns.status > 0 {
+        spans.push(pad(GAP));
+        let status = details.and_then(|d| d.status.as_deref()).unwrap_or("");
+        let shown = fit(&safe(status), columns.status);
+        let width = super::columns(&shown);
+        let status_style = if style == theme.text {
+            shortlist::status_style(theme, status)
+        } else {
+            style
+        };
+        spans.push(Span::styled(shown, status_style));
+        spans.push(pad(columns.status.saturating_sub(width)));
+    }
     if columns.snippet > 0 {
         spans.push(pad(GAP));
-        spans.extend(snippet(person, &found, columns.snippet, dim, matched));
+        match details.and_then(|d| d.note.as_deref()) {
+            Some(note) => {
+                let room = columns
+                    .snippet
+                    .saturating_sub(super::columns(shortlist::NOTE_MARK));
+                spans.push(Span::styled(shortlist::NOTE_MARK, dim));
+                spans.push(Span::styled(shortlist::note_first_line(note, room), style));
+            }
+            None => spans.extend(snippet(person, &found, columns.snippet, dim, matched)),
+        }
     }
     Line::from(spans).render(row, buf);
 }
@@ -278,6 +344,18 @@ fn render_empty(app: &App, area: Rect, buf: &mut Buffer) {
                     key(Action::Cancel),
                     key(Action::ClearFilter)
                 ),
+                theme.dim,
+            ),
+        ]
+    } else if app.scope() == Scope::Favorites && *app.shortlist.filter() != StatusFilter::All {
+        let heading = match app.shortlist.filter() {
+            StatusFilter::Is(status) => format!("No favorites marked “{}”", safe(status)),
+            _ => "Every favorite has a status".to_string(),
+        };
+        vec![
+            Span::styled(heading, theme.heading),
+            Span::styled(
+                format!("{} shows the next status", key(Action::FilterStatus)),
                 theme.dim,
             ),
         ]

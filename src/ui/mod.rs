@@ -8,10 +8,12 @@
 
 mod abbrev;
 mod chart;
+mod chooser;
 mod detail;
 mod faculty;
 mod help;
 mod schools;
+mod shortlist;
 mod status;
 mod topics;
 
@@ -24,7 +26,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::theme::Theme;
 
-use crate::app::{Action, App, Drawn, LineEdit, Mode, Pane, Scope};
+use crate::app::{Action, App, Drawn, LineEdit, Mode, Pane, Prompt, Scope};
 use crate::keys;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::{Person, TOPIC_SEPARATOR};
@@ -72,6 +74,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     status::render(app, panes.status, buf);
     if app.screen.mode() == Mode::Help {
         drawn.help_scroll_limit = Some(help::render(app, area, buf));
+    }
+    if let (Mode::Choose, Some(Prompt::Copy(choices))) = (app.screen.mode(), &app.prompt) {
+        chooser::render(app, choices, area, buf);
     }
     drawn
 }

@@ -22,6 +22,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans
     };
     let all = keys::hints(mode);
+    if matches!(mode, Mode::Note | Mode::Confirm) {
+        super::shortlist::render_prompt(app, spans(&all), area, buf);
+        return;
+    }
     // The way to the help always shows, whatever the message beside it.
     let help: Vec<_> = all
         .iter()
@@ -40,6 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None if app.editing_schools() => Span::styled(" Type to find a school", theme.dim),
         None if app.editing_topics() => Span::styled(" Type to find a topic", theme.dim),
         None if mode == Mode::Filter => Span::styled(" Type to filter", theme.dim),
+        None if mode == Mode::Choose => Span::styled(" Choose a field to copy", theme.dim),
         None => Span::raw(""),
     };
     let width = usize::from(area.width);

@@ -85,7 +85,11 @@ fn drives_terminal(c: char) -> bool {
 /// count beside them.
 pub fn cursor(app: &App, buffer: &Buffer) -> Result<(), String> {
     let panes = app.screen.panes();
-    if app.screen.mode() != Mode::Filter || app.editing_schools() || panes.faculty.is_none() {
+    if app.screen.mode() != Mode::Filter
+        || app.editing_schools()
+        || app.editing_topics()
+        || panes.faculty.is_none()
+    {
         return Ok(());
     }
     let filter = panes.filter;

@@ -1,7 +1,8 @@
 //! What a user does to the terminal: key presses in every mode (bound keys
 //! far more often than others, so that the browser goes everywhere),
-//! words typed in bursts, pastes, clicks and the wheel over the panes and
-//! off them, focus changes and resizes from 0x0 to 250x80.
+//! words typed in bursts, a prompt opened and answered, pastes, clicks
+//! and the wheel over the panes and off them, focus changes and resizes
+//! from 0x0 to 250x80.
 
 use profdex::app::App;
 use ratatui::crossterm::event::{
@@ -17,7 +18,7 @@ use crate::text;
 /// Characters the key tables bind, in some mode, with or without Ctrl.
 const BOUND: &[char] = &[
     '/', 'j', 'k', 'g', 'G', 'h', 'l', 'o', 'b', 'y', '?', 'q', '1', '2', '3', '9', '0', ' ', 'u',
-    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's', 'r', 't',
+    'w', 'n', 'p', 'c', 'z', 'J', 'Q', 'a', 'e', 'f', 's', 'r', 't', 'Y', 'N', 'C', 'S', 'F',
 ];
 
 const NAMED: &[KeyCode] = &[
@@ -64,7 +65,42 @@ pub fn next(rng: &mut Rng, app: &App, cast: &Cast) -> Vec<Event> {
             let (width, height) = size(rng);
             vec![Event::Resize(width, height)]
         }
+        96 | 97 => prompt(rng, cast),
         _ => vec![rng.pick(&[Event::FocusGained, Event::FocusLost]).clone()],
+    }
+}
+
+/// A key that opens a prompt, then keys it takes: a field chosen after
+/// `Y`, `b` twice, a note or a status typed and saved.
+fn prompt(rng: &mut Rng, cast: &Cast) -> Vec<Event> {
+    let plain = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+    let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+    match rng.below(4) {
+        0 => {
+            let mut events = vec![plain('Y')];
+            if rng.percent(50) {
+                events.push(plain('j'));
+            }
+            events.push(match rng.below(3) {
+                0 => plain('o'),
+                1 => enter,
+                _ => plain(*rng.pick(&['1', '2', '3', '9'])),
+            });
+            events
+        }
+        1 => vec![plain('b'), plain('b')],
+        _ => {
+            let opener = if rng.percent(70) { 'n' } else { 'C' };
+            let mut events = vec![plain(opener)];
+            let text = if rng.percent(50) {
+                rng.pick(&cast.people).clone()
+            } else {
+                text::text(rng, 10)
+            };
+            events.extend(text.chars().take(40).map(plain));
+            events.push(enter);
+            events
+        }
     }
 }
 

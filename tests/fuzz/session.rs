@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use profdex::app::{Action, App, Effect, update};
 use profdex::favorites::{FavoriteKey, Favorites};
 use profdex::keys;
+use profdex::model::Directory;
 use profdex::sources::{self, Input};
 use profdex::theme::Theme;
 use profdex::worker::{SearchRequest, SearchResult};
@@ -84,26 +85,7 @@ pub fn run(seed: u64, options: &Options) -> Result<Outcome, String> {
         ..Outcome::default()
     };
 
-    let mut favorites = Favorites::default();
-    for _ in 0..rng.size(8) {
-        let key = match rng.below(3) {
-            0 if !directory.people.is_empty() => {
-                let person = &directory.people[rng.below(directory.people.len())];
-                FavoriteKey::of(&directory, person)
-            }
-            0 | 1 => FavoriteKey {
-                school: rng.pick(&cast.schools).clone(),
-                name: rng.pick(&cast.people).clone(),
-                website: None,
-            },
-            _ => FavoriteKey {
-                school: text::text(&mut rng, 3),
-                name: text::text(&mut rng, 3),
-                website: None,
-            },
-        };
-        favorites.add(key);
-    }
+    let favorites = favorites(&mut rng, &directory, &cast);
     let (width, height) = events::size(&mut rng);
     let theme = if rng.percent(70) {
         Theme::colored()
@@ -173,6 +155,49 @@ pub fn run(seed: u64, options: &Options) -> Result<Outcome, String> {
     }
     let _ = fs::remove_dir_all(options.scratch.join("case"));
     Ok(runner.outcome)
+}
+
+/// The favorites a case starts with: people of the data, names of the
+/// cast and odd text, some with a status, a note of several lines and a
+/// date, as the shortlist keeps them, and odd text in each.
+fn favorites(rng: &mut Rng, directory: &Directory, cast: &Cast) -> Favorites {
+    let mut favorites = Favorites::default();
+    for _ in 0..rng.size(8) {
+        let key = match rng.below(3) {
+            0 if !directory.people.is_empty() => {
+                let person = &directory.people[rng.below(directory.people.len())];
+                FavoriteKey::of(directory, person)
+            }
+            0 | 1 => FavoriteKey {
+                school: rng.pick(&cast.schools).clone(),
+                name: rng.pick(&cast.people).clone(),
+                website: None,
+            },
+            _ => FavoriteKey {
+                school: text::text(rng, 3),
+                name: text::text(rng, 3),
+                website: None,
+            },
+        };
+        let day = match rng.below(3) {
+            0 => None,
+            1 => Some("2025-03-01".to_string()),
+            _ => Some(text::text(rng, 2)),
+        };
+        let status = match rng.below(4) {
+            0 => None,
+            1 => Some(text::text(rng, 3)),
+            _ => Some((*rng.pick(&profdex::favorites::STATUSES)).to_string()),
+        };
+        let note = rng
+            .percent(40)
+            .then(|| format!("{}\n{}", text::text(rng, 10), text::text(rng, 40)));
+        favorites.edit(&key, day.as_deref(), |details| {
+            details.status = status;
+            details.note = note;
+        });
+    }
+    favorites
 }
 
 /// Writes each document into a folder of its own (names may repeat) and
@@ -315,6 +340,26 @@ impl Runner {
                 }
                 Action::Saved(Ok(self.disk.clone()))
             }
+            Effect::EditFavorite(..) if rng.one_in(4) => {
+                Action::Saved(Err(format!("{}: No space left", text::text(rng, 2))))
+            }
+            Effect::EditFavorite(edit) => {
+                edit.apply(&mut self.disk, "2025-03-01");
+                Action::Saved(Ok(self.disk.clone()))
+            }
+            // The editor leaves a note of any text, or fails.
+            Effect::EditNote { key, note } => Action::Edited {
+                key,
+                result: match rng.below(4) {
+                    0 => Err(format!("The editor failed: {}", text::text(rng, 2))),
+                    1 => Ok(note),
+                    _ => Ok(text::text(rng, 30)),
+                },
+            },
+            Effect::OpenMail(address) if rng.percent(80) => {
+                Action::Opened(Ok(format!("mailto:{address}")))
+            }
+            Effect::OpenMail(address) => Action::Opened(Err(format!("cannot open {address}"))),
             Effect::Copy(text) if rng.percent(90) => Action::Copied(text),
             Effect::Copy(_) => Action::Opened(Err("Cannot copy: broken pipe".into())),
             Effect::Search(request) => match &mut self.searches {

@@ -204,7 +204,7 @@ fn a_missing_favorite_can_be_selected_and_removed() {
     assert_eq!(app.people.selected(), 0);
     assert_eq!(
         status(&app),
-        Some("Removed Someone Who Left from favorites")
+        Some("Removed Someone Who Left from favorites (u undoes)")
     );
 }
 

@@ -8,6 +8,7 @@ mod background;
 mod browsing;
 mod favorites;
 mod related;
+mod shortlist;
 mod topics;
 
 fn app() -> App {
