@@ -117,6 +117,33 @@ fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
         .title(title)
 }
 
+/// A left pane's bottom border: where the cursor is (`position` of
+/// `total`), and its filter while it is set or edited.
+fn list_footer<'a>(
+    app: &App,
+    mut block: Block<'a>,
+    position: Option<usize>,
+    total: usize,
+    (line, editing): (&LineEdit, bool),
+    width: u16,
+) -> Block<'a> {
+    let theme = app.screen.theme();
+    if let Some(position) = position {
+        let position = format!(" {position}/{total} ");
+        block = block.title_bottom(Line::styled(position, theme.dim).right_aligned());
+    }
+    if editing || !line.is_empty() {
+        // The filter on the bottom border, beside the position.
+        let start = keys::primary(Mode::Browse, &Action::StartFilter);
+        let room = usize::from(width).saturating_sub(start.len() + 14);
+        let mut spans = vec![Span::styled(format!(" {start} "), theme.key)];
+        spans.extend(line_spans(line, editing, room, theme));
+        spans.push(Span::raw(" "));
+        block = block.title_bottom(Line::from(spans).left_aligned());
+    }
+    block
+}
+
 /// Keys and what they do, as a pane's hint: each key is the first one
 /// the key table binds to the action in `mode`.
 fn key_hints(app: &App, mode: Mode, hints: &[(Action, &str)]) -> Vec<Span<'static>> {

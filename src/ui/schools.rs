@@ -6,9 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{abbrev, columns, line_spans, pane_block, safe};
-use crate::app::{Action, App, Mode, Pane, Scope};
-use crate::keys;
+use super::{abbrev, columns, pane_block, safe};
+use crate::app::{App, Pane, Scope};
 
 pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
     let theme = app.screen.theme();
@@ -17,21 +16,15 @@ pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
     let title = Line::from(format!(" Schools ({}) ", directory.schools.len())).style(theme.title);
     let mut block = pane_block(app, title, focused);
     let total = app.scope_rows();
-    if total > 0 {
-        let position = format!(" {}/{total} ", app.schools.selected() + 1);
-        block = block.title_bottom(Line::styled(position, theme.dim).right_aligned());
-    }
-    let editing = app.editing_schools();
-    let line = app.school_filter.line();
-    if editing || !line.is_empty() {
-        // The filter on the bottom border, beside the position.
-        let start = keys::primary(Mode::Browse, &Action::StartFilter);
-        let room = usize::from(area.width).saturating_sub(start.len() + 14);
-        let mut spans = vec![Span::styled(format!(" {start} "), theme.key)];
-        spans.extend(line_spans(line, editing, room, theme));
-        spans.push(Span::raw(" "));
-        block = block.title_bottom(Line::from(spans).left_aligned());
-    }
+    let position = (total > 0).then(|| app.schools.selected() + 1);
+    block = super::list_footer(
+        app,
+        block,
+        position,
+        total,
+        (app.school_filter.line(), app.editing_schools()),
+        area.width,
+    );
     block.render(area, buf);
     if total == 0 {
         Line::styled(" No school matches", theme.dim).render(rows, buf);

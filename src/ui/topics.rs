@@ -8,9 +8,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{columns, fit, line_spans, pane_block, safe, scope_name};
-use crate::app::{Action, App, Mode, Pane, TopicRow};
-use crate::keys;
+use super::{columns, fit, pane_block, safe, scope_name};
+use crate::app::{App, Pane, TopicRow};
 
 pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
     let theme = app.screen.theme();
@@ -23,20 +22,15 @@ pub fn render(app: &App, area: Rect, rows: Rect, buf: &mut Buffer) {
         Line::from(format!(" Topics · {} ({count}) ", fit(&scope, room))).style(theme.title);
     let mut block = pane_block(app, title, focused);
     let total = pane.rows();
-    if total > 0 {
-        let position = format!(" {}/{total} ", app.topic_cursor.selected() + 1);
-        block = block.title_bottom(Line::styled(position, theme.dim).right_aligned());
-    }
-    let editing = app.editing_topics();
-    let line = pane.line();
-    if editing || !line.is_empty() {
-        let start = keys::primary(Mode::Browse, &Action::StartFilter);
-        let room = usize::from(area.width).saturating_sub(start.len() + 14);
-        let mut spans = vec![Span::styled(format!(" {start} "), theme.key)];
-        spans.extend(line_spans(line, editing, room, theme));
-        spans.push(Span::raw(" "));
-        block = block.title_bottom(Line::from(spans).left_aligned());
-    }
+    let position = (total > 0).then(|| app.topic_cursor.selected() + 1);
+    block = super::list_footer(
+        app,
+        block,
+        position,
+        total,
+        (pane.line(), app.editing_topics()),
+        area.width,
+    );
     block.render(area, buf);
     if total == 0 {
         let text = if pane.is_filtering() {
