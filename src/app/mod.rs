@@ -237,7 +237,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.refresh_related();
     app.refresh_topics();
     // The panes' heights follow the focus (the chart takes rows from the
-    // list at some widths): every cursor stays on screen whatever moved.
+    // list at some widths): every cursor stays on its list and on screen
+    // whatever moved.
+    let (people, scopes, topics) = (app.list_rows(), app.scope_rows(), app.topics.rows());
+    app.people.select(app.people.selected(), people);
+    app.schools.select(app.schools.selected(), scopes);
+    app.topic_cursor.select(app.topic_cursor.selected(), topics);
     app.scroll_to_selection();
     app.keep_scope_visible();
     app.keep_topic_visible();
