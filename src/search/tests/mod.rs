@@ -6,6 +6,7 @@ use crate::fixture::{person, school};
 mod language;
 mod reference;
 mod typos;
+mod whole_topics;
 
 pub(super) fn directory() -> Directory {
     Directory {
