@@ -116,8 +116,7 @@ impl Batch {
                         entry.label,
                         ParsedFile {
                             school: Some(school.clone()),
-                            people: Vec::new(),
-                            diagnostics: Vec::new(),
+                            ..ParsedFile::default()
                         },
                     )
                 });

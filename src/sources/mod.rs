@@ -215,8 +215,7 @@ fn read_and_parse(input: &Input) -> ParsedFile {
 
 fn unusable(label: String, reason: String) -> ParsedFile {
     ParsedFile {
-        school: None,
-        people: Vec::new(),
         diagnostics: vec![Diagnostic::file_error(label, reason)],
+        ..ParsedFile::default()
     }
 }
