@@ -13,7 +13,7 @@ use super::entries::{self, field, lead, looks_like_url};
 use super::inline::{only_link, quote, render, split_lines, split_topics};
 use super::labs;
 use super::positions::Reporter;
-use crate::model::{Lab, PersonDraft};
+use crate::model::{Lab, PersonDraft, website_key};
 use crate::url::is_openable_url;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,8 +348,8 @@ fn read_row(
         (Some(url), _) | (None, Some(url)) => entries::website(rep, row.start, &mut person, url),
         (None, None) => {}
     }
-    if let (Some(_), Some(own)) = (&from_column, &own)
-        && Some(own) != from_column.as_ref()
+    if let (Some(column), Some(own)) = (&from_column, &own)
+        && website_key(own) != website_key(column)
         && is_openable_url(own)
     {
         person.extra.push(field("Link", own.clone()));
