@@ -126,8 +126,11 @@ impl Reader<'_> {
         let person_level = self.top().level + 1;
         // The section its words would start (`### Useful Links`), now that
         // it is no person by a field; asked only now, as people are many.
-        let section =
-            Some(sections::heading(&name)).filter(|&h| h != Heading::Other && (grouped || !fields));
+        // A heading with nothing at all under it is no section either: at
+        // the level of people it is a person without fields.
+        let empty = blocks.is_empty() && next.is_none_or(|next| next <= level);
+        let section = Some(sections::heading(&name))
+            .filter(|&h| h != Heading::Other && (grouped || !fields) && !empty);
         if let Some(section) = section {
             let at = Some((heading.start, name));
             self.push_section(Section::new(section.into(), level, at));
@@ -555,6 +558,22 @@ mod tests {
         assert_eq!(said, Vec::<String>::new());
         assert_eq!(names(&people), ["Ada", "Bo"]);
         assert_eq!(people[1].extra, [field("Department", "Visiting")]);
+    }
+
+    #[test]
+    fn a_heading_whose_words_name_a_section_is_one_only_when_no_one_is_under_it() {
+        let (people, said) = people(
+            "# U\n## Faculty\n### Matthew Links\n- **Title**: Professor\n### Ann News\n### Courses\n- [CS 1](https://u.example/cs1)\n### Useful Links\n- [Lab](https://lab.example/)\n### Bo Staff\n- **Email**: bo@u.example\n",
+        );
+        assert_eq!(names(&people), ["Matthew Links", "Ann News", "Bo Staff"]);
+        assert_eq!(
+            said,
+            [
+                "t.md:6:1: note: 1 list item under \"Courses\" was not read as people: the heading does not name people; see docs/format.md"
+            ]
+        );
+        let file = read("# U\n## Faculty\n### Useful Links\n- [Lab](https://lab.example/)\n");
+        assert_eq!(file.school.expect("a school").labs.len(), 1);
     }
 
     #[test]
