@@ -12,6 +12,7 @@
 pub mod columns;
 pub mod csrankings;
 pub mod csv;
+pub mod markdown;
 pub mod table;
 
 use std::collections::{HashMap, HashSet};
