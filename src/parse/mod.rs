@@ -3,12 +3,16 @@
 //! `docs/format.md`; keep the two in step.
 //!
 //! The work happens in three passes: the bytes are decoded (here, with
-//! `positions` mapping offsets to lines and columns), pulldown-cmark's
-//! events are gathered into a flat list of blocks (headings, paragraphs,
-//! list items, rules) carrying just their text and links (`blocks`), and a
-//! small section state machine turns those blocks into a school, its labs
-//! and its people (`reader`, with `inline` flattening text and `fields`
-//! storing one field). Keeping the markdown details out of the last pass is
+//! `positions` mapping offsets to lines and columns, and `front` blanking
+//! front matter), pulldown-cmark's events are gathered into a flat list of
+//! blocks (headings, paragraphs, list items, tables, rules) carrying just
+//! their text and links (`blocks`, with `table_rows` cutting rows into
+//! cells), and a small section state machine turns those blocks into a
+//! school, its labs and its people (`reader`, with `sections` judging
+//! headings by their words, `people` the headings, entries and groups of a
+//! people section, `entries` one list entry, `tables` one table, `labs`
+//! one lab, `fields` one field, `inline` flattening text, and `notes`
+//! saying what each section skipped). Keeping the markdown details out of the last pass is
 //! what lets it stay tolerant: every block is judged on its own, so one bad
 //! entry cannot disturb the next. Text is stored as written; making it safe
 //! for a terminal is the job of whoever prints it.

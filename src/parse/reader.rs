@@ -962,4 +962,49 @@ mod tests {
         assert_eq!(school.description, ["About us."]);
         assert_eq!(school.labs.len(), 1);
     }
+
+    /// The example of docs/format.md, "How shapes mix".
+    #[test]
+    fn shapes_mix_in_one_file() {
+        let file = read(
+            "---\ntitle: \"Example State University - Machine Learning Faculty\"\n---\n<p align=\"center\"><img src=\"banner.png\"></p>\n\n## Faculty\n\n### Ada Lovelace\n- **Title**: Professor\n- **Research**: Analytical engines\n\n### Robotics\n- [Bo Reyes](https://bo.example.edu/) – legged locomotion\n\n| Name | Research |\n|---|---|\n| Cy Ng | causal inference |\n\n## Courses\n- [CS 101](https://example.edu/cs101)\n\n## Links\n- [Robotics Institute](https://ri.example.edu/)\n",
+        );
+        let said: Vec<String> = file.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "t.md:19:1: note: 1 list item under \"Courses\" was not read as people: the heading does not name people; see docs/format.md"
+            ]
+        );
+        let people: Vec<_> = file
+            .people
+            .iter()
+            .map(|p| (p.person.name().to_string(), p.person.to_draft().extra))
+            .collect();
+        let department = |d: &str| vec![crate::parse::tests::field("Department", d)];
+        assert_eq!(
+            people,
+            [
+                ("Ada Lovelace".to_string(), vec![]),
+                ("Bo Reyes".to_string(), department("Robotics")),
+                ("Cy Ng".to_string(), department("Robotics")),
+            ]
+        );
+        assert_eq!(
+            file.shapes,
+            Shapes {
+                headed: 1,
+                listed: 1,
+                tabled: 1,
+                labs_listed: 1,
+                labs_tabled: 0
+            }
+        );
+        let school = file.school.expect("a school");
+        assert_eq!(school.name, "Example State University");
+        assert_eq!(
+            school.labs,
+            [lab("Robotics Institute", "https://ri.example.edu/")]
+        );
+    }
 }
