@@ -349,6 +349,15 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
 /// wherever the text is used. Reference links resolve against the
 /// document's definitions.
 fn read_cell(cell: &str, start: usize, refs: &RefDefs) -> Block {
+    let range = start..start + cell.len();
+    // Most cells are plain words: nothing in them for a parser to find.
+    if !cell.contains(['\\', '`', '*', '_', '[', ']', '<', '&', '!', '~', '|']) {
+        let mut block = Block::new(BlockKind::Para, &range);
+        if !cell.is_empty() {
+            block.inlines.push(Inline::Text(cell.to_string()));
+        }
+        return block;
+    }
     let source = format!("\u{a0}{cell}");
     let mut resolve = |link: BrokenLink<'_>| {
         refs.get(link.reference.as_ref()).map(|def| {
