@@ -54,8 +54,17 @@ pub(super) struct Block {
     /// when there is none. List entries are named by it, and a block that
     /// is nothing else is a group. Kept small, as every block has one.
     bold: (u32, u32),
-    /// A table's rows, the header first; each cell is a paragraph.
-    pub(super) rows: Box<[Row]>,
+    /// A table's rows, the header first; each cell is a paragraph. Boxed,
+    /// so that the blocks that are no table stay small.
+    table: Option<Box<Rows>>,
+}
+
+/// A table's rows: where each is in the source until the whole document
+/// is read (a cell's reference link may be defined below it), then cut.
+#[derive(Debug, Default)]
+struct Rows {
+    sources: Vec<Range<usize>>,
+    rows: Vec<Row>,
 }
 
 #[derive(Debug)]
@@ -72,8 +81,13 @@ impl Block {
             end: range.end,
             inlines: Vec::new(),
             bold: (0, 0),
-            rows: Box::default(),
+            table: None,
         }
+    }
+
+    /// A table's rows, the header first; none for any other block.
+    pub(super) fn rows(&self) -> &[Row] {
+        self.table.as_ref().map_or(&[], |table| &table.rows)
     }
 
     /// Where the bold span the block begins with is, in its first inline.
@@ -116,8 +130,8 @@ struct Collector {
     /// Open strong emphasis, and where the text of a leading one began.
     strong: usize,
     bold_from: Option<usize>,
-    /// A table being read with its rows, and where its row being read starts.
-    table: Option<(Block, Vec<Row>)>,
+    /// A table being read, and where its row being read starts.
+    table: Option<Block>,
     row: Option<Range<usize>>,
     /// Reading a table cell, where `<br>` separates lines (and topics).
     cell: bool,
@@ -277,28 +291,50 @@ impl Collector {
         }
     }
 
-    /// A row of the table being read ends: its cells are cut from the
-    /// source and read one by one.
-    fn end_row(&mut self, text: &str, refs: &RefDefs) {
-        let (Some((_, rows)), Some(range)) = (self.table.as_mut(), self.row.take()) else {
-            return;
-        };
-        let row = text.get(range.clone()).unwrap_or("");
-        let cells = split_row(row)
+    /// A row of the table being read ends.
+    fn end_row(&mut self) {
+        if let (Some(table), Some(range)) = (self.table.as_mut(), self.row.take()) {
+            table
+                .table
+                .get_or_insert_with(Box::default)
+                .sources
+                .push(range);
+        }
+    }
+}
+
+/// Cuts the rows of every table into cells, each read on its own.
+fn cut_rows(blocks: &mut [Block], text: &str, refs: &RefDefs) {
+    for table in blocks.iter_mut().filter_map(|block| block.table.as_mut()) {
+        let sources = std::mem::take(&mut table.sources);
+        table.rows = sources
             .into_iter()
-            .map(|(at, cell)| read_cell(cell, range.start + at, refs))
+            .map(|range| {
+                let row = text.get(range.clone()).unwrap_or("");
+                let cells = split_row(row)
+                    .into_iter()
+                    .map(|(at, cell)| read_cell(cell, range.start + at, refs))
+                    .collect();
+                Row {
+                    start: range.start,
+                    cells,
+                }
+            })
             .collect();
-        rows.push(Row {
-            start: range.start,
-            cells,
-        });
     }
 }
 
 pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
-    let mut c = Collector::default();
+    // A block every 40 bytes or so, in a directory file: room for them
+    // all saves copying them as the list grows. Only so much is set aside
+    // before a block is seen, whatever the file.
+    let mut c = Collector {
+        blocks: Vec::with_capacity((text.len() / 40).min(1 << 14)),
+        ..Collector::default()
+    };
     let mut events = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
-    while let Some((event, mut range)) = events.next() {
+    let mut tables = false;
+    for (event, mut range) in events.by_ref() {
         // Block ranges include indentation; diagnostics should point at the marker.
         let indent = text.get(range.start..).map_or(0, |rest| {
             rest.len() - rest.trim_start_matches([' ', '\t']).len()
@@ -307,23 +343,21 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
         match event {
             Event::Start(Tag::Table(_)) => {
                 if c.skip == 0 && c.table.is_none() {
-                    c.table = Some((Block::new(BlockKind::Table, &range), Vec::new()));
+                    c.table = Some(Block::new(BlockKind::Table, &range));
+                    tables = true;
                 }
                 c.skip += 1;
             }
             Event::End(TagEnd::Table) => {
                 c.skip = c.skip.saturating_sub(1);
                 if c.skip == 0
-                    && let Some((mut table, rows)) = c.table.take()
+                    && let Some(table) = c.table.take()
                 {
-                    table.rows = rows.into_boxed_slice();
                     c.blocks.push(table);
                 }
             }
             Event::Start(Tag::TableHead | Tag::TableRow) => c.row = Some(range),
-            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
-                c.end_row(text, events.reference_definitions());
-            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => c.end_row(),
             Event::Start(Tag::CodeBlock(kind)) => {
                 if matches!(kind, CodeBlockKind::Fenced(_)) {
                     check_closed(text, &range, true, rep);
@@ -336,6 +370,9 @@ pub(super) fn collect_blocks(text: &str, rep: &mut Reporter) -> Vec<Block> {
             }
             event => c.event(event, &range),
         }
+    }
+    if tables {
+        cut_rows(&mut c.blocks, text, events.reference_definitions());
     }
     // Items are finished after the items nested in them; the state machine
     // wants them in the order they start.

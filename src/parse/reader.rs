@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
 
     pub(super) fn table(&mut self, block: Block) {
         // A header alone has nothing in it to read or to skip.
-        if block.rows.len() < 2 {
+        if block.rows().len() < 2 {
             return;
         }
         let kind = self.top().kind;

@@ -211,7 +211,7 @@ fn mostly_named_links(body: &[Row], column: usize) -> bool {
 /// Whether any cell below the header holds a link.
 pub(super) fn has_links(table: &Block) -> bool {
     table
-        .rows
+        .rows()
         .iter()
         .skip(1)
         .flat_map(|row| &row.cells)
@@ -233,7 +233,7 @@ pub(super) fn read(
     labs: bool,
     department: Option<&str>,
 ) -> Table {
-    let (header, body) = match table.rows.split_first() {
+    let (header, body) = match table.rows().split_first() {
         Some((header, body)) => (header, body),
         None => (
             &Row {
