@@ -320,7 +320,6 @@ pub(super) fn field(key: &str, value: String) -> Field {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::tests::field as f;
 
     #[test]
     fn separators_and_tags() {
@@ -366,10 +365,5 @@ mod tests {
         for text in ["Ada Quill", "Zoë O'Brien", "王小明", "Ada @ MIT"] {
             assert!(!looks_like_url(text), "{text}");
         }
-    }
-
-    #[test]
-    fn field_helper_matches_the_tests_helper() {
-        assert_eq!(field("A", "b".into()), f("A", "b"));
     }
 }

@@ -102,14 +102,15 @@ impl Reader<'_> {
         let Lower::Undecided(undecided) = std::mem::replace(&mut self.lower, Lower::None) else {
             return;
         };
-        let (mut grouped, mut fields, mut text) = (false, false, false);
+        let (mut grouped, mut fields, mut bold_fields, mut text) = (false, false, false, false);
         for block in &undecided.blocks {
             match block.kind {
                 BlockKind::Item(0) => match shape(block) {
                     Shape::Entry { weak: false } => grouped = true,
-                    Shape::Entry { weak: true } | Shape::Field | Shape::KnownField => {
-                        fields = true;
+                    Shape::Entry { weak: true } | Shape::KnownField => {
+                        (fields, bold_fields) = (true, true);
                     }
+                    Shape::Field => fields = true,
                     Shape::Text => text = true,
                 },
                 BlockKind::Item(_) => grouped |= lead(block).is_some(),
@@ -125,12 +126,22 @@ impl Reader<'_> {
         } = undecided;
         let person_level = self.top().level + 1;
         // The section its words would start (`### Useful Links`), now that
-        // it is no person by a field; asked only now, as people are many.
-        // A heading with nothing at all under it is no section either: at
-        // the level of people it is a person without fields.
+        // it is no person by a known field; asked only now, as people are
+        // many. Fields as the canonical form writes them, bold
+        // (`- **Email**: …`), make it a person all the same; plain
+        // `Key: value` lines only under words of links or people, as
+        // news is written so (`- 2025-03: an award`). A heading with
+        // nothing at all under it is no section: at the level of people
+        // it is a person.
         let empty = blocks.is_empty() && next.is_none_or(|next| next <= level);
-        let section = Some(sections::heading(&name))
-            .filter(|&h| h != Heading::Other && (grouped || !fields) && !empty);
+        let section = Some(sections::heading(&name)).filter(|&h| {
+            let fits = match h {
+                Heading::Other => false,
+                Heading::Ignored { .. } => grouped || !bold_fields,
+                Heading::People | Heading::Labs { .. } => grouped || !fields,
+            };
+            fits && !empty
+        });
         if let Some(section) = section {
             let at = Some((heading.start, name));
             self.push_section(Section::new(section.into(), level, at));
