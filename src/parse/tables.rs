@@ -581,4 +581,16 @@ mod tests {
         assert_eq!(ada.website.as_deref(), Some("https://a.example/~ada"));
         assert_eq!(ada.title.as_deref(), Some("Chair"));
     }
+
+    #[test]
+    fn a_file_whose_every_row_names_a_school_needs_no_name_of_its_own() {
+        let (people, _, said) = read("| Name | School |\n|---|---|\n| Ada | MIT |\n| Bo | U |\n");
+        assert_eq!(people.len(), 2);
+        assert_eq!(said, Vec::<String>::new());
+        let (_, _, said) = read("| Name | School |\n|---|---|\n| Ada | MIT |\n| Bo | |\n");
+        assert_eq!(
+            said,
+            ["t.md: warning: no \"# School\" heading; using \"t\" as the school name"]
+        );
+    }
 }
