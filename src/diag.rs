@@ -8,6 +8,8 @@ use crate::sanitize::sanitize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
+    /// Something skipped on purpose, such as a section that names no people.
+    Note,
     Warning,
     Error,
 }
@@ -43,6 +45,7 @@ impl Diagnostic {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         })
@@ -84,6 +87,16 @@ mod tests {
         assert_eq!(
             diagnostic.to_string(),
             "evil\u{241b}[2J.md:3:7: warning: website \"https://x.org/\u{241b}]0;pwned\u{2407}\" is not an absolute http(s) URL"
+        );
+        let note = Diagnostic {
+            severity: Severity::Note,
+            ..diagnostic.clone()
+        };
+        assert!(note.to_string().contains(":3:7: note: website"), "{note}");
+        assert!(!note.is_error());
+        assert!(
+            Severity::Note < Severity::Warning,
+            "notes sort below warnings"
         );
         let whole_file = Diagnostic::file_error("a\nb.md", "cannot read: x");
         assert_eq!(

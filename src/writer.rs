@@ -10,11 +10,16 @@
 //! one), and a school name holding ` - ` always gets a directory title (the
 //! reader splits the heading at its last ` - `). Topics are written as
 //! the reader splits them, at `,` and `;` outside brackets: a topic that
-//! holds one (which the reader never makes) comes back as several.
+//! holds one (which the reader never makes) comes back as several. An
+//! extra field whose key the reader would take for the title, the
+//! research or the website (a `URL` column beside the homepage) is
+//! written as `Other URL`, which it cannot.
 
 use std::fmt::Write as _;
 
 use crate::model::{Person, School};
+use crate::parse::is_field_key;
+use crate::url::is_openable_url;
 
 /// The directory title given to a school whose name holds ` - ` and that has none.
 const TITLE_FOR_A_SPLIT_NAME: &str = "Faculty";
@@ -82,12 +87,18 @@ fn write_person(out: &mut String, person: &Person) {
     }
     for field in person.extra() {
         let value = collapse(field.value);
-        let name = key(field.key);
+        let mut name = key(field.key);
         if value.is_empty() || name.is_empty() {
             continue;
         }
-        // Anything in a Website field is no usable URL: write it as text,
-        // so that it stays an extra field.
+        // A `Website` field holding no usable URL is how the reader keeps
+        // one; it reads back as that. Any other known key would be read
+        // as the field it names, so it is written under one that is not.
+        let kept_website = field.key == "Website" && !is_openable_url(&value);
+        if is_field_key(&collapse(&field.key.replace(':', " "))) && !kept_website {
+            name = format!("Other {name}");
+        }
+        // Written as text, so that a value is never read as a link.
         let _ = writeln!(out, "- **{name}**: {}", text(&value));
     }
 }
@@ -213,6 +224,62 @@ mod tests {
         assert_eq!(read_people, people);
     }
 
+    #[test]
+    fn extra_fields_named_like_known_fields_are_written_under_other_keys() {
+        let school = School {
+            name: "U".into(),
+            ..School::default()
+        };
+        let extra = |key: &str, value: &str| Field {
+            key: key.into(),
+            value: value.into(),
+        };
+        let person = PersonDraft {
+            name: "Ada".into(),
+            website: Some("https://ada.example/".into()),
+            extra: vec![
+                extra("URL", "https://ada.example/cv"),
+                extra("web", "https://ada.example/blog"),
+                extra("Title", "Dean"),
+                extra("Research", "a, b"),
+                extra("Website", "https://ada.example/old"),
+                extra("Website", "ada.html"),
+                extra("Homepage:", "x"),
+            ],
+            ..PersonDraft::default()
+        }
+        .build();
+        let file = school_file(&school, [&person]);
+        let parsed = parse("written.md", file.as_bytes());
+        let messages: Vec<&str> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            ["website \"ada.html\" is not an absolute http(s) URL"],
+            "only what was already so: {file}"
+        );
+        let read = parsed.people[0].person.to_draft();
+        assert_eq!(read.website.as_deref(), Some("https://ada.example/"));
+        assert_eq!(read.title, None);
+        let keys: Vec<&str> = read.extra.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "Other URL",
+                "Other web",
+                "Other Title",
+                "Other Research",
+                "Other Website",
+                "Website",
+                "Other Homepage"
+            ]
+        );
+        assert_eq!(read.extra[3].value, "a, b");
+    }
+
     fn topic() -> impl Strategy<Value = String> {
         proptest::string::string_regex(
             "[a-zA-Zé0-9*_`<>&!#|~\\\\.:'\"+=-]{1,8}( [a-zA-Zé0-9*_`<>&!#|.:'-]{1,8}){0,3}",
@@ -255,7 +322,12 @@ mod tests {
             prop_assert_eq!(&parsed.diagnostics, &[], "{}", file);
             prop_assert_eq!(parsed.people.len(), 1, "{}", file);
             let mut expected = person;
-            expected.extra.iter_mut().for_each(|f| f.key = collapse(&f.key));
+            for f in &mut expected.extra {
+                f.key = collapse(&f.key);
+                if is_field_key(&f.key) {
+                    f.key = format!("Other {}", f.key);
+                }
+            }
             prop_assert_eq!(parsed.people[0].person.to_draft(), expected, "{}", file);
         }
     }

@@ -153,7 +153,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Turn a spreadsheet or a CSRankings copy into school files in <data dir>/schools/
+    /// Turn a spreadsheet, a CSRankings copy or a published list into school files in <data dir>/schools/
     ///
     /// One file per school, in the directory format, for you to read, edit
     /// and check like any other. An existing file is never replaced without
@@ -275,6 +275,25 @@ pub enum ImportSource {
     Csrankings {
         /// The folder holding the CSRankings files
         dir: PathBuf,
+        /// Replace school files that are already there
+        #[arg(long)]
+        force: bool,
+    },
+    /// Faculty lists as people publish them in markdown
+    ///
+    /// Reads list entries ("* [Name](url): topics") under headings that
+    /// name people, tables with name, school, research and link columns,
+    /// and canonical entries, skipping front matter, HTML and comments
+    /// (docs/format.md has every shape). Each school is written in the
+    /// canonical form, ready to edit; what was not read is said, section
+    /// by section, on stderr.
+    Markdown {
+        /// The markdown files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The school of everyone in the files, whatever they say
+        #[arg(long, value_name = "S")]
+        school: Option<String>,
         /// Replace school files that are already there
         #[arg(long)]
         force: bool,

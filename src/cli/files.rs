@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
+use crate::parse::Shapes;
 use crate::sanitize::sanitize;
 use crate::setup::{Failure, Setup};
 use crate::sources::{self, Input, SourceOptions};
@@ -73,14 +74,39 @@ pub(super) fn check(
         inputs.extend(missing.into_iter().map(Input::File));
         inputs
     };
-    let loaded = sources::load(&inputs);
+    let mut reads = Vec::with_capacity(inputs.len());
+    let loaded = sources::load_each(&inputs, &mut |label, file| {
+        reads.push(format!(
+            "{}: read {}",
+            sanitize(label),
+            shapes(&file.shapes)
+        ));
+    });
     // A linter's findings are its output.
     write_diagnostics(out, &loaded.diagnostics, usize::MAX, "")?;
-    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = loaded.diagnostics.len() - errors;
+    for read in &reads {
+        writeln!(out, "{read}")?;
+    }
+    let count = |severity| {
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let notes = if notes > 0 {
+        format!(", {notes} note{}", plural(notes))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "checked {} file{}: {} school{}, {} {}, {errors} error{}, {warnings} warning{}",
+        "checked {} file{}: {} school{}, {} {}, {errors} error{}, {warnings} warning{}{notes}",
         inputs.len(),
         plural(inputs.len()),
         loaded.directory.schools.len(),
@@ -101,6 +127,51 @@ pub(super) fn check(
         )));
     }
     Ok(())
+}
+
+/// What a file gave, in each shape: "10 people (1 under a heading, 9 list
+/// entries), 2 labs (2 list items)".
+fn shapes(shapes: &Shapes) -> String {
+    let people = shapes.headed + shapes.listed + shapes.tabled;
+    let labs = shapes.labs_listed + shapes.labs_tabled;
+    if people == 0 && labs == 0 {
+        return "no people and no labs".into();
+    }
+    let part = |n: usize, one: &str, many: &str, ways: &[(usize, &str, &str)]| {
+        let ways: Vec<String> = ways
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+            .collect();
+        let noun = if n == 1 { one } else { many };
+        if n == 0 {
+            format!("no {many}")
+        } else if ways.is_empty() {
+            format!("{n} {noun}")
+        } else {
+            format!("{n} {noun} ({})", ways.join(", "))
+        }
+    };
+    let people = part(
+        people,
+        "person",
+        "people",
+        &[
+            (shapes.headed, "under a heading", "under headings"),
+            (shapes.listed, "list entry", "list entries"),
+            (shapes.tabled, "table row", "table rows"),
+        ],
+    );
+    let labs = part(
+        labs,
+        "lab",
+        "labs",
+        &[
+            (shapes.labs_listed, "list item", "list items"),
+            (shapes.labs_tabled, "table row", "table rows"),
+        ],
+    );
+    format!("{people}, {labs}")
 }
 
 pub(super) fn plural(n: usize) -> &'static str {

@@ -12,6 +12,7 @@
 pub mod columns;
 pub mod csrankings;
 pub mod csv;
+pub mod markdown;
 pub mod table;
 
 use std::collections::{HashMap, HashSet};
@@ -116,8 +117,7 @@ impl Batch {
                         entry.label,
                         ParsedFile {
                             school: Some(school.clone()),
-                            people: Vec::new(),
-                            diagnostics: Vec::new(),
+                            ..ParsedFile::default()
                         },
                     )
                 });

@@ -11,13 +11,14 @@ use crate::model::{Field, PersonDraft};
 use crate::url::{CodePoint, Disguise, RealHost, Refusal, is_openable_url, judge, real_host};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldKind {
+pub(super) enum FieldKind {
     Title,
     Research,
     Website,
     Extra,
 }
 
+#[inline]
 fn classify(key: &str) -> FieldKind {
     // ASCII case suffices: no other letter lower-cases into these words.
     let is = |word: &str| key.eq_ignore_ascii_case(word);
@@ -30,6 +31,28 @@ fn classify(key: &str) -> FieldKind {
     } else {
         FieldKind::Extra
     }
+}
+
+/// Whether a field written under `key` is read as the title, the research
+/// or the website, rather than kept as an extra field under its key.
+pub fn is_field_key(key: &str) -> bool {
+    classify(key.trim()) != FieldKind::Extra
+}
+
+/// The kind of field a line is, when it is `Key: value`. Cheap in the
+/// usual case, a key in the line's first text: it is asked of a line
+/// before it is read, to tell a person's fields from other items.
+pub(super) fn field_kind(line: &[Inline]) -> Option<FieldKind> {
+    if let Some(Inline::Text(text)) = line.first()
+        && let Some(colon) = text
+            .match_indices(':')
+            .map(|(at, _)| at)
+            .find(|&at| !text[at + 1..].starts_with("//"))
+    {
+        let key = text[..colon].trim();
+        return (!key.is_empty()).then(|| classify(key));
+    }
+    split_key(line).map(|(key, _, _)| classify(&key))
 }
 
 /// What is wrong with a URL that is not opened, for a diagnostic.

@@ -3,24 +3,38 @@
 //! `docs/format.md`; keep the two in step.
 //!
 //! The work happens in three passes: the bytes are decoded (here, with
-//! `positions` mapping offsets to lines and columns), pulldown-cmark's
-//! events are gathered into a flat list of blocks (headings, paragraphs,
-//! list items, rules) carrying just their text and links (`blocks`), and a
-//! small section state machine turns those blocks into a school, its labs
-//! and its people (`reader`, with `inline` flattening text and `fields`
-//! storing one field). Keeping the markdown details out of the last pass is
+//! `positions` mapping offsets to lines and columns, and `front` blanking
+//! front matter), pulldown-cmark's events are gathered into a flat list of
+//! blocks (headings, paragraphs, list items, tables, rules) carrying just
+//! their text and links (`blocks`, with `table_rows` cutting rows into
+//! cells), and a small section state machine turns those blocks into a
+//! school, its labs and its people (`reader`, with `sections` judging
+//! headings by their words, `people` the headings, entries and groups of a
+//! people section, `entries` one list entry, `tables` one table, `labs`
+//! one lab, `fields` one field, `inline` flattening text, and `notes`
+//! saying what each section skipped). Keeping the markdown details out of the last pass is
 //! what lets it stay tolerant: every block is judged on its own, so one bad
 //! entry cannot disturb the next. Text is stored as written; making it safe
 //! for a terminal is the job of whoever prints it.
 
 mod blocks;
+mod entries;
 mod fields;
+mod front;
 mod inline;
+mod labs;
+mod notes;
+mod people;
 mod positions;
 mod reader;
+mod sections;
+mod table_rows;
+mod tables;
 
-pub use fields::website_verdict;
+pub use fields::{is_field_key, website_verdict};
 pub use inline::split_topics;
+
+use std::borrow::Cow;
 
 use blocks::collect_blocks;
 use positions::{LineIndex, Reporter, blank_long_lines};
@@ -29,7 +43,8 @@ use reader::Reader;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Person, School};
 
-/// A person plus where its `### Name` heading starts, for duplicate diagnostics.
+/// A person plus where its entry starts (its `### Name` heading, its list
+/// item, its table row), for duplicate diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedPerson {
     pub person: Person,
@@ -37,13 +52,34 @@ pub struct ParsedPerson {
     pub column: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedFile {
     /// None only when the bytes could not be read as text at all (not UTF-8).
     pub school: Option<School>,
-    /// In file order. `person.school` is left 0; the caller assigns real ids.
+    /// Other schools, named by the rows of a table with a school column.
+    pub also: Vec<School>,
+    /// In file order. `person.school` says whose: 0 for `school`, n for
+    /// `also[n - 1]`; the caller assigns real ids.
     pub people: Vec<ParsedPerson>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many people and labs were read in each shape.
+    pub shapes: Shapes,
+}
+
+/// How many people and labs a file gave in each of the shapes it may
+/// write them in, for `check` to say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shapes {
+    /// People under headings of their own, the canonical form.
+    pub headed: usize,
+    /// People as list entries, `- [Name](url): topics`.
+    pub listed: usize,
+    /// People as table rows.
+    pub tabled: usize,
+    /// Labs as items (or linked headings) of a labs section.
+    pub labs_listed: usize,
+    /// Labs as table rows.
+    pub labs_tabled: usize,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -63,9 +99,15 @@ pub fn parse(label: &str, bytes: &[u8]) -> ParsedFile {
         index: LineIndex::new(text),
         diagnostics: Vec::new(),
     };
-    let markdown = blank_long_lines(text, &mut rep);
+    let front = front::front_matter(text);
+    let unfronted = match &front {
+        Some(front) => Cow::Owned(front::blank(text, front.end)),
+        None => Cow::Borrowed(text),
+    };
+    let markdown = blank_long_lines(&unfronted, &mut rep);
     let blocks = collect_blocks(&markdown, &mut rep);
     let mut reader = Reader::new(rep);
+    reader.front_title = front.and_then(|front| front.title);
     for block in blocks {
         reader.block(block);
     }
@@ -89,9 +131,8 @@ fn not_utf8(label: &str, bytes: &[u8], valid_up_to: usize, bom_len: usize) -> Pa
         ),
     };
     ParsedFile {
-        school: None,
-        people: Vec::new(),
         diagnostics: vec![diagnostic],
+        ..ParsedFile::default()
     }
 }
 

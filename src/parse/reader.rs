@@ -1,54 +1,52 @@
 //! The section reader: a small state machine that turns blocks into a
-//! school, its labs and its people. Every block is judged on its own, so
-//! one bad entry cannot disturb the next.
+//! school, its labs and its people. Sections nest: a heading starts one
+//! (people, labs, courses and the like, or anything else), which lasts
+//! until a heading of its level or higher. Every block is judged on its
+//! own, so one bad entry cannot disturb the next. The people sections'
+//! own work (headed people, list entries, groups) is in `people`.
 
-use std::ops::Range;
+use std::collections::HashMap;
 
 use pulldown_cmark::HeadingLevel;
 
 use super::blocks::{Block, BlockKind, Inline};
-use super::fields::{fault, misleading, read_field};
-use super::inline::{collapse, first_link, markup_changed, quote, render, split_key, split_lines};
+use super::inline::{first_link, quote, render};
+use super::notes::{Kind, Section, count};
+use super::people::Lower;
 use super::positions::Reporter;
-use super::{ParsedFile, ParsedPerson};
+use super::sections::{self, Focus, Heading, school_and_title};
+use super::tables::{self, Read};
+use super::{ParsedFile, ParsedPerson, Shapes, labs};
+use crate::aliases::school_identity;
 use crate::diag::Severity;
-use crate::model::{Lab, PersonDraft, School};
-use crate::url::{is_openable_url, refusal};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    /// Before any `##`: paragraphs describe the directory.
-    Preamble,
-    /// After a bare `## Research Focus`: the next paragraph is the focus.
-    Focus,
-    Faculty,
-    Labs,
-    /// Any other `##`: ignored until the next one.
-    Other,
-}
-
-struct CurrentPerson {
-    draft: PersonDraft,
-    line: usize,
-    column: usize,
-    /// `### [Name](url)` gives a website when no field does.
-    heading_url: Option<String>,
-}
+use crate::model::School;
 
 pub(super) struct Reader<'a> {
-    rep: Reporter<'a>,
+    pub(super) rep: Reporter<'a>,
     school: School,
     /// Offset of the first `#` heading.
     h1: Option<usize>,
-    section: Section,
-    person: Option<CurrentPerson>,
-    /// After a `###` without a name or a deeper heading among the faculty,
-    /// until the next `###` or `##`: what is there belongs to no one, and
-    /// the heading has said so once for all of it.
-    skipping: bool,
-    /// A top-level item, with the text of items nested in it appended.
-    pending: Option<(Range<usize>, Vec<Inline>)>,
-    people: Vec<ParsedPerson>,
+    /// Names for the school when there is no `#` heading: the front
+    /// matter's title, and the first heading that titles the page.
+    pub(super) front_title: Option<String>,
+    page_heading: Option<String>,
+    /// Open sections, innermost last; the first is the top of the file.
+    sections: Vec<Section>,
+    /// In a people section, what the last heading under it started.
+    pub(super) lower: Lower,
+    /// The group (`Department`) the list entries read now are in.
+    pub(super) group: Option<String>,
+    /// A top-level item, and the items nested in it.
+    pending: Option<Block>,
+    children: Vec<Block>,
+    pub(super) people: Vec<ParsedPerson>,
+    /// Schools that table rows name, other than the file's own.
+    also: Vec<School>,
+    also_index: HashMap<String, usize>,
+    pub(super) shapes: Shapes,
+    /// Items and tables with links that were not read.
+    linked_items: usize,
+    linked_tables: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -57,64 +55,147 @@ impl<'a> Reader<'a> {
             rep,
             school: School::default(),
             h1: None,
-            section: Section::Preamble,
-            person: None,
-            skipping: false,
+            front_title: None,
+            page_heading: None,
+            sections: vec![Section::new(Kind::Preamble, 0, None)],
+            lower: Lower::None,
+            group: None,
             pending: None,
+            children: Vec::new(),
             people: Vec::new(),
+            also: Vec::new(),
+            also_index: HashMap::new(),
+            shapes: Shapes::default(),
+            linked_items: 0,
+            linked_tables: 0,
         }
     }
 
     pub(super) fn block(&mut self, block: Block) {
         if let BlockKind::Item(depth) = block.kind
             && depth > 0
-            && let Some((source, inlines)) = &mut self.pending
+            && self.pending.is_some()
         {
-            source.end = source.end.max(block.end);
-            inlines.push(Inline::Sep);
-            inlines.extend(block.inlines);
+            self.children.push(block);
             return;
         }
-        if let Some((source, inlines)) = self.pending.take() {
-            self.field(source, &inlines);
-        }
+        self.flush();
         match block.kind {
-            BlockKind::Heading(HeadingLevel::H1) => self.h1(&block),
-            BlockKind::Heading(HeadingLevel::H2) => {
-                self.end_person();
-                self.section = self.h2(&block);
+            BlockKind::Heading(level) => self.heading(block, level),
+            BlockKind::Rule => {}
+            BlockKind::Item(_) => self.pending = Some(block),
+            BlockKind::Para => self.paragraph(block),
+            BlockKind::Table => self.table(block),
+        }
+    }
+
+    /// The pending item, now that everything nested in it is known.
+    pub(super) fn flush(&mut self) {
+        if let Some(item) = self.pending.take() {
+            let children = std::mem::take(&mut self.children);
+            self.item(item, children);
+        }
+    }
+
+    pub(super) fn top(&self) -> &Section {
+        // The first section is never closed.
+        &self.sections[self.sections.len() - 1]
+    }
+
+    pub(super) fn top_mut(&mut self) -> &mut Section {
+        let last = self.sections.len() - 1;
+        &mut self.sections[last]
+    }
+
+    fn heading(&mut self, block: Block, level: HeadingLevel) {
+        let level = level as usize;
+        if level == 1 {
+            return self.h1(&block);
+        }
+        self.settle(Some(level));
+        while self.sections.len() > 1 && level <= self.top().closes_at {
+            self.close();
+        }
+        if level == 2 {
+            // The top of a file whose `#` names people ends at its first `##`.
+            self.sections[0].entries = false;
+        }
+        let text = render(&block.inlines);
+        if level == 2
+            && let Some(focus) = sections::focus(&text)
+        {
+            self.end_lower();
+            let kind = match focus {
+                Focus::Given(focus) => {
+                    self.school.research_focus = Some(focus.to_string());
+                    Kind::Preamble
+                }
+                Focus::Next => Kind::Focus,
+            };
+            self.sections
+                .push(Section::new(kind, level, Some((block.start, text))));
+            return;
+        }
+        let top = self.top().kind;
+        if top == Kind::People {
+            // Judged by what follows it: `### Matthew Links` is a person.
+            return self.lower_heading(block, level, text);
+        }
+        let heading = sections::heading(&text);
+        match (top, heading) {
+            (Kind::Ignored { .. }, _) => {}
+            (_, Heading::People | Heading::Labs { .. } | Heading::Ignored { .. }) => {
+                self.end_lower();
+                let at = Some((block.start, text));
+                self.sections.push(Section::new(heading.into(), level, at));
             }
-            BlockKind::Heading(HeadingLevel::H3) => match self.section {
-                Section::Preamble | Section::Focus | Section::Faculty => {
-                    // People listed without a `## Faculty` heading are still people.
-                    self.section = Section::Faculty;
-                    self.start_person(&block);
-                }
-                Section::Labs if first_link(&block.inlines).is_some() => {
-                    self.lab(block.source(), &block.inlines);
-                }
-                _ => {}
-            },
-            BlockKind::Heading(level) if self.section == Section::Faculty => {
-                self.subheading(&block, level);
+            (Kind::Preamble | Kind::Focus, Heading::Other) if level == 3 => {
+                // People listed without a `## Faculty` heading are still people.
+                let mut faculty = Section::new(Kind::People, 2, None);
+                faculty.heading.clone_from(&self.top().heading);
+                self.end_lower();
+                self.sections.push(faculty);
+                self.lower_heading(block, level, text);
             }
-            BlockKind::Heading(_) | BlockKind::Rule => {}
-            BlockKind::Para => self.paragraph(&block),
-            BlockKind::Item(depth) => match self.section {
-                Section::Faculty if self.skipping => {}
-                Section::Faculty if self.person.is_some() => {
-                    self.pending = Some((block.source(), block.inlines));
+            (Kind::Labs { .. }, _) if level == 3 && first_link(&block.inlines).is_some() => {
+                if let Some(lab) = labs::lab(&mut self.rep, block.source(), &block.inlines) {
+                    self.shapes.labs_listed += 1;
+                    self.school.labs.push(lab);
                 }
-                Section::Faculty if depth == 0 => self.rep.warn(
-                    block.start,
-                    format!(
-                        "item {} is not under a \"### Name\" heading; skipped",
-                        quote(&render(&block.inlines))
-                    ),
-                ),
-                Section::Labs => self.lab(block.source(), &block.inlines),
-                _ => {}
-            },
+            }
+            (Kind::Preamble | Kind::Focus | Kind::Other, _) => {
+                self.title_page(&text);
+                if level == 2 {
+                    let at = Some((block.start, text));
+                    self.sections.push(Section::new(Kind::Other, level, at));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The first heading of no known kind, before anything is read, may
+    /// name the school of a file without a `#` heading.
+    fn title_page(&mut self, text: &str) {
+        if self.page_heading.is_none()
+            && self.people.is_empty()
+            && self.school.labs.is_empty()
+            && !text.is_empty()
+        {
+            self.page_heading = Some(text.to_string());
+        }
+    }
+
+    pub(super) fn push_section(&mut self, section: Section) {
+        self.end_lower();
+        self.sections.push(section);
+    }
+
+    fn close(&mut self) {
+        self.settle(None);
+        self.end_lower();
+        if let Some(section) = self.sections.pop() {
+            section.note(&mut self.rep);
         }
     }
 
@@ -128,256 +209,247 @@ impl<'a> Reader<'a> {
             return;
         }
         self.h1 = Some(block.start);
-        // Markdown trims the heading, so pad it: "# - Faculty" has an empty name.
-        let (name, title) = match format!(" {text} ").rsplit_once(" - ") {
-            Some((name, title)) => (name.trim().to_string(), Some(title.trim().to_string())),
-            None => (text, None),
-        };
+        if self.sections.len() == 1 {
+            let top = &mut self.sections[0];
+            top.heading = Some((block.start, text.clone()));
+            top.entries = sections::heading(&text) == Heading::People;
+        }
+        let (name, title) = school_and_title(&text);
         self.school.name = name;
-        self.school.directory_title = title.filter(|t| !t.is_empty());
+        self.school.directory_title = title;
     }
 
-    fn h2(&mut self, block: &Block) -> Section {
-        const FOCUS: &str = "research focus";
-        let text = render(&block.inlines);
-        let title = text.trim().trim_end_matches(':').trim_end();
-        if title.eq_ignore_ascii_case("faculty") {
-            return Section::Faculty;
-        }
-        if title.eq_ignore_ascii_case("labs") || title.eq_ignore_ascii_case("notable labs") {
-            return Section::Labs;
-        }
-        let Some(rest) = text
-            .get(..FOCUS.len())
-            .filter(|head| head.eq_ignore_ascii_case(FOCUS))
-            .and_then(|_| text.get(FOCUS.len()..))
-        else {
-            return Section::Other;
-        };
-        let rest = rest.trim();
-        match rest.strip_prefix(':').map(str::trim) {
-            Some(focus) if !focus.is_empty() => {
-                self.school.research_focus = Some(focus.to_string());
-                Section::Preamble
-            }
-            Some(_) => Section::Focus,
-            None if rest.is_empty() => Section::Focus,
-            None => Section::Other,
-        }
-    }
-
-    fn paragraph(&mut self, block: &Block) {
-        match self.section {
-            Section::Preamble => {
+    fn paragraph(&mut self, block: Block) {
+        match self.top().kind {
+            Kind::Preamble => {
                 let text = render(&block.inlines);
                 if !text.is_empty() {
                     self.school.description.push(text);
                 }
+                if self.top().entries && block.is_bold_only() {
+                    self.group = Some(super::entries::group_label(&block));
+                }
             }
-            Section::Focus => {
+            Kind::Focus => {
                 let text = render(&block.inlines);
                 if !text.is_empty() {
                     self.school.research_focus = Some(text);
-                    self.section = Section::Preamble;
+                    self.top_mut().kind = Kind::Preamble;
                 }
             }
-            // Fields written as plain lines under a person, without bullets.
-            Section::Faculty if self.person.is_some() && !self.skipping => {
-                for (source, line) in split_lines(block.source(), &block.inlines) {
-                    if !render(line).is_empty() {
-                        self.field(source, line);
-                    }
-                }
-            }
+            Kind::People => self.people_paragraph(block),
             _ => {}
         }
     }
 
-    fn start_person(&mut self, block: &Block) {
-        self.end_person();
-        let name = render(&block.inlines);
-        if name.is_empty() {
-            self.skipping = true;
-            self.rep.at(
-                block.start,
-                Severity::Error,
-                "person without a name; its fields are skipped".to_string(),
-            );
+    fn item(&mut self, item: Block, children: Vec<Block>) {
+        match self.top().kind {
+            Kind::People => self.people_item(item, children),
+            Kind::Preamble if self.top().entries => self.people_item(item, children),
+            Kind::Labs { exact } => self.lab_item(item, children, exact),
+            _ => self.unread(&item, &children),
+        }
+    }
+
+    /// An item not read as a person or a lab, for its section's note.
+    pub(super) fn unread(&mut self, item: &Block, children: &[Block]) {
+        self.top_mut().unread_item(item.start);
+        if has_link(item) || children.iter().any(has_link) {
+            self.linked_items += 1;
+        }
+    }
+
+    fn lab_item(&mut self, item: Block, children: Vec<Block>, exact: bool) {
+        let linked =
+            labs::has_url(&item.inlines) || children.iter().any(|c| labs::has_url(&c.inlines));
+        if !exact && !linked {
+            return self.unread(&item, &children);
+        }
+        let (source, line) = flatten(item, children);
+        if let Some(lab) = labs::lab(&mut self.rep, source, &line) {
+            self.shapes.labs_listed += 1;
+            self.school.labs.push(lab);
+        }
+    }
+
+    pub(super) fn table(&mut self, block: Block) {
+        // A header alone has nothing in it to read or to skip.
+        if block.rows().len() < 2 {
             return;
         }
-        let (line, column) = self.rep.index.position(block.start);
-        self.person = Some(CurrentPerson {
-            draft: PersonDraft {
-                name,
-                ..PersonDraft::default()
-            },
-            line,
-            column,
-            heading_url: first_link(&block.inlines).map(|(_, url)| url.to_string()),
-        });
-    }
-
-    /// A `####` (or deeper) among the faculty is no person, and what follows
-    /// it must not be given to the person above: a title there would land
-    /// on the wrong person without a word.
-    fn subheading(&mut self, block: &Block, level: HeadingLevel) {
-        self.end_person();
-        self.skipping = true;
-        let heading = format!("{} {}", "#".repeat(level as usize), render(&block.inlines));
-        self.rep.warn(
-            block.start,
-            format!(
-                "heading {} is not a \"### Name\" heading; the items under it are skipped",
-                quote(heading.trim_end())
-            ),
-        );
-    }
-
-    fn end_person(&mut self) {
-        self.skipping = false;
-        if let Some(current) = self.person.take() {
-            let CurrentPerson {
-                mut draft,
-                line,
-                column,
-                heading_url,
-            } = current;
-            if draft.website.is_none() {
-                draft.website = heading_url.filter(|url| is_openable_url(url));
-                if let Some(url) = &draft.website
-                    && let Some(why) = misleading(url)
-                {
-                    let message = format!("website {} {why}", quote(url));
-                    self.rep.push(line, column, Severity::Warning, message);
+        let kind = self.top().kind;
+        if let Kind::Ignored { .. } = kind {
+            self.top_mut().unread_table(block.start);
+            self.linked_tables += usize::from(tables::has_links(&block));
+            return;
+        }
+        if kind == Kind::People
+            && let Lower::Undecided(undecided) = &mut self.lower
+        {
+            undecided.blocks.push(block);
+            return;
+        }
+        let labs = matches!(kind, Kind::Labs { .. });
+        let read = tables::read(&mut self.rep, &block, labs, self.group.as_deref());
+        if read.unread.is_some() {
+            self.top_mut().unread_table(block.start);
+            self.linked_tables += usize::from(read.has_links);
+        }
+        for row in read.rows {
+            match row {
+                Read::Person {
+                    mut person,
+                    school,
+                    start,
+                } => {
+                    person.school = self.school_index(school);
+                    let (line, column) = self.rep.index.position(start);
+                    self.shapes.tabled += 1;
+                    self.people.push(ParsedPerson {
+                        person: person.build(),
+                        line,
+                        column,
+                    });
+                }
+                Read::Lab { lab, school } => {
+                    self.shapes.labs_tabled += 1;
+                    let index = self.school_index(school);
+                    self.school_mut(index).labs.push(lab);
                 }
             }
-            self.people.push(ParsedPerson {
-                person: draft.build(),
-                line,
-                column,
+        }
+    }
+
+    /// 0 for the file's school, else 1 + its place among the others.
+    fn school_index(&mut self, name: Option<String>) -> usize {
+        let Some(name) = name else { return 0 };
+        let next = self.also.len();
+        let index = *self
+            .also_index
+            .entry(school_identity(&name))
+            .or_insert(next);
+        if index == next {
+            self.also.push(School {
+                name,
+                ..School::default()
             });
         }
+        index + 1
     }
 
-    fn field(&mut self, source: Range<usize>, line: &[Inline]) {
-        if let Some(current) = self.person.as_mut() {
-            read_field(&mut current.draft, &mut self.rep, source, line);
+    fn school_mut(&mut self, index: usize) -> &mut School {
+        match index.checked_sub(1).and_then(|i| self.also.get_mut(i)) {
+            Some(school) => school,
+            None => &mut self.school,
         }
-    }
-
-    /// A lab is `Name: url`, `[Name](url)`, or `**[Name](url)**: words`.
-    fn lab(&mut self, source: Range<usize>, line: &[Inline]) {
-        let start = source.start;
-        // A URL read from the text rather than from a link, which markup
-        // in it may have changed.
-        let mut bare = false;
-        let (name, url) = match split_key(line) {
-            Some((key, key_url, value)) => {
-                let link_url =
-                    key_url.or_else(|| first_link(&value).map(|(_, url)| url.to_string()));
-                bare = link_url.is_none();
-                (key, link_url.unwrap_or_else(|| render(&value)))
-            }
-            None => match first_link(line) {
-                Some((text, url)) if !text.trim().is_empty() => (collapse(text), url.to_string()),
-                Some((_, url)) => (url.to_string(), url.to_string()),
-                None => return self.unlinked_lab(start, &render(line)),
-            },
-        };
-        let url = url.trim().to_string();
-        if url.is_empty() {
-            self.rep
-                .warn(start, format!("lab {} has no URL; skipped", quote(&name)));
-        } else if let Some(why) = refusal(&url) {
-            self.rep.warn(
-                start,
-                format!(
-                    "lab {}: {} {}; skipped",
-                    quote(&name),
-                    quote(&url),
-                    fault(why)
-                ),
-            );
-        } else if let Some((at, written)) = bare
-            .then(|| markup_changed(self.rep.index.source(source), &url))
-            .flatten()
-        {
-            self.rep.warn(
-                start + at,
-                format!(
-                    "lab {}: {} reads as {} in markdown; skipped (<…> keeps a URL as written)",
-                    quote(&name),
-                    quote(&written),
-                    quote(&url)
-                ),
-            );
-        } else {
-            if let Some(why) = misleading(&url) {
-                self.rep.warn(
-                    start,
-                    format!("lab {}: {} {why}", quote(&name), quote(&url)),
-                );
-            }
-            self.school.labs.push(Lab { name, url });
-        }
-    }
-
-    /// A lab line with neither a link nor a `Name:` key is skipped; what it
-    /// lacks is told by whether a bare URL (markdown links those only in
-    /// `<…>`) is in it, and whether anything else is.
-    fn unlinked_lab(&mut self, start: usize, text: &str) {
-        let url = text.split_whitespace().find(|word| word.contains("://"));
-        let message = match url {
-            None => format!("lab {} has no URL; skipped", quote(text)),
-            Some(url)
-                if text
-                    .replacen(url, "", 1)
-                    .trim_matches(|c: char| c == ':' || c.is_whitespace())
-                    .is_empty() =>
-            {
-                format!("lab {} has no name; skipped", quote(url))
-            }
-            Some(_) => format!(
-                "lab {} has no \":\" between its name and URL; skipped",
-                quote(text)
-            ),
-        };
-        self.rep.warn(start, message);
     }
 
     pub(super) fn finish(mut self, label: &str) -> ParsedFile {
-        if let Some((source, inlines)) = self.pending.take() {
-            self.field(source, &inlines);
+        self.flush();
+        while self.sections.len() > 1 {
+            self.close();
         }
-        self.end_person();
-        if self.school.name.is_empty() {
-            let stem = file_stem(label);
-            match self.h1 {
-                None => self.rep.push(
-                    0,
-                    0,
-                    Severity::Warning,
-                    format!(
-                        "no \"# School\" heading; using {} as the school name",
-                        quote(&stem)
-                    ),
-                ),
-                Some(start) => self.rep.warn(
-                    start,
-                    format!(
-                        "\"# School\" heading has no school name; using {} as the school name",
-                        quote(&stem)
-                    ),
-                ),
+        self.settle(None);
+        self.end_lower();
+        if let Some(top) = self.sections.pop() {
+            top.note(&mut self.rep);
+        }
+        self.name_school(label);
+        let linked = self.linked_items + self.linked_tables;
+        if self.people.is_empty() && linked > 0 {
+            let mut what = Vec::new();
+            if self.linked_items > 0 {
+                what.push(count(self.linked_items, "list item"));
             }
-            self.school.name = stem;
+            if self.linked_tables > 0 {
+                what.push(count(self.linked_tables, "table"));
+            }
+            self.rep.push(
+                0,
+                0,
+                Severity::Warning,
+                format!(
+                    "no people read, though {} {} links; the notes say why, and docs/format.md what is read",
+                    what.join(" and "),
+                    if linked == 1 { "has" } else { "have" }
+                ),
+            );
         }
+        let mut diagnostics = self.rep.diagnostics;
+        // In file order, whole-file ones first: notes are made when their
+        // section ends, after what was found inside it.
+        diagnostics.sort_by_key(|d| (d.line, d.column));
         ParsedFile {
             school: Some(self.school),
+            also: self.also,
             people: self.people,
-            diagnostics: self.rep.diagnostics,
+            diagnostics,
+            shapes: self.shapes,
         }
     }
+
+    fn name_school(&mut self, label: &str) {
+        if !self.school.name.is_empty() {
+            return;
+        }
+        if self.h1.is_none()
+            && let Some(title) = self.front_title.take().or_else(|| self.page_heading.take())
+        {
+            let (name, title) = school_and_title(&title);
+            if !name.is_empty() {
+                self.school.name = name;
+                self.school.directory_title = title;
+                return;
+            }
+        }
+        let stem = file_stem(label);
+        // Every row named its school: the file's own has nothing to name.
+        let unused = self.people.iter().all(|p| p.person.school != 0)
+            && self.school.labs.is_empty()
+            && !self.also.is_empty();
+        match self.h1 {
+            None if unused => {}
+            None => self.rep.push(
+                0,
+                0,
+                Severity::Warning,
+                format!(
+                    "no \"# School\" heading; using {} as the school name",
+                    quote(&stem)
+                ),
+            ),
+            Some(start) => self.rep.warn(
+                start,
+                format!(
+                    "\"# School\" heading has no school name; using {} as the school name",
+                    quote(&stem)
+                ),
+            ),
+        }
+        self.school.name = stem;
+    }
+}
+
+/// An item's text with that of the items nested in it, as one line.
+pub(super) fn flatten(item: Block, children: Vec<Block>) -> (std::ops::Range<usize>, Vec<Inline>) {
+    if children.is_empty() {
+        return (item.source(), item.inlines);
+    }
+    let mut source = item.source();
+    let mut line = item.inlines;
+    for child in children {
+        source.end = source.end.max(child.end);
+        line.push(Inline::Sep);
+        line.extend(child.inlines);
+    }
+    (source, line)
+}
+
+pub(super) fn has_link(block: &Block) -> bool {
+    block
+        .inlines
+        .iter()
+        .any(|inline| matches!(inline, Inline::Link { .. }))
 }
 
 /// The school name for a file without one: its name without directory or extension.
@@ -398,8 +470,8 @@ fn file_stem(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::parse;
     use crate::parse::tests::{HEAD, lab, labs, only_diag, person, read};
+    use crate::parse::{Shapes, parse};
 
     #[test]
     fn plain_lines_under_a_person_are_fields() {
@@ -474,7 +546,14 @@ mod tests {
         let file = read(&format!(
             "{HEAD}### J\n- Title: T\n\n## Contact\n\n- Phone: 555\n\n### Not A Person\n- Title: no\n\nWords.\n"
         ));
-        assert_eq!(file.diagnostics, []);
+        // Said once for the section, as a note: skipped on purpose.
+        let said: Vec<String> = file.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "t.md:8:1: note: 2 list items under \"Contact\" were not read as people: the heading does not name people; see docs/format.md"
+            ]
+        );
         assert_eq!(file.people.len(), 1);
         assert_eq!(file.people[0].person.to_draft().extra, []);
         assert_eq!(file.school.unwrap().labs, []);
@@ -572,8 +651,10 @@ mod tests {
 
     #[test]
     fn diag_deeper_heading_under_faculty() {
+        // A deeper heading with fields is a person like any other; one with
+        // neither fields nor entries under it names no one.
         let src = format!(
-            "{HEAD}### Jane\n- Title: Professor\n\n#### Emeritus\n- Title: Emeritus Professor\n\nResearch: history\n\n### Kept\n- Title: T\n"
+            "{HEAD}### Jane\n- Title: Professor\n\n#### Emeritus\n- just words\n\nMore words.\n\n### Kept\n- Title: T\n"
         );
         assert_eq!(
             only_diag(&src),
@@ -589,10 +670,10 @@ mod tests {
         let jane = &file.people[0].person;
         assert_eq!(jane.title(), Some("Professor"));
         assert_eq!(jane.research().collect::<Vec<_>>(), Vec::<String>::new());
-        assert_eq!(file.people[1].person.title(), Some("T"));
+        assert_eq!(file.people[1].person.name(), "Kept");
         // Deeper still, and before any person: one warning, not one per item.
         let file = read(&format!(
-            "{HEAD}  ###### *Group*\n- Title: x\n- Research: y\n\n### J\n- Title: T\n"
+            "{HEAD}  ###### *Group*\n- x\n- y\n\n### J\n- Title: T\n"
         ));
         let messages: Vec<_> = file
             .diagnostics
@@ -611,9 +692,27 @@ mod tests {
             labs("## Labs\n\n#### Robotics\n\n- **A**: https://a.org/\n"),
             [lab("A", "https://a.org/")]
         );
-        let p = person("### J\n- Title: T\n\n## Contact\n\n#### Phone\n\n- Phone: 555\n");
-        assert_eq!(p.title(), Some("T"));
-        assert_eq!(p.to_draft().extra, []);
+    }
+
+    #[test]
+    fn canonical_people_at_any_heading_level() {
+        let file = read(&format!(
+            "{HEAD}### Jane\n- Title: Professor\n\n#### Emeritus\n- Title: Emeritus Professor\n\n##### Zoë Ångström\n- **Research**: optics\n"
+        ));
+        assert_eq!(file.diagnostics, []);
+        let people: Vec<_> = file
+            .people
+            .iter()
+            .map(|p| (p.person.name(), p.person.title(), p.line))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Jane", Some("Professor"), 5),
+                ("Emeritus", Some("Emeritus Professor"), 8),
+                ("Zoë Ångström", None, 11)
+            ]
+        );
     }
 
     #[test]
@@ -732,6 +831,180 @@ mod tests {
                 Severity::Warning,
                 "item \"Title: T\" is not under a \"### Name\" heading; skipped".into()
             )
+        );
+    }
+
+    fn said(src: &str) -> Vec<String> {
+        read(src)
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn names(file: &ParsedFile) -> Vec<&str> {
+        file.people.iter().map(|p| p.person.name()).collect()
+    }
+
+    #[test]
+    fn front_matter_is_skipped_and_its_title_names_the_school() {
+        let src = "---\nlayout: page\ntitle: \"Example U - ML Faculty\"\n---\n\nWe do ML.\n\n### Faculty\n- [Ada](https://a.example/)\n";
+        let file = read(src);
+        assert_eq!(file.diagnostics, []);
+        let school = file.school.as_ref().expect("a school");
+        assert_eq!(school.name, "Example U");
+        assert_eq!(school.directory_title.as_deref(), Some("ML Faculty"));
+        assert_eq!(school.description, ["We do ML."]);
+        assert_eq!(names(&file), ["Ada"]);
+        // The H1 comes first, whatever the front matter says.
+        let file = read("---\ntitle: Other\n---\n# MIT - People\n- [Ada](https://a.example/)\n");
+        assert_eq!(names(&file).len(), 1, "the H1 names people");
+        assert_eq!(file.school.expect("a school").name, "MIT");
+    }
+
+    #[test]
+    fn the_first_heading_of_no_known_kind_names_a_school_without_one() {
+        let file = read("## Robotics at Example U\n\n### People\n- [Ada](https://a.example/)\n");
+        assert_eq!(file.school.expect("a school").name, "Robotics at Example U");
+        assert_eq!(file.diagnostics, []);
+        let file = parse(
+            "lab.md",
+            b"## Faculty\n- [Ada](https://a.example/)\n## Contact\n",
+        );
+        assert_eq!(
+            file.school.expect("a school").name,
+            "lab",
+            "only a heading before anyone"
+        );
+    }
+
+    #[test]
+    fn html_comments_and_blocks_hide_what_is_in_them_without_a_word() {
+        let file = read(
+            "# U\n## Faculty\n<!-- * [Hidden](https://h.example/) -->\n* [Ada](https://a.example/) <!-- [Bo](https://b.example/) -->\n<!--\n* [Cy](https://c.example/)\n-->\n\n<p align=\"center\"><img src=\"x.png\"></p>\n\n* [Dee](https://d.example/) <!--\n  [Eve](https://e.example/) -->\n",
+        );
+        assert_eq!(file.diagnostics, []);
+        assert_eq!(names(&file), ["Ada", "Dee"]);
+        assert_eq!(file.people[0].person.to_draft().extra, []);
+    }
+
+    #[test]
+    fn courses_news_and_publications_are_never_people() {
+        let messages = said(
+            "# U\n## Faculty\n- [Ada](https://a.example/)\n### Courses\n- [CS 101](https://u.example/cs101)\n- [CS 102](https://u.example/cs102)\n## Faculty News\n- [Ada wins](https://news.example/)\n\n| Name | Link |\n|---|---|\n| Ada | https://a.example/ |\n## Selected Publications\n1. [A paper](https://arxiv.example/1)\n",
+        );
+        assert_eq!(
+            messages,
+            [
+                "t.md:4:1: note: 2 list items under \"Courses\" were not read as people: the heading does not name people; see docs/format.md",
+                "t.md:7:1: note: 1 list item and 1 table under \"Faculty News\" were not read as people: the section is about news; see docs/format.md",
+                "t.md:13:1: note: 1 list item under \"Selected Publications\" was not read as people: the heading does not name people; see docs/format.md",
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_of_links_groups_centers_and_institutes_give_labs() {
+        let file = read(
+            "# U\n## Useful Links\n- [Robotics Institute](https://ri.example/)\n- reading group on Thursdays\n### Centers and Institutes\n- Data Center: https://dc.example/\n",
+        );
+        assert_eq!(
+            file.school.expect("a school").labs,
+            [
+                lab("Robotics Institute", "https://ri.example/"),
+                lab("Data Center", "https://dc.example/")
+            ]
+        );
+        let said: Vec<_> = file.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "t.md:2:1: note: 1 list item under \"Useful Links\" was not read as labs: it has no link; see docs/format.md"
+            ]
+        );
+    }
+
+    #[test]
+    fn diag_a_file_of_links_and_no_people() {
+        let messages = said(
+            "# Reading list\n\n- [Attention](https://arxiv.example/1706)\n\n## Papers\n\n- [A](https://a.example/)\n- [B](https://b.example/)\n\n## Blogs\n\n| Title | Link |\n|---|---|\n| X | <https://x.example/> |\n",
+        );
+        assert_eq!(
+            messages,
+            [
+                "t.md: warning: no people read, though 3 list items and 1 table have links; the notes say why, and docs/format.md what is read",
+                "t.md:1:1: note: 1 list item under \"Reading list\" was not read as people: the heading does not name people; see docs/format.md",
+                "t.md:5:1: note: 2 list items under \"Papers\" were not read as people: the heading does not name people; see docs/format.md",
+                "t.md:10:1: note: 1 table under \"Blogs\" was not read as people: the heading does not name people; see docs/format.md",
+            ]
+        );
+        assert_eq!(
+            said("- [A](https://a.example/)\n")[2],
+            "t.md:1:1: note: 1 list item at the top of the file was not read as people: no heading above them names people; see docs/format.md"
+        );
+    }
+
+    #[test]
+    fn canonical_files_read_as_they_always_have() {
+        let src = "# MIT - Machine Learning Systems Faculty\n\n## Research Focus: Systems\n\nAbout us.\n\n## Faculty\n\n### Jane Doe\n- **Title**: Professor\n- **Research**: A, B\n- **Website**: https://x.org/\n\n### Bo\n\n## Notable Labs\n\n- **CSAIL**: https://csail.example/\n";
+        let file = read(src);
+        assert_eq!(file.diagnostics, []);
+        assert_eq!(names(&file), ["Jane Doe", "Bo"]);
+        assert_eq!(
+            file.shapes,
+            Shapes {
+                headed: 2,
+                labs_listed: 1,
+                ..Shapes::default()
+            }
+        );
+        let school = file.school.expect("a school");
+        assert_eq!(school.description, ["About us."]);
+        assert_eq!(school.labs.len(), 1);
+    }
+
+    /// The example of docs/format.md, "How shapes mix".
+    #[test]
+    fn shapes_mix_in_one_file() {
+        let file = read(
+            "---\ntitle: \"Example State University - Machine Learning Faculty\"\n---\n<p align=\"center\"><img src=\"banner.png\"></p>\n\n## Faculty\n\n### Ada Lovelace\n- **Title**: Professor\n- **Research**: Analytical engines\n\n### Robotics\n- [Bo Reyes](https://bo.example.edu/) – legged locomotion\n\n| Name | Research |\n|---|---|\n| Cy Ng | causal inference |\n\n## Courses\n- [CS 101](https://example.edu/cs101)\n\n## Links\n- [Robotics Institute](https://ri.example.edu/)\n",
+        );
+        let said: Vec<String> = file.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "t.md:19:1: note: 1 list item under \"Courses\" was not read as people: the heading does not name people; see docs/format.md"
+            ]
+        );
+        let people: Vec<_> = file
+            .people
+            .iter()
+            .map(|p| (p.person.name().to_string(), p.person.to_draft().extra))
+            .collect();
+        let department = |d: &str| vec![crate::parse::tests::field("Department", d)];
+        assert_eq!(
+            people,
+            [
+                ("Ada Lovelace".to_string(), vec![]),
+                ("Bo Reyes".to_string(), department("Robotics")),
+                ("Cy Ng".to_string(), department("Robotics")),
+            ]
+        );
+        assert_eq!(
+            file.shapes,
+            Shapes {
+                headed: 1,
+                listed: 1,
+                tabled: 1,
+                labs_listed: 1,
+                labs_tabled: 0
+            }
+        );
+        let school = file.school.expect("a school");
+        assert_eq!(school.name, "Example State University");
+        assert_eq!(
+            school.labs,
+            [lab("Robotics Institute", "https://ri.example.edu/")]
         );
     }
 }

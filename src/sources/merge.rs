@@ -105,14 +105,26 @@ impl Merger {
     pub(super) fn add(&mut self, label: &str, file: ParsedFile) {
         self.loaded.diagnostics.extend(file.diagnostics);
         let Some(school) = file.school else { return };
-        // An empty file (or one of only prose) has nothing to browse.
-        if file.people.is_empty() && school.labs.is_empty() {
-            return;
+        // A school of the file with nothing to browse (a file of only
+        // prose, or whose every table row named another school) adds nothing.
+        let mut people = vec![0usize; 1 + file.also.len()];
+        for parsed in &file.people {
+            if let Some(count) = people.get_mut(parsed.person.school) {
+                *count += 1;
+            }
         }
-        let school_id = self.merge_school(school);
+        let ids: Vec<Option<SchoolId>> = std::iter::once(school)
+            .chain(file.also)
+            .zip(&people)
+            .map(|(school, &people)| {
+                (people > 0 || !school.labs.is_empty()).then(|| self.merge_school(school))
+            })
+            .collect();
         self.labels.push(label.to_string());
         for parsed in file.people {
-            self.merge_person(school_id, parsed);
+            if let Some(&Some(school_id)) = ids.get(parsed.person.school) {
+                self.merge_person(school_id, parsed);
+            }
         }
     }
 

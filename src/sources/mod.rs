@@ -159,6 +159,12 @@ pub struct Loaded {
 /// while this thread merges them in order as they come: merging the first
 /// files overlaps parsing the last, rather than waiting for all of them.
 pub fn load(inputs: &[Input]) -> Loaded {
+    load_each(inputs, &mut |_, _| {})
+}
+
+/// [`load`], handing each file as it was read to `each` (with its label)
+/// before it is merged: for `check`, which says what each file gave.
+pub fn load_each(inputs: &[Input], each: &mut dyn FnMut(&str, &ParsedFile)) -> Loaded {
     let workers = thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(inputs.len().max(1));
@@ -184,7 +190,7 @@ pub fn load(inputs: &[Input]) -> Loaded {
             })
             .collect();
         drop(sender);
-        let merged = merge_in_order(inputs, &receiver);
+        let merged = merge_in_order(inputs, &receiver, each);
         for handle in handles {
             // A panic while parsing is a bug: let it surface, not drop files.
             handle
@@ -206,7 +212,11 @@ pub fn merge(files: impl IntoIterator<Item = (String, ParsedFile)>) -> Loaded {
 }
 
 /// Merges the files `receiver` gives, in any order, in the order of `inputs`.
-fn merge_in_order(inputs: &[Input], receiver: &Receiver<(usize, ParsedFile)>) -> Loaded {
+fn merge_in_order(
+    inputs: &[Input],
+    receiver: &Receiver<(usize, ParsedFile)>,
+    each: &mut dyn FnMut(&str, &ParsedFile),
+) -> Loaded {
     let mut merger = Merger::default();
     let mut waiting: Vec<Option<ParsedFile>> = Vec::new();
     waiting.resize_with(inputs.len(), || None);
@@ -214,7 +224,9 @@ fn merge_in_order(inputs: &[Input], receiver: &Receiver<(usize, ParsedFile)>) ->
     for (position, file) in receiver {
         waiting[position] = Some(file);
         while let Some(file) = waiting.get_mut(due).and_then(Option::take) {
-            merger.add(&inputs[due].label(), file);
+            let label = inputs[due].label();
+            each(&label, &file);
+            merger.add(&label, file);
             due += 1;
         }
     }
@@ -235,8 +247,7 @@ fn read_and_parse(input: &Input) -> ParsedFile {
 
 fn unusable(label: String, reason: String) -> ParsedFile {
     ParsedFile {
-        school: None,
-        people: Vec::new(),
         diagnostics: vec![Diagnostic::file_error(label, reason)],
+        ..ParsedFile::default()
     }
 }

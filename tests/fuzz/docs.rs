@@ -1,10 +1,11 @@
 //! Directory files for the fuzzer: the shapes docs/format.md describes, in
 //! the forms the reader accepts and many it must refuse, filled with text
 //! that is hard to measure, wrap or print, at sizes from nothing to tens of
-//! thousands of people.
+//! thousands of people. The published shapes (list entries, tables, front
+//! matter) are in `shapes`.
 
 use crate::rng::Rng;
-use crate::text;
+use crate::{shapes, text};
 
 /// How large a case may grow. The fuzz loop uses `FULL`; the quick tests
 /// of the fuzzer itself, in a debug build, use `SMALL`.
@@ -63,7 +64,7 @@ impl Cast {
         }
     }
 
-    fn school(&self, rng: &mut Rng) -> String {
+    pub fn school(&self, rng: &mut Rng) -> String {
         if rng.one_in(8) {
             school_name(rng)
         } else {
@@ -71,7 +72,7 @@ impl Cast {
         }
     }
 
-    fn person(&self, rng: &mut Rng) -> String {
+    pub fn person(&self, rng: &mut Rng) -> String {
         if rng.one_in(6) {
             person_name(rng)
         } else {
@@ -79,7 +80,7 @@ impl Cast {
         }
     }
 
-    fn url(&self, rng: &mut Rng) -> String {
+    pub fn url(&self, rng: &mut Rng) -> String {
         if rng.one_in(4) {
             url(rng)
         } else {
@@ -152,6 +153,9 @@ const FILE_NAMES: &[&str] = &[
 
 pub fn document(rng: &mut Rng, cast: &Cast) -> Document {
     let mut lines = Vec::new();
+    if rng.one_in(6) {
+        shapes::front_matter(rng, cast, &mut lines);
+    }
     if !rng.one_in(8) {
         school_heading(rng, cast, &mut lines);
     }
@@ -168,10 +172,32 @@ pub fn document(rng: &mut Rng, cast: &Cast) -> Document {
         if lines.iter().map(String::len).sum::<usize>() > cast.limits.bytes {
             break;
         }
-        match rng.below(10) {
+        match rng.below(14) {
             0..=4 => {
                 faculty(rng, cast, &mut lines, people);
                 people = rng.size(12);
+            }
+            // The shapes people publish: entries, tables, both.
+            10 if people > 100 => {
+                shapes::crowd(rng, cast, &mut lines, people);
+                people = rng.size(12);
+            }
+            10 | 11 => {
+                let count = rng.size(12);
+                shapes::entries(rng, cast, &mut lines, count);
+            }
+            12 => {
+                let rows = if rng.one_in(100) {
+                    rng.range(cast.limits.crowd / 2, cast.limits.crowd)
+                } else {
+                    rng.size(10)
+                };
+                shapes::table(rng, cast, &mut lines, rows);
+            }
+            13 => {
+                let (count, rows) = (rng.size(6), rng.size(6));
+                shapes::entries(rng, cast, &mut lines, count);
+                shapes::table(rng, cast, &mut lines, rows);
             }
             5 | 6 => labs(rng, cast, &mut lines),
             7 => focus(rng, &mut lines),

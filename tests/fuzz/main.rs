@@ -26,6 +26,7 @@ mod live;
 mod regressions;
 mod rng;
 mod session;
+mod shapes;
 mod text;
 
 use std::backtrace::Backtrace;
@@ -425,6 +426,35 @@ fn documents_have_people_labs_and_trouble() {
     assert!(
         hostile * 10 > files,
         "{hostile} of {files} files have jamo or bidi"
+    );
+}
+
+/// The published shapes are in the documents, and the reader reads them:
+/// list entries and table rows both become people in many files.
+#[test]
+fn documents_have_list_entries_and_tables() {
+    let (mut files, mut listed, mut tabled, mut fronted) = (0, 0, 0, 0);
+    for seed in 0..200 {
+        let (_, documents) = session::generate(seed, docs::SMALL);
+        for document in documents {
+            files += 1;
+            let parsed = profdex::parse::parse(&document.name, &document.bytes);
+            listed += usize::from(parsed.shapes.listed > 0);
+            tabled += usize::from(parsed.shapes.tabled + parsed.shapes.labs_tabled > 0);
+            fronted += usize::from(document.bytes.starts_with(b"---"));
+        }
+    }
+    assert!(
+        listed * 8 > files,
+        "{listed} of {files} files gave list entries"
+    );
+    assert!(
+        tabled * 12 > files,
+        "{tabled} of {files} files gave table rows"
+    );
+    assert!(
+        fronted * 12 > files,
+        "{fronted} of {files} files have front matter"
     );
 }
 
