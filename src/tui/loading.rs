@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use super::EventSource;
 use crate::app::{Action, App, Catalogue};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::favorites::{Favorites, Store};
 use crate::keys::{self, LoadingKey};
 use crate::sources::Input;
@@ -97,6 +97,39 @@ pub(super) struct Prepared {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How many errors and warnings loading found, pointing at `check` for
+/// them. Notes (parts of a published list skipped on purpose) say nothing
+/// is wrong, so they alone leave the status line quiet.
+fn problems_notice(
+    diagnostics: &[Diagnostic],
+    files: usize,
+    check: &str,
+) -> Option<(String, bool)> {
+    let count = |severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let found = match (errors, warnings) {
+        (0, 0) => return None,
+        (0, _) => counted(warnings, "warning"),
+        (_, 0) => counted(errors, "error"),
+        _ => format!(
+            "{} and {}",
+            counted(errors, "error"),
+            counted(warnings, "warning")
+        ),
+    };
+    let files = counted(files, "file");
+    Some((
+        format!("{found} in {files}: run `{check}` to see them"),
+        errors > 0,
+    ))
+}
+
 /// What the browser's state is built from.
 pub(super) struct Sources<'a> {
     pub inputs: &'a [Input],
@@ -124,24 +157,9 @@ pub(super) fn prepare(sources: Sources, theme: &Theme, area: Rect, check: &str) 
     };
     let catalogue = Catalogue::new(loaded.directory, &synonyms);
     let app = App::with_catalogue(catalogue, favorites, *theme, area);
-    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let said = match favorites_error {
         Some(error) => Some((error, true)),
-        None if !loaded.diagnostics.is_empty() => Some((
-            format!(
-                "{} diagnostic{} ({errors} error{}) in {} files: run `{check}` to see them",
-                loaded.diagnostics.len(),
-                if loaded.diagnostics.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                if errors == 1 { "" } else { "s" },
-                inputs.len()
-            ),
-            errors > 0,
-        )),
-        None => None,
+        None => problems_notice(&loaded.diagnostics, inputs.len(), check),
     };
     let said = match (said, synonyms_notice(&synonym_warnings)) {
         (Some((text, is_error)), Some(more)) => Some((format!("{text}; {more}"), is_error)),
@@ -239,5 +257,43 @@ mod tests {
         thread::spawn(move || done.send(42));
         let waited = wait(&mut terminal, &mut Script(events.into()), 1, loading).unwrap();
         assert!(matches!(waited, Waited::Loaded(42)), "{waited:?}");
+    }
+
+    fn found(severity: Severity) -> Diagnostic {
+        Diagnostic {
+            severity,
+            ..Diagnostic::file_error("u.md", "something")
+        }
+    }
+
+    #[test]
+    fn the_status_counts_errors_and_warnings_but_not_notes() {
+        let check = "profdex check";
+        let of = |severities: &[Severity]| -> Vec<Diagnostic> {
+            severities.iter().copied().map(found).collect()
+        };
+        let notes = of(&[Severity::Note, Severity::Note]);
+        assert_eq!(problems_notice(&notes, 1, check), None, "notes alone");
+        let mixed = of(&[
+            Severity::Note,
+            Severity::Warning,
+            Severity::Error,
+            Severity::Warning,
+        ]);
+        assert_eq!(
+            problems_notice(&mixed, 2, check),
+            Some((
+                "1 error and 2 warnings in 2 files: run `profdex check` to see them".into(),
+                true
+            ))
+        );
+        let warned = of(&[Severity::Warning, Severity::Note]);
+        assert_eq!(
+            problems_notice(&warned, 1, check),
+            Some((
+                "1 warning in 1 file: run `profdex check` to see them".into(),
+                false
+            ))
+        );
     }
 }
