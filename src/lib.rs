@@ -15,6 +15,7 @@ pub mod import;
 pub mod keys;
 pub mod layout;
 pub mod model;
+pub mod namesakes;
 pub mod open;
 pub mod parse;
 pub mod query;

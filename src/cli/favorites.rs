@@ -54,7 +54,7 @@ impl Session<'_> {
             let report = self.report();
             // Namesakes are listed with what tells them apart; `labels`
             // has one for each favorite in the data.
-            let mut labels = resolve::told_apart(&self.directory, &present).into_iter();
+            let mut labels = crate::namesakes::told_apart(&self.directory, &present).into_iter();
             let mut named: Vec<FavoriteKey> = keys.iter().map(|&key| key.clone()).collect();
             for (key, person) in named.iter_mut().zip(&resolved) {
                 if person.is_some()
@@ -147,7 +147,7 @@ impl Session<'_> {
     /// (Lee U)", with what tells them apart from namesakes, if any.
     pub(super) fn who(&self, person: PersonId, paint: &Paint) -> String {
         let faculty = &self.directory.people[person];
-        let apart = resolve::told_apart(&self.directory, &[person])
+        let apart = crate::namesakes::told_apart(&self.directory, &[person])
             .pop()
             .flatten()
             .map(|label| format!(" ({})", sanitize(&label)))

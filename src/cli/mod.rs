@@ -162,7 +162,7 @@ impl<'a> Session<'a> {
 
     /// A report that tells each of `people` apart from their namesakes.
     fn report_on(&self, people: &[crate::model::PersonId]) -> Report<'_> {
-        let labels = resolve::told_apart(&self.directory, people);
+        let labels = crate::namesakes::told_apart(&self.directory, people);
         let apart = people
             .iter()
             .zip(labels)

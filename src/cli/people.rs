@@ -95,7 +95,7 @@ impl Session<'_> {
             }
         };
         let report = self.report_on(&[person]);
-        if let Some(label) = resolve::told_apart(&self.directory, &[person])
+        if let Some(label) = crate::namesakes::told_apart(&self.directory, &[person])
             .pop()
             .flatten()
         {
