@@ -544,3 +544,35 @@ fn the_cursor_shows_in_the_filter_being_edited() {
     assert!(!screen.contains("systems\"▏"), "{screen}");
     assert!(screen.contains("Type to find a topic"), "{screen}");
 }
+
+/// Two people of one name at one school are both listed (PRODUCT.md
+/// section 2) and told apart by their websites' hosts on their rows, at
+/// 80 columns and at 160.
+#[test]
+fn namesakes_are_told_apart_on_their_rows() {
+    let data = "# Lee U\n## Faculty\n### Ada Lee\n- **Research**: Databases\n- **Website**: https://people.lee.example/ada\n### Ada Lee\n- **Research**: Robotics\n- **Website**: https://www.robots.example/\n### Bo Reyes\n- **Website**: https://people.lee.example/bo\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("lee.md");
+    std::fs::write(&path, data).expect("write the data file");
+    let directory = sources::load(&[Input::File(path)]).directory;
+    assert_eq!(directory.people.len(), 3);
+    for (width, first, second) in [
+        (
+            160,
+            "Ada Lee (people.lee.exam…",
+            "Ada Lee (www.robots.exam…",
+        ),
+        (80, "Ada Lee (people…", "Ada Lee (www.ro…"),
+    ] {
+        let mut app = App::new(
+            directory.clone(),
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, width, 24),
+        );
+        let shown = text(&draw(&mut app));
+        assert!(shown.contains(first), "{width}: {shown}");
+        assert!(shown.contains(second), "{width}: {shown}");
+        assert!(!shown.contains("Bo Reyes ("), "{width}: {shown}");
+    }
+}

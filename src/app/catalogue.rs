@@ -4,6 +4,7 @@
 //! topics are built once and shared: the index finds a whole topic
 //! (`topic:"…"`) by them, so the list it narrows to is the one they count.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{Directory, Person, PersonId, SchoolId};
@@ -22,6 +23,8 @@ pub struct Catalogue {
     /// Shared with the search index.
     topics: Arc<Topics>,
     features: Features,
+    /// What tells each person with a namesake at their school apart.
+    apart: HashMap<PersonId, String>,
 }
 
 impl Catalogue {
@@ -40,6 +43,7 @@ impl Catalogue {
         }
         let everyone = (0..directory.people.len()).collect();
         let features = Features::build(&topics);
+        let apart = crate::namesakes::everyone(&directory);
         Catalogue {
             directory: Arc::new(directory),
             index,
@@ -47,7 +51,14 @@ impl Catalogue {
             everyone,
             topics,
             features,
+            apart,
         }
+    }
+
+    /// What tells `person` apart from a namesake at their school, if they
+    /// have one (text as written).
+    pub fn told_apart(&self, person: PersonId) -> Option<&str> {
+        self.apart.get(&person).map(String::as_str)
     }
 
     pub fn directory(&self) -> &Arc<Directory> {

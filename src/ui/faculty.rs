@@ -126,7 +126,12 @@ impl Columns {
         let room = width.saturating_sub(STAR);
         let widest_name = visible
             .iter()
-            .map(|&id| columns(&safe(catalogue.person(id).name())))
+            .map(|&id| {
+                let apart = catalogue
+                    .told_apart(id)
+                    .map_or(0, |label| columns(&apart_label(label)));
+                columns(&safe(catalogue.person(id).name())) + apart
+            })
             .max()
             .unwrap_or(0);
         // The name comes first; it gives way to the rest only past 2/5.
@@ -218,9 +223,14 @@ fn render_person(
     } else {
         Span::raw("  ")
     }];
-    let name = fit(&safe(person.name()), columns.name);
+    let apart = catalogue.told_apart(id).map(apart_label);
+    let (name, apart) = name_cell(&safe(person.name()), apart.as_deref(), columns.name);
     spans.extend(highlighted(&name, &found.name, style, matched));
-    spans.push(pad(columns.name.saturating_sub(super::columns(&name))));
+    let used = super::columns(&name) + super::columns(&apart);
+    if !apart.is_empty() {
+        spans.push(Span::styled(apart, dim));
+    }
+    spans.push(pad(columns.name.saturating_sub(used)));
     if columns.school > 0 {
         let label = columns
             .schools
@@ -269,6 +279,32 @@ fn render_person(
         }
     }
     Line::from(spans).render(row, buf);
+}
+
+/// What tells a namesake apart, as it follows the name: ` (host)`.
+fn apart_label(label: &str) -> String {
+    format!(" ({})", safe(label))
+}
+
+/// A name and what tells it apart from a namesake in `width` columns.
+/// Both are cut when they must be, the name keeping at least half: two
+/// rows of one name are told apart even in a narrow column.
+fn name_cell(name: &str, apart: Option<&str>, width: usize) -> (String, String) {
+    let Some(apart) = apart else {
+        return (fit(name, width), String::new());
+    };
+    if columns(name) + columns(apart) <= width {
+        return (name.to_string(), apart.to_string());
+    }
+    let name = fit(name, width.saturating_sub(columns(apart)).max(width / 2));
+    let room = width.saturating_sub(columns(&name));
+    // " (…" says nothing: too little room shows the name alone.
+    let apart = if room >= 4 {
+        fit(apart, room)
+    } else {
+        String::new()
+    };
+    (name, apart)
 }
 
 /// Spaces `n` columns wide.
