@@ -119,17 +119,23 @@ impl Theme {
             selected_unfocused: Style::new()
                 .bg(Color::Rgb(0xd0, 0xd0, 0xd0))
                 .fg(Color::Rgb(0x1c, 0x1c, 0x1c)),
-            matched: Style::new().fg(Color::Rgb(0xaf, 0x00, 0x5f)).add_modifier(Modifier::BOLD),
+            matched: Style::new()
+                .fg(Color::Rgb(0xaf, 0x00, 0x5f))
+                .add_modifier(Modifier::BOLD),
             star: Style::new().fg(amber),
             link: Style::new().fg(accent).add_modifier(Modifier::UNDERLINED),
             key: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            error: Style::new().fg(Color::Rgb(0xaf, 0x00, 0x00)).add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::Rgb(0xaf, 0x00, 0x00))
+                .add_modifier(Modifier::BOLD),
             status: Style::new(),
             bar: Style::new().fg(accent),
             bar_value: Style::new().fg(white).bg(accent),
             todo: Style::new().fg(amber),
             waiting: Style::new().fg(Color::Rgb(0x00, 0x4f, 0xa0)),
-            answered: Style::new().fg(Color::Rgb(0x00, 0x6b, 0x00)).add_modifier(Modifier::BOLD),
+            answered: Style::new()
+                .fg(Color::Rgb(0x00, 0x6b, 0x00))
+                .add_modifier(Modifier::BOLD),
             closed: Style::new().fg(dim),
             own_status: Style::new().fg(Color::Rgb(0x87, 0x00, 0xaf)),
         }

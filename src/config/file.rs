@@ -32,6 +32,13 @@ pub const PANES: &[(&str, Pane)] = &[
     ("faculty", Pane::Faculty),
     ("detail", Pane::Detail),
 ];
+pub fn pane_name(pane: Pane) -> &'static str {
+    PANES
+        .iter()
+        .find(|&&(_, p)| p == pane)
+        .map_or("schools", |&(n, _)| n)
+}
+
 /// The schools pane's width in columns, as far as the layout can give.
 pub const SCHOOLS_WIDTH: std::ops::RangeInclusive<i64> = 16..=80;
 
@@ -121,22 +128,21 @@ impl Reader<'_> {
         wrong: &str,
         known: impl IntoIterator<Item = &'n str> + Clone,
     ) {
-        let mut message = format!("unknown {what} `{wrong}`");
-        match did_you_mean(wrong, known.clone()) {
-            Some(near) => message.push_str(&format!(" (did you mean `{near}`?)")),
-            None => {
-                let all: Vec<&str> = known.into_iter().collect();
-                message.push_str(&format!("; known: {}", all.join(", ")));
+        let suggestion = if let Some(near) = did_you_mean(wrong, known.clone()) {
+            format!(" (did you mean `{near}`?)")
+        } else {
+            let all: Vec<&str> = known.into_iter().collect();
+            if all.len() > 12 {
+                "; `profdex config default` lists every name".to_string()
+            } else {
+                format!("; known: {}", all.join(", "))
             }
-        }
+        };
+        let message = format!("unknown {what} `{wrong}`{suggestion}");
         self.error(at, message);
     }
 
-    fn table<'v, 'a>(
-        &mut self,
-        what: &str,
-        value: &'v Value<'a>,
-    ) -> Option<&'v DeTable<'a>> {
+    fn table<'v, 'a>(&mut self, what: &str, value: &'v Value<'a>) -> Option<&'v DeTable<'a>> {
         if let DeValue::Table(table) = value.get_ref() {
             Some(table)
         } else {
@@ -146,7 +152,7 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, table: &DeTable) {
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             match key.get_ref().as_ref() {
                 "keys" => {
                     if let Some(keys) = self.table("keys", value) {
@@ -170,12 +176,12 @@ impl Reader<'_> {
 
     /// `[keys.<mode>]` tables; an action right under `[keys]` is browsing's.
     fn keys(&mut self, table: &DeTable) {
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             let name = key.get_ref().as_ref();
             if let DeValue::Table(actions) = value.get_ref() {
                 match names::mode(name) {
                     Some(mode) => {
-                        for (action, keys) in actions.iter() {
+                        for (action, keys) in actions {
                             self.binding(mode, action, keys);
                         }
                     }
@@ -203,7 +209,7 @@ impl Reader<'_> {
             DeValue::String(key) => vec![(key.as_ref(), value.span().start)],
             DeValue::Array(items) => {
                 let mut keys = Vec::new();
-                for item in items.iter() {
+                for item in items {
                     match item.get_ref() {
                         DeValue::String(key) => keys.push((key.as_ref(), item.span().start)),
                         _ => self.wrong_type(name, item, "a key name"),
@@ -238,7 +244,7 @@ impl Reader<'_> {
     }
 
     fn theme(&mut self, table: &DeTable) {
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             let name = key.get_ref().as_ref();
             if name == "preset" {
                 let preset = value.get_ref().as_str();
@@ -267,23 +273,25 @@ impl Reader<'_> {
 
     /// A role's style: a colour (its foreground), or `{ fg, bg, modifiers }`.
     fn style(&mut self, role: &str, value: &Value) -> Option<StyleOverride> {
-        let table = match value.get_ref() {
-            DeValue::Table(table) => table,
-            _ => {
-                return Some(StyleOverride {
-                    fg: Some(self.color(role, value)?),
-                    ..StyleOverride::default()
-                });
-            }
+        let DeValue::Table(table) = value.get_ref() else {
+            return Some(StyleOverride {
+                fg: Some(self.color(role, value)?),
+                ..StyleOverride::default()
+            });
         };
         let mut change = StyleOverride::default();
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             match key.get_ref().as_ref() {
                 "fg" => change.fg = Some(self.color("fg", value)?),
                 "bg" => change.bg = Some(self.color("bg", value)?),
                 "modifiers" => change.modifiers = Some(self.modifiers(value)?),
                 other => {
-                    self.unknown(key.span().start, "style key", other, ["fg", "bg", "modifiers"]);
+                    self.unknown(
+                        key.span().start,
+                        "style key",
+                        other,
+                        ["fg", "bg", "modifiers"],
+                    );
                     return None;
                 }
             }
@@ -325,7 +333,7 @@ impl Reader<'_> {
             return None;
         };
         let mut all = Modifier::empty();
-        for item in items.iter() {
+        for item in items {
             let name = item.get_ref().as_str();
             match name.and_then(|n| MODIFIERS.iter().find(|(m, _)| *m == n)) {
                 Some(&(_, modifier)) => all |= modifier,
@@ -335,7 +343,12 @@ impl Reader<'_> {
                 }
                 None => {
                     let known = MODIFIERS.iter().map(|(n, _)| *n);
-                    self.unknown(item.span().start, "modifier", name.unwrap_or_default(), known);
+                    self.unknown(
+                        item.span().start,
+                        "modifier",
+                        name.unwrap_or_default(),
+                        known,
+                    );
                     return None;
                 }
             }
@@ -345,7 +358,7 @@ impl Reader<'_> {
 
     fn defaults(&mut self, table: &DeTable) {
         let mut defaults = Defaults::default();
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             let name = key.get_ref().as_ref();
             let at = value.span().start;
             let inner = value.get_ref();
@@ -382,7 +395,9 @@ impl Reader<'_> {
                         Some(time) => defaults.status_duration = Some(time),
                         None => self.error(
                             at,
-                            format!("`{text}` is not a duration such as \"4s\", \"1500ms\" or \"1m\""),
+                            format!(
+                                "`{text}` is not a duration such as \"4s\", \"1500ms\" or \"1m\""
+                            ),
                         ),
                     },
                     None => self.wrong_type(name, value, "a duration such as \"4s\""),
@@ -413,7 +428,7 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut paths = Vec::new();
-        for item in items.iter() {
+        for item in items {
             let Some(text) = item.get_ref().as_str() else {
                 self.wrong_type("schools", item, "a path");
                 continue;

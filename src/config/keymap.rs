@@ -101,13 +101,14 @@ impl Keymap {
         let Some((_, bindings)) = self.modes.iter_mut().find(|(m, _)| m == mode) else {
             return Err(format!("no keys in mode `{section}`"));
         };
-        let Some(first) = bindings
-            .iter()
-            .position(|b| same_action(&b.action, action))
-        else {
+        let Some(first) = bindings.iter().position(|b| same_action(&b.action, action)) else {
             let modes: Vec<&str> = keys::SECTIONS
                 .iter()
-                .filter(|&&(_, m)| keys::defaults(m).iter().any(|b| same_action(&b.action, action)))
+                .filter(|&&(_, m)| {
+                    keys::defaults(m)
+                        .iter()
+                        .any(|b| same_action(&b.action, action))
+                })
                 .map(|&(_, m)| mode_name(m))
                 .collect();
             return Err(format!(
@@ -320,7 +321,10 @@ mod tests {
         assert_eq!(
             errors,
             [
-                (3, "`quit` needs a key in [keys.browse] besides ctrl-c".into()),
+                (
+                    3,
+                    "`quit` needs a key in [keys.browse] besides ctrl-c".into()
+                ),
                 (5, "`toggle-help` needs a key in [keys.help]".into()),
             ]
         );
@@ -328,7 +332,12 @@ mod tests {
 
     #[test]
     fn ctrl_c_always_quits() {
-        let errors = messages(Keymap::with(&[rebind(Mode::Browse, "reload", &["ctrl-c"], 4)]));
+        let errors = messages(Keymap::with(&[rebind(
+            Mode::Browse,
+            "reload",
+            &["ctrl-c"],
+            4,
+        )]));
         assert_eq!(errors[0].0, 4);
         assert!(errors[0].1.contains("ctrl-c always quits"), "{errors:?}");
         let keymap = Keymap::with(&[rebind(Mode::Filter, "quit", &[], 1)]).expect("fine");
@@ -337,7 +346,12 @@ mod tests {
 
     #[test]
     fn an_action_goes_only_where_it_does_something() {
-        let errors = messages(Keymap::with(&[rebind(Mode::Filter, "toggle-favorite", &["f"], 2)]));
+        let errors = messages(Keymap::with(&[rebind(
+            Mode::Filter,
+            "toggle-favorite",
+            &["f"],
+            2,
+        )]));
         assert_eq!(
             errors,
             [(

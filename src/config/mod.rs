@@ -6,7 +6,7 @@ mod file;
 pub mod keymap;
 pub mod names;
 mod sample;
-mod style;
+pub mod style;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use std::time::Duration;
 use crate::layout::Pane;
 use crate::theme::Theme;
 
-pub use file::parse;
+pub use file::{PANES, pane_name, parse};
 pub use keymap::{Keymap, Rebinding};
 pub use sample::default_file;
 pub use style::{Preset, StyleOverride, ThemeSpec};
@@ -130,7 +130,8 @@ pub fn load(location: &Location) -> Result<(Config, Keymap), Vec<Problem>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error)
-            if error.kind() == std::io::ErrorKind::NotFound && location.origin == Origin::Default =>
+            if error.kind() == std::io::ErrorKind::NotFound
+                && location.origin == Origin::Default =>
         {
             return Ok((Config::default(), Keymap::defaults()));
         }

@@ -217,10 +217,10 @@ pub fn key_name(key: Key) -> String {
         Key::Ctrl(c) => format!("ctrl-{}", letter(c)),
         Key::Alt(c) => format!("alt-{}", letter(c)),
         Key::Code(KeyCode::F(n)) => format!("f{n}"),
-        Key::Code(code) => CODES
-            .iter()
-            .find(|&&(_, c)| c == code)
-            .map_or_else(|| format!("{code:?}").to_lowercase(), |&(n, _)| n.to_string()),
+        Key::Code(code) => CODES.iter().find(|&&(_, c)| c == code).map_or_else(
+            || format!("{code:?}").to_lowercase(),
+            |&(n, _)| n.to_string(),
+        ),
         Key::Digit | Key::Text | Key::Any => String::new(),
     }
 }
@@ -244,8 +244,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -290,8 +290,7 @@ mod tests {
             .chain(ROLES.iter().map(|(n, _)| *n));
         for name in all {
             assert!(
-                name.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{name}"
             );
         }
@@ -314,8 +313,22 @@ mod tests {
             }
         }
         for name in [
-            "j", "G", "ctrl-r", "alt-b", "shift-tab", "enter", "esc", "space", "f1", "f12", "?",
-            "ctrl-space", "alt-space", "page-down", "1-9", "é",
+            "j",
+            "G",
+            "ctrl-r",
+            "alt-b",
+            "shift-tab",
+            "enter",
+            "esc",
+            "space",
+            "f1",
+            "f12",
+            "?",
+            "ctrl-space",
+            "alt-space",
+            "page-down",
+            "1-9",
+            "é",
         ] {
             let key = parse_key(name).unwrap_or_else(|| panic!("{name}"));
             assert_eq!(key_name(key), name);
@@ -324,7 +337,9 @@ mod tests {
 
     #[test]
     fn what_is_no_key_is_refused() {
-        for name in ["", "ctrl-", "ctrl-1", "jk", "f0", "f13", "hyper-x", "Enter", " "] {
+        for name in [
+            "", "ctrl-", "ctrl-1", "jk", "f0", "f13", "hyper-x", "Enter", " ",
+        ] {
             assert_eq!(parse_key(name), None, "{name:?}");
         }
         assert_eq!(parse_key("ctrl-R"), Some(Key::Ctrl('r')));
@@ -333,7 +348,10 @@ mod tests {
     #[test]
     fn near_misses_are_suggested() {
         let names = ACTIONS.iter().map(|(n, _)| *n);
-        assert_eq!(did_you_mean("toggle-favourite", names.clone()), Some("toggle-favorite"));
+        assert_eq!(
+            did_you_mean("toggle-favourite", names.clone()),
+            Some("toggle-favorite")
+        );
         assert_eq!(did_you_mean("qiut", names.clone()), Some("quit"));
         assert_eq!(did_you_mean("launch-rockets", names), None);
     }

@@ -129,7 +129,14 @@ mod tests {
             origin: Origin::Flag,
         };
         let (config, keymap) = load(&location).unwrap_or_else(|problems| {
-            panic!("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         assert_eq!(config.theme.build(), Theme::colored());
         assert_eq!(config.defaults.builtin, Some(true));

@@ -64,7 +64,10 @@ accept-filter = ["enter", "tab"]
     assert_eq!(theme.star.fg, Some(Color::Rgb(0xff, 0x87, 0x00)));
     assert_eq!(theme.selected.fg, Some(Color::White));
     assert_eq!(theme.selected.bg, Some(Color::Indexed(25)));
-    assert_eq!(theme.selected.add_modifier, Modifier::BOLD | Modifier::ITALIC);
+    assert_eq!(
+        theme.selected.add_modifier,
+        Modifier::BOLD | Modifier::ITALIC
+    );
     let bound: Vec<(Mode, Action, Vec<_>)> = config
         .rebindings
         .iter()
@@ -106,7 +109,12 @@ fn unknown_sections_and_keys_say_where_and_what_was_meant() {
         ["c.toml:2:3: error: unknown theme role `bordr` (did you mean `border`?)"]
     );
     let far = errors("[frobnicate]\n");
-    assert!(far[0].starts_with("c.toml:1:2: error: unknown section `frobnicate`; known: keys, theme, defaults"), "{far:?}");
+    assert!(
+        far[0].starts_with(
+            "c.toml:1:2: error: unknown section `frobnicate`; known: keys, theme, defaults"
+        ),
+        "{far:?}"
+    );
 }
 
 #[test]
@@ -150,17 +158,38 @@ fn wrong_types_are_named() {
 #[test]
 fn bad_values_are_refused() {
     let cases = [
-        ("[theme]\npreset = \"solarized\"\n", "c.toml:2:10: error: unknown preset `solarized`"),
-        ("[theme]\nstar = \"#12345\"\n", "c.toml:2:8: error: unknown colour `#12345`"),
-        ("[theme]\nstar = 300\n", "c.toml:2:8: error: a colour index is 0 to 255"),
+        (
+            "[theme]\npreset = \"solarized\"\n",
+            "c.toml:2:10: error: unknown preset `solarized`",
+        ),
+        (
+            "[theme]\nstar = \"#12345\"\n",
+            "c.toml:2:8: error: unknown colour `#12345`",
+        ),
+        (
+            "[theme]\nstar = 300\n",
+            "c.toml:2:8: error: a colour index is 0 to 255",
+        ),
         (
             "[theme]\nstar = { fg = \"red\", modifiers = [\"blink\"] }\n",
             "c.toml:2:35: error: unknown modifier `blink`",
         ),
-        ("[defaults]\nschools-width = 3\n", "c.toml:2:17: error: `schools-width` is 16 to 80 columns"),
-        ("[defaults]\nstatus-duration = \"soon\"\n", "c.toml:2:19: error: `soon` is not a duration"),
-        ("[defaults]\nstart-pane = \"left\"\n", "c.toml:2:14: error: unknown pane `left`"),
-        ("[defaults]\nbrowser = \"\"\n", "c.toml:2:11: error: `browser` must be a command"),
+        (
+            "[defaults]\nschools-width = 3\n",
+            "c.toml:2:17: error: `schools-width` is 16 to 80 columns",
+        ),
+        (
+            "[defaults]\nstatus-duration = \"soon\"\n",
+            "c.toml:2:19: error: `soon` is not a duration",
+        ),
+        (
+            "[defaults]\nstart-pane = \"left\"\n",
+            "c.toml:2:14: error: unknown pane `left`",
+        ),
+        (
+            "[defaults]\nbrowser = \"\"\n",
+            "c.toml:2:11: error: `browser` must be a command",
+        ),
     ];
     for (text, expected) in cases {
         let found = errors(text);
@@ -195,7 +224,7 @@ fn columns_count_characters() {
 fn durations() {
     assert_eq!(duration("4s"), Some(Duration::from_secs(4)));
     assert_eq!(duration("1500ms"), Some(Duration::from_millis(1500)));
-    assert_eq!(duration("1m"), Some(Duration::from_secs(60)));
+    assert_eq!(duration("1m"), Some(Duration::from_mins(1)));
     assert_eq!(duration("0.5s"), Some(Duration::from_millis(500)));
     for wrong in ["4", "s", "4 hours", "-1s", "1e9s", "99999m"] {
         assert_eq!(duration(wrong), None, "{wrong}");
