@@ -314,3 +314,35 @@ fn completions_for_every_shell_name_the_config_options() {
         assert!(run.stdout.contains("no-config"), "{shell}");
     }
 }
+
+/// The names are part of the interface: the README lists every one.
+#[test]
+fn the_readme_names_every_action_mode_and_role() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let names = profdex::config::names::ACTIONS.iter().map(|(n, _)| *n);
+    for name in names {
+        assert!(readme.contains(&format!("| `{name}` |")), "action {name}");
+    }
+    for (name, _) in profdex::config::names::MODES {
+        assert!(readme.contains(&format!("`{name}`")), "mode {name}");
+    }
+    for (name, _) in profdex::config::names::ROLES {
+        assert!(readme.contains(&format!("`{name}`")), "role {name}");
+    }
+}
+
+#[test]
+fn the_light_preset_draws_in_its_own_colours() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.write("light.toml", "[theme]\npreset = \"light\"\n");
+    let args = format!("--config '{}'", config.display());
+    let tmux = Tmux::start(&sandbox, 100, 30, &args);
+    tmux.wait_for("All schools");
+    // The focused border in the light accent, #005f87, as 24-bit colour.
+    tmux.eventually("the light accent on screen", || {
+        tmux.styled_screen().contains("38;2;0;95;135")
+    });
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}

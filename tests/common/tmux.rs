@@ -173,6 +173,12 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-e", "-t", "0"]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
     pub fn resize(&self, width: u16, height: u16) {
         self.run(&[
             "resize-window",
