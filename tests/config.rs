@@ -24,7 +24,7 @@ fn a_remapped_config_changes_the_keys_the_help_and_the_footer() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Professor, Director of Sky Computing");
 
-    // `b` does nothing now, so the favorites stay empty.
+    // Had `b` still bookmarked, `f` would remove the favorite again.
     tmux.keys(&["b"]);
     tmux.keys(&["f"]);
     tmux.wait_for("Added Ion Stoica to favorites");
@@ -33,11 +33,10 @@ fn a_remapped_config_changes_the_keys_the_help_and_the_footer() {
     assert_eq!(common::names(&favorites.json()), ["Ion Stoica"]);
 
     tmux.keys(&["?"]);
-    tmux.wait_until("the help with f and Q", |screen| {
-        screen.contains("f     bookmark")
-            || screen
-                .lines()
-                .any(|l| l.contains(" f ") && l.contains("bookmark"))
+    tmux.wait_until("the help with f", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("│ f ") && l.contains("bookmark: add"))
     });
     let help = tmux.screen();
     assert!(
@@ -345,4 +344,67 @@ fn the_light_preset_draws_in_its_own_colours() {
     });
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+}
+
+#[test]
+fn the_start_pane_and_the_mouse_come_from_the_config() {
+    let sandbox = Sandbox::new();
+    let tmux = Tmux::start(&sandbox, 120, 40, "");
+    tmux.wait_for("┏ Faculty");
+    assert!(tmux.mouse_on());
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+
+    let config = sandbox.write(
+        "start.toml",
+        "[defaults]\nstart-pane = \"detail\"\nmouse = false\n",
+    );
+    let args = format!("--config '{}'", config.display());
+    let tmux = Tmux::start(&sandbox, 120, 40, &format!("{args} --fresh"));
+    tmux.wait_for("┏ Detail");
+    assert!(!tmux.mouse_on());
+    // Where the browser was beats the config: the faculty pane this time.
+    tmux.keys(&["h"]);
+    tmux.wait_for("┏ Faculty");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+    let tmux = Tmux::start(&sandbox, 120, 40, &args);
+    tmux.wait_for("┏ Faculty");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+}
+
+#[test]
+fn the_configs_browser_opens_pages_when_browser_is_unset() {
+    let sandbox = Sandbox::new();
+    // A text browser, run in the foreground: its log is written by the end.
+    let browser = sandbox.fake_browser();
+    let config = sandbox.write(
+        "browser.toml",
+        format!(
+            "[defaults]\nbrowser = \"'{}' --go=%s\"\n",
+            browser.display()
+        ),
+    );
+    let config = config.to_string_lossy().to_string();
+    let run = sandbox.run(&["--config", &config, "open", "stoica"]);
+    run.assert_code(0);
+    assert_eq!(
+        sandbox.browser_log(),
+        ["--go=https://people.eecs.berkeley.edu/~istoica/"]
+    );
+    // $BROWSER, when set, beats the config.
+    let mut command = sandbox.command();
+    let run = common::Run::from(
+        command
+            .env("BROWSER", &browser)
+            .args(["--config", &config, "open", "stoica"])
+            .output()
+            .expect("run"),
+    );
+    run.assert_code(0);
+    assert_eq!(
+        sandbox.browser_log()[1..],
+        ["https://people.eecs.berkeley.edu/~istoica/".to_string()]
+    );
 }

@@ -44,11 +44,13 @@ impl Keymap {
         }
     }
 
+    /// The keys of `mode`; a mode the help does not list keeps its
+    /// built-in keys.
     pub fn bindings(&self, mode: Mode) -> &[Binding] {
         self.modes
             .iter()
             .find(|(m, _)| *m == mode)
-            .map_or(&[], |(_, bindings)| bindings.as_slice())
+            .map_or(keys::defaults(mode), |(_, bindings)| bindings.as_slice())
     }
 
     /// The defaults with `rebindings` merged in. Every mistake is said,

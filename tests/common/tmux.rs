@@ -173,6 +173,12 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
+    /// Whether the program in the pane asked for mouse events.
+    pub fn mouse_on(&self) -> bool {
+        let output = self.run(&["display-message", "-p", "-t", "0", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    }
+
     /// The screen with its colours and attributes as escape sequences.
     pub fn styled_screen(&self) -> String {
         let output = self.run(&["capture-pane", "-p", "-e", "-t", "0"]);
