@@ -1,7 +1,9 @@
 //! Every key and what it does, one binding per line. The event loop, the
 //! help overlay, the status line and the pane hints all read these tables,
 //! so they cannot disagree; labels are derived from the keys themselves and
-//! descriptions come from the actions (`Action::description`).
+//! descriptions come from the actions (`Action::description`). These are
+//! the built-in keys (`defaults`); `bindings` gives the keys in force, the
+//! config file's merged in (`config::keymap`).
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

@@ -88,6 +88,13 @@ fn no_file_at_the_default_place_is_the_built_in_config() {
     let run = sandbox.run(&["list", "--json"]);
     run.assert_code(0);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let paths = sandbox.run(&["paths"]);
+    assert!(
+        paths.stdout.contains("config file     ")
+            && paths.stdout.contains("config.toml  (does not exist yet)"),
+        "{}",
+        paths.stdout
+    );
     let path = sandbox.run(&["config", "path"]);
     assert!(
         path.stdout

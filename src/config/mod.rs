@@ -88,7 +88,8 @@ pub struct Defaults {
 /// A config as read: nothing set is the built-in behaviour.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// The file it was read from, if one was.
+    /// Where the file is, or would be at the default place; `None` with
+    /// `--no-config`.
     pub path: Option<PathBuf>,
     pub rebindings: Vec<Rebinding>,
     pub theme: ThemeSpec,
@@ -133,7 +134,11 @@ pub fn load(location: &Location) -> Result<(Config, Keymap), Vec<Problem>> {
             if error.kind() == std::io::ErrorKind::NotFound
                 && location.origin == Origin::Default =>
         {
-            return Ok((Config::default(), Keymap::defaults()));
+            let config = Config {
+                path: Some(path.clone()),
+                ..Config::default()
+            };
+            return Ok((config, Keymap::defaults()));
         }
         Err(error) => {
             return Err(vec![Problem {
