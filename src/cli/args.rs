@@ -415,3 +415,61 @@ impl Command {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::config::Defaults;
+
+    fn setup(args: &[&str], defaults: Defaults) -> Setup {
+        let mut all = vec!["profdex", "--data-dir", "/tmp/profdex-test"];
+        all.extend(args);
+        let cli = Cli::try_parse_from(all).expect("arguments");
+        let config = Config {
+            defaults,
+            ..Config::default()
+        };
+        cli.global.setup(config).expect("a setup")
+    }
+
+    #[test]
+    fn the_configs_schools_come_before_the_flags_and_builtin_yields_to_the_flag() {
+        let defaults = Defaults {
+            schools: vec![PathBuf::from("/cfg/a"), PathBuf::from("/cfg/b")],
+            builtin: Some(true),
+            ..Defaults::default()
+        };
+        let both = setup(&["--schools", "x.md", "--no-builtin"], defaults.clone());
+        assert_eq!(
+            both.options.schools,
+            [
+                PathBuf::from("/cfg/a"),
+                PathBuf::from("/cfg/b"),
+                PathBuf::from("x.md")
+            ]
+        );
+        assert!(!both.options.builtin, "the flag beats the file");
+        let file = setup(
+            &[],
+            Defaults {
+                builtin: Some(false),
+                ..defaults
+            },
+        );
+        assert!(!file.options.builtin, "the file beats the default");
+        assert!(setup(&[], Defaults::default()).options.builtin);
+        // The hint to check the same sources leaves the config's to the config.
+        assert_eq!(
+            file.check_command(),
+            "profdex check --data-dir /tmp/profdex-test"
+        );
+    }
+
+    #[test]
+    fn config_and_no_config_do_not_go_together() {
+        let parsed = Cli::try_parse_from(["profdex", "--config", "a.toml", "--no-config", "list"]);
+        assert!(parsed.is_err());
+    }
+}

@@ -58,7 +58,22 @@ impl Keymap {
     pub fn with(rebindings: &[Rebinding]) -> Result<Keymap, Vec<KeyError>> {
         let mut keymap = Keymap::defaults();
         let mut errors = Vec::new();
-        for rebinding in rebindings {
+        for (index, rebinding) in rebindings.iter().enumerate() {
+            // `[keys] quit` and `[keys.browse] quit` are one line twice.
+            let twice = rebindings[..index]
+                .iter()
+                .any(|r| r.mode == rebinding.mode && same_action(&r.action, &rebinding.action));
+            if twice {
+                errors.push(KeyError {
+                    at: rebinding.at,
+                    message: format!(
+                        "`{}` is bound twice in [keys.{}]",
+                        action_name(&rebinding.action).unwrap_or("?"),
+                        mode_name(rebinding.mode)
+                    ),
+                });
+                continue;
+            }
             if let Err(message) = keymap.rebind(rebinding) {
                 errors.push(KeyError {
                     at: rebinding.at,
@@ -329,6 +344,18 @@ mod tests {
                 ),
                 (5, "`toggle-help` needs a key in [keys.help]".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn an_action_bound_twice_in_one_mode_is_an_error() {
+        let errors = messages(Keymap::with(&[
+            rebind(Mode::Browse, "quit", &["Q"], 1),
+            rebind(Mode::Browse, "quit", &["X"], 9),
+        ]));
+        assert_eq!(
+            errors,
+            [(9, "`quit` is bound twice in [keys.browse]".into())]
         );
     }
 

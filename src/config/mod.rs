@@ -222,3 +222,57 @@ impl Config {
         self.theme.build()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_colour_wins_over_any_theme() {
+        let config = Config {
+            theme: ThemeSpec {
+                preset: Preset::Light,
+                overrides: vec![("star", StyleOverride::default())],
+            },
+            ..Config::default()
+        };
+        assert_eq!(config.theme(false), Theme::monochrome());
+    }
+
+    #[test]
+    fn the_config_is_found_by_flag_then_environment_then_default() {
+        let flag = Path::new("/f.toml");
+        let env = Some(PathBuf::from("/e.toml"));
+        let found = |f: Option<&Path>, e: Option<PathBuf>, off| {
+            let location = locate(f, e, off);
+            (location.path, location.origin)
+        };
+        assert_eq!(
+            found(Some(flag), env.clone(), false),
+            (Some(flag.into()), Origin::Flag)
+        );
+        assert_eq!(found(None, env.clone(), false), (env.clone(), Origin::Env));
+        assert_eq!(found(None, None, false), (default_path(), Origin::Default));
+        // An empty variable is no variable.
+        assert_eq!(found(None, Some(PathBuf::new()), false).1, Origin::Default);
+        assert_eq!(found(Some(flag), env, true), (None, Origin::Disabled));
+    }
+
+    #[test]
+    fn a_missing_file_is_fine_only_at_the_default_place() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("absent.toml");
+        let at = |origin| Location {
+            path: Some(path.clone()),
+            origin,
+        };
+        assert!(load(&at(Origin::Default)).is_ok());
+        let problems = load(&at(Origin::Env)).err().unwrap_or_default();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("absent.toml: error: cannot read")
+        );
+    }
+}
