@@ -1,7 +1,9 @@
 //! Every key and what it does, one binding per line. The event loop, the
 //! help overlay, the status line and the pane hints all read these tables,
 //! so they cannot disagree; labels are derived from the keys themselves and
-//! descriptions come from the actions (`Action::description`).
+//! descriptions come from the actions (`Action::description`). These are
+//! the built-in keys (`defaults`); `bindings` gives the keys in force, the
+//! config file's merged in (`config::keymap`).
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -10,7 +12,7 @@ use ratatui::layout::Position;
 
 use crate::app::{Action, Mode};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     Char(char),
     Code(KeyCode),
@@ -26,12 +28,13 @@ pub enum Key {
 
 /// One key and the action it stands for. For `Key::Digit` and `Key::Text`
 /// the action's number or character is a placeholder for the one pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub key: Key,
     pub action: Action,
 }
 
-const fn bind(key: Key, action: Action) -> Binding {
+pub const fn bind(key: Key, action: Action) -> Binding {
     Binding { key, action }
 }
 
@@ -243,7 +246,14 @@ pub const SECTIONS: &[(&str, Mode)] = &[
     ("In this help", Mode::Help),
 ];
 
+/// The keys in force in `mode`: these tables as the config file changed
+/// them.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
+    crate::config::keymap::current().bindings(mode)
+}
+
+/// The built-in keys of `mode`, before any config.
+pub fn defaults(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Browse => BROWSE,
         Mode::Filter => FILTER,

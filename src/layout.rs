@@ -68,6 +68,15 @@ impl Panes {
     }
 }
 
+/// The schools pane's width: the config's, else a quarter of the
+/// terminal within bounds; never so wide that the faculty pane vanishes.
+fn schools_width(width: u16) -> u16 {
+    match crate::config::screen().schools_width {
+        Some(wanted) => wanted.min(width / 2),
+        None => (width / 4).clamp(24, 40),
+    }
+}
+
 /// The layout for a terminal of `area`, the focus on `focus` and `left`
 /// (the schools or the topics) on the left.
 pub fn layout(area: Rect, focus: Pane, left: Pane) -> Panes {
@@ -102,7 +111,7 @@ pub fn layout(area: Rect, focus: Pane, left: Pane) -> Panes {
     let constraints = shown.iter().map(|pane| match pane {
         // Wide enough at 120 columns to tell "Univ. of California - …" apart.
         Pane::Schools | Pane::Topics if shown.len() == 3 => {
-            Constraint::Length((area.width / 4).clamp(24, 40))
+            Constraint::Length(schools_width(area.width))
         }
         Pane::Schools | Pane::Topics if shown.len() == 2 => Constraint::Percentage(40),
         // Alone on a narrow terminal, it takes the whole width.

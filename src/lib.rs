@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod diag;
 pub mod favorites;
 #[cfg(test)]

@@ -18,6 +18,9 @@ const CELL_HEIGHT: f32 = 18.0;
 const FONT_SIZE: f32 = 14.0;
 const BACKGROUND: &str = "#1d2021";
 const FOREGROUND: &str = "#d5c4a1";
+/// A light terminal's, for the light theme.
+const LIGHT_BACKGROUND: &str = "#ffffff";
+const LIGHT_FOREGROUND: &str = "#1c1c1c";
 
 /// The browser on the built-in data at `width` x `height`, after `actions`.
 pub fn app_after(width: u16, height: u16, favorites: &[(&str, &str)], actions: &[Action]) -> App {
@@ -92,6 +95,17 @@ pub fn shortlist() -> Favorites {
 /// The browser on the built-in data with `saved` favorites, at `width` x
 /// `height`, after `actions`.
 pub fn app_with(width: u16, height: u16, saved: Favorites, actions: &[Action]) -> App {
+    app_themed(width, height, saved, actions, Theme::colored())
+}
+
+/// Like `app_with`, in `theme`.
+pub fn app_themed(
+    width: u16,
+    height: u16,
+    saved: Favorites,
+    actions: &[Action],
+    theme: Theme,
+) -> App {
     let inputs: Vec<Input> = sources::BUILTIN
         .iter()
         .map(|&(name, text)| Input::Builtin { name, text })
@@ -100,7 +114,7 @@ pub fn app_with(width: u16, height: u16, saved: Favorites, actions: &[Action]) -
     let mut app = App::new(
         loaded.directory,
         saved,
-        Theme::colored(),
+        theme,
         Rect::new(0, 0, width, height),
     );
     // As the runner does: a frame after every action, measured.
@@ -183,11 +197,33 @@ pub fn scenes() -> Vec<(&'static str, App)> {
                 &[Action::ToggleTopics, Action::Down, Action::Down],
             ),
         ),
+        ("light", light(160, 48, &search)),
+        ("light-narrow", light(80, 24, &typed("stoica"))),
     ]
+}
+
+/// The light theme (`preset = "light"`), the shortlist bookmarked.
+fn light(width: u16, height: u16, actions: &[Action]) -> App {
+    app_themed(width, height, shortlist(), actions, Theme::light())
+}
+
+/// The app's screen as an SVG picture, on a light terminal for the
+/// light theme and a dark one otherwise.
+pub fn picture(app: &App) -> String {
+    let buffer = render(app);
+    if *app.screen.theme() == Theme::light() {
+        svg_on(&buffer, LIGHT_BACKGROUND, LIGHT_FOREGROUND)
+    } else {
+        to_svg(&buffer)
+    }
 }
 
 /// The buffer as an SVG picture of a terminal.
 pub fn to_svg(buffer: &Buffer) -> String {
+    svg_on(buffer, BACKGROUND, FOREGROUND)
+}
+
+fn svg_on(buffer: &Buffer, background: &'static str, foreground: &'static str) -> String {
     let area = buffer.area;
     let width = f32::from(area.width) * CELL_WIDTH;
     let height = f32::from(area.height) * CELL_HEIGHT;
@@ -198,7 +234,7 @@ pub fn to_svg(buffer: &Buffer) -> String {
     );
     let _ = writeln!(
         svg,
-        r#"<rect width="100%" height="100%" fill="{BACKGROUND}"/>"#
+        r#"<rect width="100%" height="100%" fill="{background}"/>"#
     );
     for y in area.top()..area.bottom() {
         let mut x = area.left();
@@ -215,7 +251,8 @@ pub fn to_svg(buffer: &Buffer) -> String {
                 text.push_str(cell.symbol());
                 end += 1;
             }
-            run(&mut svg, x, y, end - x, &text, style);
+            let colors = (background, foreground);
+            run(&mut svg, (x, y, end - x), &text, style, colors);
             x = end;
         }
     }
@@ -225,20 +262,19 @@ pub fn to_svg(buffer: &Buffer) -> String {
 
 fn run(
     svg: &mut String,
-    x: u16,
-    y: u16,
-    cells: u16,
+    (x, y, cells): (u16, u16, u16),
     text: &str,
     (fg, bg, modifier): (Color, Color, Modifier),
+    (background, foreground): (&'static str, &'static str),
 ) {
-    let (mut fg, mut bg) = (hex(fg, FOREGROUND), hex(bg, BACKGROUND));
+    let (mut fg, mut bg) = (hex(fg, foreground), hex(bg, background));
     if modifier.contains(Modifier::REVERSED) {
         std::mem::swap(&mut fg, &mut bg);
     }
     let left = f32::from(x) * CELL_WIDTH;
     let top = f32::from(y) * CELL_HEIGHT;
     let width = f32::from(cells) * CELL_WIDTH;
-    if bg != BACKGROUND {
+    if bg != background {
         let _ = writeln!(
             svg,
             r#"<rect x="{left}" y="{top}" width="{width}" height="{CELL_HEIGHT}" fill="{bg}"/>"#

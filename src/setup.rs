@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::cache;
+use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::favorites::{Store, StoreError};
 use crate::open::OpenError;
@@ -52,6 +53,9 @@ pub enum Failure {
     Open(#[from] OpenError),
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// Exit 2: the config file has mistakes, each said where it is.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Config(Vec<crate::config::Problem>),
 }
 
 impl Failure {
@@ -70,6 +74,8 @@ pub struct Setup {
     pub color: ColorChoice,
     /// Where the parsed directory is kept between runs; `None` keeps none.
     pub cache_dir: Option<PathBuf>,
+    /// The config file's settings (its keys are already in force).
+    pub config: Config,
 }
 
 impl Setup {
@@ -99,7 +105,16 @@ impl Setup {
             data_dir,
             color,
             cache_dir: cache.then(cache_dir).flatten(),
+            config: Config::default(),
         })
+    }
+
+    /// The command that opens web pages: `$BROWSER`, else the config's
+    /// `browser`, else none (the platform's opener).
+    pub fn browser(&self) -> Option<String> {
+        std::env::var("BROWSER")
+            .ok()
+            .or_else(|| self.config.defaults.browser.clone())
     }
 
     pub fn store(&self) -> Store {
@@ -137,7 +152,8 @@ impl Setup {
     /// hints that point at it: `profdex check --no-builtin --schools a.md`.
     pub fn check_command(&self) -> String {
         let mut command = String::from("profdex check");
-        if !self.options.builtin {
+        // What the config file sets, `check` reads from it again.
+        if !self.options.builtin && self.config.defaults.builtin != Some(false) {
             command.push_str(" --no-builtin");
         }
         // One the environment names is named again where the hint is read.
@@ -149,7 +165,8 @@ impl Setup {
             command.push_str(" --data-dir ");
             command.push_str(&shell_word(&self.data_dir.to_string_lossy()));
         }
-        for path in &self.options.schools {
+        let from_config = self.config.defaults.schools.len();
+        for path in self.options.schools.iter().skip(from_config) {
             command.push_str(" --schools ");
             command.push_str(&shell_word(&path.to_string_lossy()));
         }
@@ -196,6 +213,7 @@ mod tests {
             },
             color: ColorChoice::Never,
             cache_dir: None,
+            config: Config::default(),
         };
         assert_eq!(setup(true, &[]).check_command(), "profdex check");
         assert_eq!(

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use profdex::screenshot::{render, scenes, to_svg};
+use profdex::screenshot::{picture, scenes};
 
 #[test]
 fn screenshots_are_up_to_date() {
@@ -12,7 +12,7 @@ fn screenshots_are_up_to_date() {
     let mut stale = Vec::new();
     for (name, app) in scenes() {
         let path = dir.join(format!("{name}.svg"));
-        let expected = to_svg(&render(&app));
+        let expected = picture(&app);
         if fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
             stale.push(path.display().to_string());
         }

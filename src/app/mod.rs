@@ -222,7 +222,7 @@ impl App {
 }
 
 /// How long a message other than an error stays on the status line.
-pub const STATUS_SHOWN_FOR: Duration = Duration::from_secs(5);
+pub const STATUS_SHOWN_FOR: Duration = crate::config::STATUS_DURATION;
 
 /// Applies `action` and returns the side effects it needs, in the order
 /// they are to be carried out.
@@ -249,7 +249,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(seq) = app.screen.expiring_since(status_seq) {
         effects.push(Effect::ExpireStatus {
             seq,
-            after: STATUS_SHOWN_FOR,
+            after: crate::config::screen().status_duration,
         });
     }
     effects

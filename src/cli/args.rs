@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::{self, Config, Location};
 use crate::fold::fold;
 use crate::search::Query;
 use crate::setup::{ColorChoice, Failure, Setup};
@@ -44,21 +45,36 @@ pub struct GlobalArgs {
     /// When to use colour (`NO_COLOR` in the environment also turns it off)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// Read this config file, also set by `PROFDEX_CONFIG` [default: config.toml in the platform config directory]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Read no config file: the built-in keys, theme and defaults
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 impl GlobalArgs {
-    /// The options these arguments ask for, with the defaults filled in.
-    pub fn setup(&self) -> Result<Setup, Failure> {
+    /// The options these arguments ask for, then `config`, then the
+    /// defaults. The config's schools come before any `--schools`.
+    pub fn setup(&self, config: Config) -> Result<Setup, Failure> {
         let data_dir = self
             .data_dir
             .clone()
             .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
-        Setup::new(
-            data_dir,
-            !self.no_builtin,
-            self.schools.clone(),
-            self.color,
-            !self.no_cache,
+        let builtin = !self.no_builtin && config.defaults.builtin.unwrap_or(true);
+        let mut schools = config.defaults.schools.clone();
+        schools.extend(self.schools.iter().cloned());
+        let mut setup = Setup::new(data_dir, builtin, schools, self.color, !self.no_cache)?;
+        setup.config = config;
+        Ok(setup)
+    }
+
+    /// Where the config file is, as these arguments and the environment say.
+    pub fn config_location(&self) -> Location {
+        config::locate(
+            self.config.as_deref(),
+            std::env::var_os(config::ENV).map(PathBuf::from),
+            self.no_config,
         )
     }
 }
@@ -176,6 +192,28 @@ pub enum Command {
     Completions {
         /// The shell to write them for
         shell: clap_complete::Shell,
+    },
+    /// The config file: where it is, what it sets, the built-in one, whether it is right
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Where the config file is looked for, and whether it is there
+    Path,
+    /// The settings in force, each with where it comes from
+    Show,
+    /// A complete config with every built-in value, commented
+    Default,
+    /// Check a config file (default: the one in use); exit 1 on errors
+    Check {
+        /// The file to check instead
+        file: Option<PathBuf>,
     },
 }
 
@@ -371,7 +409,67 @@ impl Command {
             | Command::Import { .. }
             | Command::Check { .. }
             | Command::Paths
-            | Command::Completions { .. } => None,
+            | Command::Completions { .. }
+            | Command::Config { .. }
+            | Command::Man => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::config::Defaults;
+
+    fn setup(args: &[&str], defaults: Defaults) -> Setup {
+        let mut all = vec!["profdex", "--data-dir", "/tmp/profdex-test"];
+        all.extend(args);
+        let cli = Cli::try_parse_from(all).expect("arguments");
+        let config = Config {
+            defaults,
+            ..Config::default()
+        };
+        cli.global.setup(config).expect("a setup")
+    }
+
+    #[test]
+    fn the_configs_schools_come_before_the_flags_and_builtin_yields_to_the_flag() {
+        let defaults = Defaults {
+            schools: vec![PathBuf::from("/cfg/a"), PathBuf::from("/cfg/b")],
+            builtin: Some(true),
+            ..Defaults::default()
+        };
+        let both = setup(&["--schools", "x.md", "--no-builtin"], defaults.clone());
+        assert_eq!(
+            both.options.schools,
+            [
+                PathBuf::from("/cfg/a"),
+                PathBuf::from("/cfg/b"),
+                PathBuf::from("x.md")
+            ]
+        );
+        assert!(!both.options.builtin, "the flag beats the file");
+        let file = setup(
+            &[],
+            Defaults {
+                builtin: Some(false),
+                ..defaults
+            },
+        );
+        assert!(!file.options.builtin, "the file beats the default");
+        assert!(setup(&[], Defaults::default()).options.builtin);
+        // The hint to check the same sources leaves the config's to the config.
+        assert_eq!(
+            file.check_command(),
+            "profdex check --data-dir /tmp/profdex-test"
+        );
+    }
+
+    #[test]
+    fn config_and_no_config_do_not_go_together() {
+        let parsed = Cli::try_parse_from(["profdex", "--config", "a.toml", "--no-config", "list"]);
+        assert!(parsed.is_err());
     }
 }

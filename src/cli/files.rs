@@ -48,6 +48,15 @@ pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
         Some(dir) => writeln!(out, "cache           {}{}", shown(dir), state(dir.is_dir()))?,
         None => writeln!(out, "cache           none (--no-cache)")?,
     }
+    match &setup.config.path {
+        Some(file) => writeln!(
+            out,
+            "config file     {}{}",
+            shown(file),
+            state(file.is_file())
+        )?,
+        None => writeln!(out, "config file     none")?,
+    }
     writeln!(out, "sources read, in order:")?;
     for input in &inputs {
         writeln!(out, "  {}", sanitize(&input.label()))?;

@@ -2,6 +2,7 @@
 //! `out` and its diagnostics to stderr.
 
 mod args;
+mod configure;
 mod favorites;
 mod files;
 mod import;
@@ -21,7 +22,8 @@ use crate::model::Directory;
 use crate::report::{Paint, Report};
 
 pub use crate::setup::{ColorChoice, Failure, Setup};
-pub use args::{Cli, Command, FavoriteAction, GlobalArgs, ImportSource, QueryArgs};
+pub use args::{Cli, Command, ConfigAction, FavoriteAction, GlobalArgs, ImportSource, QueryArgs};
+pub use configure::run as run_config;
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.
 pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
@@ -33,6 +35,11 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             clap_complete::generate(shell, &mut Cli::command(), "profdex", &mut script);
             Ok(out.write_all(&script)?)
         }
+        Command::Man => configure::man(out),
+        // Run by `main` before any config is read: it reports on the config.
+        Command::Config { .. } => Err(Failure::Usage(
+            "`profdex config` runs before the config is read".into(),
+        )),
         Command::Paths => files::paths(setup, out),
         Command::Check { paths } => files::check(setup, paths, out),
         Command::Import { source } => import::import(setup, &source, out),
@@ -146,7 +153,9 @@ impl<'a> Session<'a> {
             Command::Check { .. }
             | Command::Import { .. }
             | Command::Paths
-            | Command::Completions { .. } => Ok(()),
+            | Command::Completions { .. }
+            | Command::Config { .. }
+            | Command::Man => Ok(()),
         }
     }
 

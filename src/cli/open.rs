@@ -17,7 +17,7 @@ impl Session<'_> {
     ) -> Result<(), Failure> {
         let person = resolve::person(self.setup, &self.directory, text, self.school(school)?)?;
         let url = self.url_to_open(person, lab)?;
-        let browser = std::env::var("BROWSER").ok();
+        let browser = self.setup.browser();
         // A text browser is simply run: the terminal is already its to use.
         open_url(&url, browser.as_deref(), std::process::Command::status)?;
         super::tell(&self.opened(person, lab, &url));

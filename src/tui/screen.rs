@@ -163,12 +163,13 @@ impl Screen {
 
 fn take(tty: &mut impl Tty) -> io::Result<()> {
     tty.raw(true)?;
-    execute!(
-        tty,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    execute!(tty, EnterAlternateScreen)?;
+    // With the mouse off (`mouse = false`), the terminal keeps it for
+    // selecting text.
+    if crate::config::screen().mouse {
+        execute!(tty, EnableMouseCapture)?;
+    }
+    execute!(tty, EnableBracketedPaste)
 }
 
 fn give(tty: &mut impl Tty) -> io::Result<()> {

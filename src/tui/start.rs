@@ -13,10 +13,10 @@ use super::live::Live;
 use super::loading::{self, Prepared, Waited};
 use super::reload::{Baseline, Reloader};
 use super::{SystemHost, TerminalEvents, dispatch, resume, run_loop, screen};
-use crate::app::Action;
+use crate::app::{Action, Place};
+use crate::layout::Pane;
 use crate::setup::{Failure, Setup};
 use crate::sources::Input;
-use crate::theme::Theme;
 use crate::watch::{Watched, Watcher};
 use crate::worker::SearchWorker;
 
@@ -37,7 +37,7 @@ pub(super) fn browse(
     let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
     let size = terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    let theme = Theme::new(setup.color.enabled(true));
+    let theme = setup.config.theme(setup.color.enabled(true));
     // Watched from before the files are read, so that a change made while
     // they load is seen.
     let files = Watched {
@@ -82,11 +82,25 @@ pub(super) fn browse(
     let synonyms = app.catalogue.topics().synonyms().clone();
     let reloader = Reloader::spawn(setup.options.clone(), setup.cache_dir.clone(), synonyms);
     let baseline = Baseline::new(Arc::clone(app.catalogue.directory()), inputs, diagnostics);
-    let mut host = SystemHost::new(setup.store(), std::env::var("BROWSER").ok(), search)
-        .with_live(Live::new(Some(watcher), reloader, baseline));
+    let mut host = SystemHost::new(setup.store(), setup.browser(), search).with_live(Live::new(
+        Some(watcher),
+        reloader,
+        baseline,
+    ));
     let state = resume::path(&setup.data_dir);
-    if !start.fresh {
-        let place = resume::load(&state);
+    // Where the last run left off beats the config's start pane.
+    let mut place = if start.fresh {
+        Place::default()
+    } else {
+        resume::load(&state)
+    };
+    if let (None, Some(pane)) = (place.focus, setup.config.defaults.start_pane) {
+        place.focus = Some(pane);
+        if pane == Pane::Topics && place.left.is_none() {
+            place.left = Some(Pane::Topics);
+        }
+    }
+    if place != Place::default() {
         dispatch(&mut terminal, &mut app, &mut host, Action::Restore(place));
     }
     if let Some(notice) = said {

@@ -94,6 +94,34 @@ impl Entry {
     }
 }
 
+/// The actions that lead into a mode, for its heading's "(after …)".
+const ENTERED_BY: &[(Mode, &[Action])] = &[
+    (Mode::Filter, &[Action::StartFilter]),
+    (Mode::Related, &[Action::FocusRelated]),
+    (Mode::Note, &[Action::EditNote, Action::EditStatus]),
+    (Mode::Confirm, &[Action::ToggleFavorite]),
+    (Mode::Choose, &[Action::CopyOther]),
+];
+
+/// A section's heading naming the keys in force that lead into its mode.
+fn heading(section: &str, mode: Mode) -> String {
+    let (Some(open), Some((_, actions))) = (
+        section.find(" (after "),
+        ENTERED_BY.iter().find(|(m, _)| *m == mode),
+    ) else {
+        return section.to_string();
+    };
+    let keys: Vec<String> = actions
+        .iter()
+        .map(|action| keys::primary(Mode::Browse, action))
+        .filter(|key| !key.is_empty())
+        .collect();
+    if keys.is_empty() {
+        return section[..open].to_string();
+    }
+    format!("{} (after {})", &section[..open], keys.join(" or "))
+}
+
 fn entries() -> Vec<Entry> {
     let plain = |text: &str, heading| Entry {
         keys: None,
@@ -105,7 +133,7 @@ fn entries() -> Vec<Entry> {
         if index > 0 {
             entries.push(plain("", false));
         }
-        entries.push(plain(section, true));
+        entries.push(plain(&heading(section, mode), true));
         for row in keys::help_rows(mode) {
             let labels: Vec<String> = row.keys.iter().map(|key| key.label()).collect();
             entries.push(Entry {

@@ -41,6 +41,11 @@ impl Sandbox {
         path
     }
 
+    /// `$XDG_CONFIG_HOME`: the default config is `profdex/config.toml` in it.
+    pub fn config_home(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
     pub fn favorites_file(&self) -> PathBuf {
         self.data_dir().join("favorites.json")
     }
@@ -90,6 +95,8 @@ impl Sandbox {
             .env("PROFDEX_CACHE_DIR", self.path("cache"))
             .env_remove("BROWSER")
             .env_remove("NO_COLOR")
+            .env_remove("PROFDEX_CONFIG")
+            .env("XDG_CONFIG_HOME", self.config_home())
             .env("HOME", self.dir.path());
         command
     }

@@ -44,7 +44,7 @@ impl Tmux {
         ));
         let browser = sandbox.fake_browser();
         let script = format!(
-            "export PROFDEX_DATA_DIR='{data}' PROFDEX_CACHE_DIR='{home}/cache' BROWSER='{browser}' HOME='{home}'; unset NO_COLOR; \
+            "export PROFDEX_DATA_DIR='{data}' PROFDEX_CACHE_DIR='{home}/cache' BROWSER='{browser}' HOME='{home}' XDG_CONFIG_HOME='{home}/config'; unset NO_COLOR PROFDEX_CONFIG; \
              {env} '{BIN}' {args}; echo \"exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; exec sleep 600",
             data = sandbox.data_dir().display(),
             browser = browser.display(),
@@ -80,7 +80,7 @@ impl Tmux {
             "bashrc",
             format!(
                 "PS1='shell$ '\n\
-                 export PROFDEX_DATA_DIR='{data}' PROFDEX_CACHE_DIR='{home}/cache' BROWSER='{browser}' HOME='{home}'\n\
+                 export PROFDEX_DATA_DIR='{data}' PROFDEX_CACHE_DIR='{home}/cache' BROWSER='{browser}' HOME='{home}' XDG_CONFIG_HOME='{home}/config'\n\
                  unset NO_COLOR HISTFILE\n\
                  report() {{ echo \"exited with $1\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/tty mode: /'; }}\n",
                 data = sandbox.data_dir().display(),
@@ -170,6 +170,18 @@ impl Tmux {
 
     pub fn screen(&self) -> String {
         let output = self.run(&["capture-pane", "-p", "-t", "0"]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Whether the program in the pane asked for mouse events.
+    pub fn mouse_on(&self) -> bool {
+        let output = self.run(&["display-message", "-p", "-t", "0", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-e", "-t", "0"]);
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
