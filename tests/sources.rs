@@ -302,7 +302,7 @@ fn the_browser_starts_despite_unusable_sources_and_counts_them() {
         40,
         &format!("--schools '{}'", fifo.display()),
     );
-    let screen = tmux.wait_for("2 diagnostics (2 errors)");
+    let screen = tmux.wait_for("2 errors in ");
     assert!(screen.contains("Ion Stoica"), "{screen}");
     tmux.keys(&["q"]);
     let (status, _) = tmux.wait_for_exit();
