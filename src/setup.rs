@@ -149,7 +149,13 @@ impl Setup {
             command.push_str(" --data-dir ");
             command.push_str(&shell_word(&self.data_dir.to_string_lossy()));
         }
-        for path in &self.options.schools {
+        // Standard input is gone once read: no hint asks to read it again.
+        for path in self
+            .options
+            .schools
+            .iter()
+            .filter(|p| !sources::is_stdin(p))
+        {
             command.push_str(" --schools ");
             command.push_str(&shell_word(&path.to_string_lossy()));
         }

@@ -27,7 +27,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Also read this directory file, or every *.md in this folder (repeatable)
+    /// Also read this directory file, or every *.md in this folder (repeatable; `-` reads one document from standard input)
     #[arg(long = "schools", value_name = "PATH", global = true)]
     pub schools: Vec<PathBuf>,
     /// Leave out the built-in schools
@@ -53,6 +53,19 @@ impl GlobalArgs {
             .data_dir
             .clone()
             .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
+        let from_stdin = self
+            .schools
+            .iter()
+            .filter(|path| crate::sources::is_stdin(path))
+            .count();
+        if from_stdin > 1 {
+            return Err(Failure::Usage(
+                "--schools -: standard input can be read once; give `-` at most once".into(),
+            ));
+        }
+        if from_stdin == 1 {
+            crate::sources::read_stdin();
+        }
         Setup::new(
             data_dir,
             !self.no_builtin,

@@ -429,7 +429,15 @@ fn panic_if_asked() {
 
 /// `profdex` with no command: load, then browse until the user quits.
 pub fn run(setup: &Setup, start: Start) -> Result<(), Failure> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+    // With `--schools -` the keys come from the terminal itself.
+    let reads_stdin = setup
+        .options
+        .schools
+        .iter()
+        .any(|path| sources::is_stdin(path));
+    let keys =
+        io::stdin().is_terminal() || (reads_stdin && std::fs::File::open("/dev/tty").is_ok());
+    if !keys || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal; for scripts use `profdex list`, `profdex search QUERY` or `--help`".into(),
         ));
