@@ -19,6 +19,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `profdex list | head` closing the pipe early is not a failure.
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // As fzf: giving up is said by the status alone.
+        Err(failure @ Failure::Aborted) => ExitCode::from(failure.exit_code()),
         Err(failure) => {
             profdex::cli::tell(&format!(
                 "profdex: {}",

@@ -52,12 +52,16 @@ pub enum Failure {
     Open(#[from] OpenError),
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// Exit 130, saying nothing: the user gave up (`Esc` in `profdex pick`).
+    #[error("aborted")]
+    Aborted,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::NotFound(_) => 1,
+            Failure::Aborted => 130,
             _ => 2,
         }
     }

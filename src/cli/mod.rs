@@ -8,7 +8,9 @@ mod import;
 mod naming;
 mod open;
 mod people;
+mod pick;
 mod resolve;
+mod shell;
 mod shortlist;
 mod topics;
 
@@ -21,7 +23,9 @@ use crate::model::Directory;
 use crate::report::{Paint, Report};
 
 pub use crate::setup::{ColorChoice, Failure, Setup};
-pub use args::{Cli, Command, FavoriteAction, GlobalArgs, ImportSource, QueryArgs};
+pub use args::{
+    Cli, Command, FavoriteAction, GlobalArgs, ImportSource, InitShell, PickArgs, QueryArgs,
+};
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.
 pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
@@ -34,6 +38,7 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             Ok(out.write_all(&script)?)
         }
         Command::Paths => files::paths(setup, out),
+        Command::ShellInit { shell } => Ok(out.write_all(shell::snippet(shell).as_bytes())?),
         Command::Check { paths } => files::check(setup, paths, out),
         Command::Import { source } => import::import(setup, &source, out),
         command => {
@@ -143,7 +148,9 @@ impl<'a> Session<'a> {
                 limit,
                 json,
             } => self.related(&query.text()?, school.as_deref(), limit, json, out),
+            Command::Pick(args) => self.pick(args, out),
             Command::Check { .. }
+            | Command::ShellInit { .. }
             | Command::Import { .. }
             | Command::Paths
             | Command::Completions { .. } => Ok(()),
