@@ -9,7 +9,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = cli.global.setup().and_then(|setup| {
         let Some(command) = cli.command else {
-            return profdex::tui::run(&setup, profdex::tui::Start { fresh: cli.fresh });
+            let start = profdex::tui::Start {
+                fresh: cli.fresh,
+                query: cli.query,
+                school: cli.school,
+            };
+            return profdex::tui::run(&setup, &start);
         };
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());

@@ -21,6 +21,12 @@ pub struct Cli {
     /// Browse from the start, not where the browser was when it last quit
     #[arg(long)]
     pub fresh: bool,
+    /// Start the browser with this filter (over where it last was)
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Start the browser in this school (name, case-insensitive, or a unique part of it)
+    #[arg(long, value_name = "S")]
+    pub school: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -56,6 +56,11 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
     }
 }
 
+/// The school `name` names, as `--school` finds it everywhere.
+pub fn find_school(directory: &Directory, name: &str) -> Result<crate::model::SchoolId, Failure> {
+    resolve::school(directory, name)
+}
+
 /// Writes `line` to stderr. A closed stderr (`2>&1 | head`) is no reason to
 /// fail or, as `eprintln!` would, to panic.
 pub fn tell(line: &str) {

@@ -439,7 +439,7 @@ fn panic_if_asked() {
 }
 
 /// `profdex` with no command: load, then browse until the user quits.
-pub fn run(setup: &Setup, start: Start) -> Result<(), Failure> {
+pub fn run(setup: &Setup, start: &Start) -> Result<(), Failure> {
     // With `--schools -` the keys come from the terminal itself.
     let reads_stdin = setup
         .options
