@@ -87,3 +87,19 @@ fn the_browser_reads_its_data_from_a_pipe_and_its_keys_from_the_terminal() {
     tmux.keys(&["Enter", "q"]);
     assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
 }
+
+#[test]
+fn the_picker_over_a_pipe_prints_whom_it_chose() {
+    let sandbox = Sandbox::new();
+    let tmux = Tmux::start_shell(&sandbox, 120, 30);
+    tmux.command(&format!(
+        "out=$(printf '# Pipe U\\n## Faculty\\n### Ada Quill\\n### Bo Reed\\n' | '{BIN}' --no-builtin --schools - pick --print name); report $?"
+    ));
+    tmux.wait_until("the picker", |s| s.contains("Pipe U") && s.contains("2/2"));
+    tmux.type_text("quill");
+    tmux.wait_for("1/2");
+    tmux.keys(&["Enter"]);
+    assert_eq!(tmux.wait_for_exit(), ("exited with 0".to_string(), true));
+    tmux.command("clear; echo \"[$out]\"");
+    tmux.wait_for("[Ada Quill]");
+}
