@@ -48,6 +48,12 @@ fn the_website_chosen_is_all_that_is_printed() {
         s.contains("Ion Stoica") && s.contains("1/18")
     });
     tmux.resize(100, 26);
+    tmux.wait_until("the screen redrawn at its new size", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|top| top.chars().count() == 100)
+            && s.contains("Ion Stoica")
+    });
     tmux.keys(&["F1"]);
     tmux.wait_for("Picking (profdex pick)");
     tmux.keys(&["F1"]);
