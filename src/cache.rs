@@ -155,7 +155,8 @@ fn header(inputs: &[Input]) -> Option<Header> {
                 inode: 0,
             }),
             Input::File(path) => stamp(path, input.label()),
-            Input::Unlistable { .. } => None,
+            // Standard input has no stamp to know it again by.
+            Input::Unlistable { .. } | Input::Stdin(_) => None,
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Header {

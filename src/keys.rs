@@ -41,6 +41,10 @@ pub const fn bind(key: Key, action: Action) -> Binding {
 use crate::app::Motion;
 use Key::{Alt, Any, Char, Code, Ctrl, Digit, Text};
 
+mod pick;
+
+pub use pick::{PICK, PICK_HELP, PICK_SECTIONS, sections};
+
 pub const BROWSE: &[Binding] = &[
     bind(Char('/'), Action::StartFilter),
     bind(Ctrl('u'), Action::ClearFilter),
@@ -246,6 +250,12 @@ pub const SECTIONS: &[(&str, Mode)] = &[
     ("In this help", Mode::Help),
 ];
 
+/// Every mode with keys, the browser's and the picker's, each once: what
+/// a config file may rebind.
+pub fn every_section() -> impl Iterator<Item = &'static (&'static str, Mode)> {
+    SECTIONS.iter().chain(PICK_SECTIONS)
+}
+
 /// The keys in force in `mode`: these tables as the config file changed
 /// them.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
@@ -262,6 +272,8 @@ pub fn defaults(mode: Mode) -> &'static [Binding] {
         Mode::Note => NOTE,
         Mode::Confirm => CONFIRM,
         Mode::Choose => CHOOSE,
+        Mode::Pick => PICK,
+        Mode::PickHelp => PICK_HELP,
     }
 }
 
@@ -290,6 +302,7 @@ impl Key {
                 KeyCode::Backspace => "Backspace".into(),
                 KeyCode::Home => "Home".into(),
                 KeyCode::End => "End".into(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             },
         }
@@ -466,7 +479,7 @@ pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
         }
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         // Pasted text goes into the filter (or the note being typed).
-        Event::Paste(text) if !matches!(mode, Mode::Help | Mode::Choose) => {
+        Event::Paste(text) if !matches!(mode, Mode::Help | Mode::Choose | Mode::PickHelp) => {
             Some(Action::FilterPaste(text.clone()))
         }
         _ => None,
@@ -633,6 +646,75 @@ mod tests {
             }
             for (keys, word) in hints(mode) {
                 assert!(!keys.is_empty(), "{word} has a key in {mode:?}");
+            }
+        }
+    }
+
+    /// fzf's keys in `profdex pick`, and no `Ctrl-z`: a stopped child of
+    /// the shell's `$(…)` could not be resumed.
+    #[test]
+    fn picking_keys_are_fzf_s() {
+        let none = KeyModifiers::NONE;
+        let ctrl = KeyModifiers::CONTROL;
+        let act = |mode, code, m| action_for_key(mode, &press(code, m));
+        assert_eq!(
+            act(Mode::Pick, KeyCode::Char('q'), none),
+            Some(Action::FilterInput('q'))
+        );
+        assert_eq!(act(Mode::Pick, KeyCode::Enter, none), Some(Action::Accept));
+        for (code, m) in [
+            (KeyCode::Esc, none),
+            (KeyCode::Char('g'), ctrl),
+            (KeyCode::Char('c'), ctrl),
+        ] {
+            assert_eq!(act(Mode::Pick, code, m), Some(Action::Abort), "{code:?}");
+        }
+        assert_eq!(act(Mode::Pick, KeyCode::Tab, none), Some(Action::MarkDown));
+        assert_eq!(
+            act(Mode::Pick, KeyCode::BackTab, none),
+            Some(Action::MarkUp)
+        );
+        assert_eq!(
+            act(Mode::Pick, KeyCode::Char('o'), ctrl),
+            Some(Action::FocusNext)
+        );
+        assert_eq!(
+            act(Mode::Pick, KeyCode::F(1), none),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            act(Mode::PickHelp, KeyCode::Esc, none),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            act(Mode::PickHelp, KeyCode::F(1), none),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(label(Mode::Pick, &Action::ToggleHelp), "F1");
+        for &(_, mode) in PICK_SECTIONS {
+            assert_eq!(act(mode, KeyCode::Char('z'), ctrl), None, "{mode:?}");
+            assert_eq!(
+                act(mode, KeyCode::Enter, none).filter(|a| *a == Action::OpenWebsite),
+                None
+            );
+            for (keys, action) in grouped(mode) {
+                assert!(!action.description(mode).is_empty(), "{action:?}");
+                for key in keys {
+                    let (code, modifiers) = match key {
+                        Char(c) => (KeyCode::Char(c), none),
+                        Ctrl(c) => (KeyCode::Char(c), ctrl),
+                        Alt(c) => (KeyCode::Char(c), KeyModifiers::ALT),
+                        Code(code) => (code, none),
+                        Digit => (KeyCode::Char('7'), none),
+                        Text => (KeyCode::Char('x'), none),
+                        Any => (KeyCode::F(5), none),
+                    };
+                    let pressed = act(mode, code, modifiers);
+                    let same = pressed.as_ref().is_some_and(|pressed| {
+                        std::mem::discriminant(pressed) == std::mem::discriminant(action)
+                    });
+                    assert!(same, "{} in {mode:?}: {pressed:?}", key.label());
+                }
             }
         }
     }

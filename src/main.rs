@@ -19,6 +19,8 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
+        // As fzf: giving up is said by the status alone.
+        Err(failure @ Failure::Aborted) => ExitCode::from(failure.exit_code()),
         Err(failure) => {
             profdex::cli::tell(&format!(
                 "profdex: {}",
@@ -43,7 +45,12 @@ fn start(cli: Cli) -> Result<(), Failure> {
     let setup = cli.global.setup(config)?;
     let Some(command) = cli.command else {
         drop(out);
-        return profdex::tui::run(&setup, profdex::tui::Start { fresh: cli.fresh });
+        let start = profdex::tui::Start {
+            fresh: cli.fresh,
+            query: cli.query,
+            school: cli.school,
+        };
+        return profdex::tui::run(&setup, &start);
     };
     run(&setup, command, &mut out).and_then(|()| out.flush().map_err(Failure::from))
 }

@@ -56,12 +56,16 @@ pub enum Failure {
     /// Exit 2: the config file has mistakes, each said where it is.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Config(Vec<crate::config::Problem>),
+    /// Exit 130, saying nothing: the user gave up (`Esc` in `profdex pick`).
+    #[error("aborted")]
+    Aborted,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::NotFound(_) => 1,
+            Failure::Aborted => 130,
             _ => 2,
         }
     }
@@ -165,8 +169,16 @@ impl Setup {
             command.push_str(" --data-dir ");
             command.push_str(&shell_word(&self.data_dir.to_string_lossy()));
         }
+        // The config's sources are the config's to name; standard input
+        // is gone once read: no hint asks to read it again.
         let from_config = self.config.defaults.schools.len();
-        for path in self.options.schools.iter().skip(from_config) {
+        for path in self
+            .options
+            .schools
+            .iter()
+            .skip(from_config)
+            .filter(|p| !sources::is_stdin(p))
+        {
             command.push_str(" --schools ");
             command.push_str(&shell_word(&path.to_string_lossy()));
         }

@@ -26,6 +26,22 @@ pub enum Mode {
     Confirm,
     /// Choosing one of the person's fields to copy (after `Y`).
     Choose,
+    /// `profdex pick`: typing filters at once, `Enter` chooses.
+    Pick,
+    /// The help overlay over `profdex pick`.
+    PickHelp,
+}
+
+impl Mode {
+    /// Whether the help overlay is open, over the browser or the picker.
+    pub fn is_help(self) -> bool {
+        matches!(self, Mode::Help | Mode::PickHelp)
+    }
+
+    /// Whether the keys type into the focused pane's filter.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Mode::Filter | Mode::Pick)
+    }
 }
 
 /// Everything that can change the browser: keys, the mouse, the terminal,
@@ -104,6 +120,14 @@ pub enum Action {
     ToggleHelp,
     /// `Ctrl-z`: stop, back to the shell until `fg`.
     Suspend,
+    /// `Enter` in the picker: the marked people, or the selected one, chosen.
+    Accept,
+    /// `Esc` in the picker: nothing chosen.
+    Abort,
+    /// `Tab` in the picker: mark or unmark the selected person, then down.
+    MarkDown,
+    /// `Shift-Tab` in the picker: mark or unmark, then up.
+    MarkUp,
     Click(Position),
     ScrollUp(Position),
     ScrollDown(Position),
@@ -191,7 +215,7 @@ pub enum Effect {
 impl Action {
     /// What the action does, as the help overlay says it in `mode`.
     pub fn description(&self, mode: Mode) -> &'static str {
-        let help = mode == Mode::Help;
+        let help = mode.is_help();
         match self {
             Action::Quit => "quit",
             Action::Up if help => "scroll up",
@@ -260,6 +284,12 @@ impl Action {
             Action::ToggleHelp if help => "close",
             Action::ToggleHelp => "this help",
             Action::Suspend => "suspend: back to the shell until fg",
+            Action::Accept => {
+                "print the marked people, or the selected one (on a school: show its list)"
+            }
+            Action::Abort => "abort: print nothing",
+            Action::MarkDown => "mark or unmark the person, then down (with --multi)",
+            Action::MarkUp => "mark or unmark the person, then up (with --multi)",
             Action::Click(_) => "select what is clicked",
             Action::Reload => "reload the data files (done by itself too when they change)",
             Action::ScrollUp(_) | Action::ScrollDown(_) => "scroll",
@@ -284,14 +314,15 @@ impl Action {
     /// together (the two directions of one move), if they pair.
     pub fn pair_description(&self, next: &Action, mode: Mode) -> Option<&'static str> {
         match (self, next) {
-            (Action::PageUp, Action::PageDown) if mode == Mode::Help => {
-                Some("scroll a page up / down")
-            }
+            (Action::PageUp, Action::PageDown) if mode.is_help() => Some("scroll a page up / down"),
             (Action::PageUp, Action::PageDown) => Some("move a page up / down"),
-            (Action::Down, Action::Up) if mode == Mode::Help => Some("scroll down / up"),
+            (Action::Down, Action::Up) if mode.is_help() => Some("scroll down / up"),
             (Action::Down, Action::Up) => Some("move down / up"),
             (Action::Top, Action::Bottom) => Some("go to the top / bottom"),
             (Action::FocusNext, Action::FocusPrevious) => Some("next / previous pane"),
+            (Action::MarkDown, Action::MarkUp) => {
+                Some("mark or unmark the person, then down / up (with --multi)")
+            }
             (Action::FocusLeft, Action::FocusRight) => Some("pane to the left / right"),
             (Action::FilterCursor(Motion::Left), Action::FilterCursor(Motion::Right)) => {
                 Some("cursor left / right")
@@ -331,6 +362,10 @@ impl Action {
             (Mode::Choose, Action::CopyField(_)) => Some("copy"),
             (Mode::Choose, Action::OpenField) => Some("open"),
             (Mode::Choose, Action::Cancel) => Some("close"),
+            (Mode::Pick, Action::Accept) => Some("choose"),
+            (Mode::Pick, Action::Abort) => Some("abort"),
+            (Mode::Pick, Action::ToggleHelp) => Some("help"),
+            (Mode::PickHelp, Action::ToggleHelp) => Some("close"),
             _ => None,
         }
     }
@@ -389,7 +424,10 @@ impl Action {
                 | Action::JumpToRelated(_)
                 | Action::Back
                 | Action::Click(_)
+                | Action::Accept
+                | Action::MarkDown
+                | Action::MarkUp
         );
-        acts || (moves && !matches!(mode, Mode::Help | Mode::Choose))
+        acts || (moves && !matches!(mode, Mode::Help | Mode::Choose | Mode::PickHelp))
     }
 }

@@ -10,7 +10,7 @@ use super::{Action, App, Effect, Mode, Pane};
 
 pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
     if matches!(action, Action::ToggleHelp) {
-        let mode = if app.screen.mode() == Mode::Help {
+        let mode = if app.screen.mode().is_help() {
             Mode::Browse
         } else {
             Mode::Help
@@ -18,7 +18,7 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         app.screen.set_mode(mode);
         return;
     }
-    if app.screen.mode() == Mode::Help {
+    if app.screen.mode().is_help() {
         if action == Action::Cancel {
             app.screen.set_mode(Mode::Browse);
         }

@@ -19,6 +19,7 @@ mod filter;
 mod line;
 mod names;
 mod navigate;
+mod pick;
 mod place;
 mod prompt;
 mod related;
@@ -46,6 +47,7 @@ pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
+pub use self::pick::{Picked, Picker};
 pub use self::place::{Place, ScopeName};
 pub use self::prompt::{Choice, Chooser, Opens, Prompt, Removal, TextField, TextPrompt};
 pub use self::related::{RELATED_SHOWN, RelatedPeople};
@@ -88,6 +90,8 @@ pub struct App {
     /// What the browser is asking the user, if anything: a note or a
     /// status typed, a removal confirmed, a field chosen to copy.
     pub prompt: Option<Prompt>,
+    /// `profdex pick`'s marks and what was chosen; `None` in the browser.
+    pub pick: Option<Picker>,
 }
 
 impl App {
@@ -118,6 +122,7 @@ impl App {
             screen: Screen::new(&theme, area),
             related: RelatedPeople::default(),
             prompt: None,
+            pick: None,
         };
         // The empty filter is answered at once, whatever the size: no effect.
         let mut effects = Vec::new();
@@ -153,12 +158,12 @@ impl App {
     /// Whether the keys type into the schools pane's filter (rather than
     /// the people's).
     pub fn editing_schools(&self) -> bool {
-        self.screen.mode() == Mode::Filter && self.screen.focus() == Pane::Schools
+        self.screen.mode().is_typing() && self.screen.focus() == Pane::Schools
     }
 
     /// Whether the keys type into the topics pane's filter.
     pub fn editing_topics(&self) -> bool {
-        self.screen.mode() == Mode::Filter && self.screen.focus() == Pane::Topics
+        self.screen.mode().is_typing() && self.screen.focus() == Pane::Topics
     }
 
     pub fn selected_person(&self) -> Option<PersonId> {
@@ -320,6 +325,9 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::SortFavorites | Action::FilterStatus => arrange::handle(app, &action, effects),
         // Keys of the prompts: without one open, nothing to do.
         Action::SaveText | Action::CopyField(_) | Action::OpenField => {}
+        Action::Accept | Action::Abort | Action::MarkDown | Action::MarkUp => {
+            pick::handle(app, &action, effects);
+        }
         Action::Drawn(drawn) => app.screen.drawn(drawn),
         Action::Opened(Ok(url)) => app.set_status(crate::open::opened_message(&url), false),
         Action::Opened(Err(error)) => app.set_status(error, true),

@@ -34,7 +34,7 @@ pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) 
             app.focus(next);
         }
         // A click anywhere closes the help rather than acting behind it.
-        Action::Click(_) if app.screen.mode() == Mode::Help => {
+        Action::Click(_) if app.screen.mode().is_help() => {
             app.screen.set_mode(Mode::Browse);
         }
         Action::Click(at) => app.click(at, effects),
@@ -52,7 +52,7 @@ pub(super) fn handle(app: &mut App, action: &Action, effects: &mut Vec<Effect>) 
 impl App {
     /// Moves the focused pane's cursor by `delta` rows.
     fn move_by(&mut self, delta: isize, effects: &mut Vec<Effect>) {
-        if self.screen.mode() == Mode::Help {
+        if self.screen.mode().is_help() {
             self.screen.scroll_help(delta);
             return;
         }
@@ -205,7 +205,7 @@ impl App {
 
     /// The wheel scrolls the pane under the pointer, not the focused one.
     fn wheel(&mut self, at: Position, direction: isize, effects: &mut Vec<Effect>) {
-        if self.screen.mode() == Mode::Help {
+        if self.screen.mode().is_help() {
             return;
         }
         let Some(pane) = self.screen.panes().pane_at(at) else {

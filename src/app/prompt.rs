@@ -104,7 +104,7 @@ pub(super) fn intercept(app: &mut App, action: &Action, effects: &mut Vec<Effect
         Mode::Choose => super::chooser::handle(app, action, effects),
         // A prompt outlived its mode (the help opened over it, say): it
         // is forgotten, and the key does what it does.
-        Mode::Browse | Mode::Filter | Mode::Help | Mode::Related => {
+        Mode::Browse | Mode::Filter | Mode::Help | Mode::Related | Mode::Pick | Mode::PickHelp => {
             app.prompt = None;
             return false;
         }

@@ -36,6 +36,8 @@ pub struct Screen {
     /// What the last frame measured; `None` before the first one.
     drawn: Option<Drawn>,
     quit: bool,
+    /// `profdex pick`: browsing and filtering are one mode, the picker's.
+    picking: bool,
 }
 
 impl Screen {
@@ -54,6 +56,7 @@ impl Screen {
             help_scroll: 0,
             drawn: None,
             quit: false,
+            picking: false,
         }
     }
 
@@ -105,8 +108,26 @@ impl Screen {
         self.quit = true;
     }
 
+    /// Whether this is `profdex pick`'s screen.
+    pub fn picking(&self) -> bool {
+        self.picking
+    }
+
+    /// Makes this the picker's screen: the filter has the keys at once.
+    pub(super) fn pick(&mut self) {
+        self.picking = true;
+        self.mode = Mode::Pick;
+    }
+
     pub(super) fn set_mode(&mut self, mode: Mode) {
-        if mode == Mode::Help && self.mode != Mode::Help {
+        // The picker has no browsing apart from filtering: what would go
+        // back to either goes back to picking, and its help is its own.
+        let mode = match mode {
+            Mode::Browse | Mode::Filter if self.picking => Mode::Pick,
+            Mode::Help if self.picking => Mode::PickHelp,
+            mode => mode,
+        };
+        if mode.is_help() && !self.mode.is_help() {
             self.help_scroll = 0;
         }
         self.mode = mode;

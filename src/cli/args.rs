@@ -22,13 +22,19 @@ pub struct Cli {
     /// Browse from the start, not where the browser was when it last quit
     #[arg(long)]
     pub fresh: bool,
+    /// Start the browser with this filter (over where it last was)
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Start the browser in this school (name, case-insensitive, or a unique part of it)
+    #[arg(long, value_name = "S")]
+    pub school: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Also read this directory file, or every *.md in this folder (repeatable)
+    /// Also read this directory file, or every *.md in this folder (repeatable; `-` reads one document from standard input)
     #[arg(long = "schools", value_name = "PATH", global = true)]
     pub schools: Vec<PathBuf>,
     /// Leave out the built-in schools
@@ -61,6 +67,19 @@ impl GlobalArgs {
             .data_dir
             .clone()
             .or_else(|| std::env::var_os("PROFDEX_DATA_DIR").map(PathBuf::from));
+        let from_stdin = self
+            .schools
+            .iter()
+            .filter(|path| crate::sources::is_stdin(path))
+            .count();
+        if from_stdin > 1 {
+            return Err(Failure::Usage(
+                "--schools -: standard input can be read once; give `-` at most once".into(),
+            ));
+        }
+        if from_stdin == 1 {
+            crate::sources::read_stdin();
+        }
         let builtin = !self.no_builtin && config.defaults.builtin.unwrap_or(true);
         let mut schools = config.defaults.schools.clone();
         schools.extend(self.schools.iter().cloned());
@@ -186,6 +205,26 @@ pub enum Command {
         /// Files or folders to check instead of the configured sources
         paths: Vec<PathBuf>,
     },
+    /// Choose people in the browser, drawn on the terminal, and print them
+    ///
+    /// The browser is drawn on the controlling terminal (/dev/tty), so
+    /// `profdex pick` works inside `$(…)` and in pipes: standard output
+    /// carries the chosen people alone. Type to filter, Enter to choose,
+    /// Esc to give up; with --multi, Tab and Shift-Tab mark people. Exit
+    /// 0 when someone was printed, 1 when no one matched, 2 on an error,
+    /// 130 when given up, as fzf.
+    Pick(PickArgs),
+    /// Print a shell snippet binding Alt-p to insert picked websites at the prompt
+    ///
+    /// Add `eval "$(profdex shell-init bash)"` to ~/.bashrc (zsh: the
+    /// same in ~/.zshrc; fish: `profdex shell-init fish | source` in
+    /// config.fish). Set `PROFDEX_PICK_KEY` before that line to bind
+    /// another key, written as the shell binds it (bash: "\C-g", zsh:
+    /// "^G", fish: \cg).
+    ShellInit {
+        /// The shell to write it for
+        shell: InitShell,
+    },
     /// Print the data directory, the favorites file and the sources read
     Paths,
     /// Print shell completions
@@ -265,6 +304,49 @@ pub enum FavoriteAction {
         #[arg(long, value_name = "S")]
         school: Option<String>,
     },
+}
+
+/// `profdex pick`'s options. Its flags are fzf's, each on its own.
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct PickArgs {
+    /// Print these fields, tab-separated: name, school, title, website, research, or an extra field's key (email, scholar…) [default: name,school,website]
+    #[arg(
+        long,
+        value_name = "FIELD,…",
+        value_delimiter = ',',
+        conflicts_with = "json"
+    )]
+    pub print: Vec<String>,
+    /// Print one JSON array of the chosen people, as `list --json` does
+    #[arg(long)]
+    pub json: bool,
+    /// End each person with a NUL byte instead of a line break (for `xargs -0`)
+    #[arg(long, conflicts_with = "json")]
+    pub print0: bool,
+    /// Choose several people: Tab and Shift-Tab mark them
+    #[arg(long)]
+    pub multi: bool,
+    /// Start with this filter
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// When exactly one person matches the query, print them at once, without a screen
+    #[arg(long = "select-1")]
+    pub select_one: bool,
+    /// When no one matches the query, exit 1 at once, without a screen
+    #[arg(long = "exit-0")]
+    pub exit_zero: bool,
+    /// Only this school (name, case-insensitive, or a unique part of it)
+    #[arg(long, value_name = "S")]
+    pub school: Option<String>,
+}
+
+/// The shells `shell-init` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InitShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 /// What `favorites --export` writes. (No doc comments on the values: they
@@ -409,6 +491,8 @@ impl Command {
             | Command::Import { .. }
             | Command::Check { .. }
             | Command::Paths
+            | Command::Pick(_)
+            | Command::ShellInit { .. }
             | Command::Completions { .. }
             | Command::Config { .. }
             | Command::Man => None,

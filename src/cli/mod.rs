@@ -9,7 +9,9 @@ mod import;
 mod naming;
 mod open;
 mod people;
+mod pick;
 mod resolve;
+mod shell;
 mod shortlist;
 mod topics;
 
@@ -22,7 +24,10 @@ use crate::model::Directory;
 use crate::report::{Paint, Report};
 
 pub use crate::setup::{ColorChoice, Failure, Setup};
-pub use args::{Cli, Command, ConfigAction, FavoriteAction, GlobalArgs, ImportSource, QueryArgs};
+pub use args::{
+    Cli, Command, ConfigAction, FavoriteAction, GlobalArgs, ImportSource, InitShell, PickArgs,
+    QueryArgs,
+};
 pub use configure::run as run_config;
 
 /// Runs a subcommand, writing data to `out` and diagnostics to stderr.
@@ -41,6 +46,7 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             "`profdex config` runs before the config is read".into(),
         )),
         Command::Paths => files::paths(setup, out),
+        Command::ShellInit { shell } => Ok(out.write_all(shell::snippet(shell).as_bytes())?),
         Command::Check { paths } => files::check(setup, paths, out),
         Command::Import { source } => import::import(setup, &source, out),
         command => {
@@ -56,6 +62,11 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             Session::new(setup, loaded.directory, paint).run(command, out)
         }
     }
+}
+
+/// The school `name` names, as `--school` finds it everywhere.
+pub fn find_school(directory: &Directory, name: &str) -> Result<crate::model::SchoolId, Failure> {
+    resolve::school(directory, name)
 }
 
 /// Writes `line` to stderr. A closed stderr (`2>&1 | head`) is no reason to
@@ -150,7 +161,9 @@ impl<'a> Session<'a> {
                 limit,
                 json,
             } => self.related(&query.text()?, school.as_deref(), limit, json, out),
+            Command::Pick(args) => self.pick(args, out),
             Command::Check { .. }
+            | Command::ShellInit { .. }
             | Command::Import { .. }
             | Command::Paths
             | Command::Completions { .. }

@@ -34,11 +34,20 @@ pub struct Keymap {
 
 const CTRL_C: Key = Key::Ctrl('c');
 
+/// What `Ctrl-c` does in `mode`, whatever the config: quit the browser,
+/// or abort the picker (exit 130, as fzf).
+fn way_out(mode: Mode) -> Action {
+    if matches!(mode, Mode::Pick | Mode::PickHelp) {
+        Action::Abort
+    } else {
+        Action::Quit
+    }
+}
+
 impl Keymap {
     pub fn defaults() -> Keymap {
         Keymap {
-            modes: keys::SECTIONS
-                .iter()
+            modes: keys::every_section()
                 .map(|&(_, mode)| (mode, keys::defaults(mode).to_vec()))
                 .collect(),
         }
@@ -84,11 +93,9 @@ impl Keymap {
         for (mode, bindings) in &mut keymap.modes {
             // Whatever the config says, Ctrl-c quits: the way out that
             // always works.
-            if !bindings
-                .iter()
-                .any(|b| b.key == CTRL_C && b.action == Action::Quit)
-            {
-                bindings.push(keys::bind(CTRL_C, Action::Quit));
+            let out = way_out(*mode);
+            if !bindings.iter().any(|b| b.key == CTRL_C && b.action == out) {
+                bindings.push(keys::bind(CTRL_C, out));
             }
             errors.extend(check(*mode, bindings, rebindings));
         }
@@ -109,9 +116,9 @@ impl Keymap {
         let section = mode_name(*mode);
         for &key in keys {
             refuse_placeholder(key, action, name)?;
-            if key == CTRL_C && *action != Action::Quit {
+            if key == CTRL_C && *action != way_out(*mode) {
                 return Err(format!(
-                    "ctrl-c always quits; `{name}` cannot have it in [keys.{section}]"
+                    "ctrl-c always quits (or aborts the picker); `{name}` cannot have it in [keys.{section}]"
                 ));
             }
         }
@@ -119,8 +126,7 @@ impl Keymap {
             return Err(format!("no keys in mode `{section}`"));
         };
         let Some(first) = bindings.iter().position(|b| same_action(&b.action, action)) else {
-            let modes: Vec<&str> = keys::SECTIONS
-                .iter()
+            let modes: Vec<&str> = keys::every_section()
                 .filter(|&&(_, m)| {
                     keys::defaults(m)
                         .iter()
@@ -196,7 +202,7 @@ fn check(mode: Mode, bindings: &[Binding], rebindings: &[Rebinding]) -> Vec<KeyE
             ),
         });
     }
-    for needed in [Action::Quit, Action::ToggleHelp] {
+    for needed in [Action::Quit, Action::Abort, Action::ToggleHelp] {
         let had = keys::defaults(mode)
             .iter()
             .any(|b| b.action == needed && b.key != CTRL_C);
@@ -209,7 +215,7 @@ fn check(mode: Mode, bindings: &[Binding], rebindings: &[Rebinding]) -> Vec<KeyE
                 message: format!(
                     "`{}` needs a key in [keys.{section}]{}",
                     action_name(&needed).unwrap_or("?"),
-                    if needed == Action::Quit {
+                    if needed == way_out(mode) {
                         " besides ctrl-c"
                     } else {
                         ""
@@ -301,6 +307,35 @@ mod tests {
             order
         };
         assert_eq!(order(&keymap), order(&Keymap::defaults()));
+    }
+
+    #[test]
+    fn the_pickers_keys_rebind_and_ctrl_c_still_aborts_it() {
+        let keymap = Keymap::with(&[
+            rebind(Mode::Pick, "abort", &["ctrl-q"], 1),
+            rebind(Mode::Pick, "mark-down", &["ctrl-t"], 2),
+        ])
+        .expect("no conflicts");
+        assert_eq!(
+            keys_of(&keymap, Mode::Pick, &Action::Abort),
+            ["ctrl-q", "ctrl-c"]
+        );
+        assert_eq!(keys_of(&keymap, Mode::Pick, &Action::MarkDown), ["ctrl-t"]);
+        assert!(keys_of(&keymap, Mode::Pick, &Action::Quit).is_empty());
+        // The picker's way out keeps a key; Ctrl-c cannot be taken from it.
+        let errors = messages(Keymap::with(&[
+            rebind(Mode::Pick, "abort", &[], 3),
+            rebind(Mode::Pick, "accept", &["ctrl-c"], 4),
+        ]));
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            (
+                3,
+                "`abort` needs a key in [keys.pick] besides ctrl-c".into()
+            )
+        );
+        assert!(errors[1].1.starts_with("ctrl-c always quits"), "{errors:?}");
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle-help", Action::ToggleHelp),
     ("suspend", Action::Suspend),
     ("reload", Action::Reload),
+    ("accept", Action::Accept),
+    ("abort", Action::Abort),
+    ("mark-down", Action::MarkDown),
+    ("mark-up", Action::MarkUp),
 ];
 
 /// Every mode with keys of its own: `[keys.<name>]`.
@@ -72,6 +76,8 @@ pub const MODES: &[(&str, Mode)] = &[
     ("note", Mode::Note),
     ("confirm", Mode::Confirm),
     ("copy", Mode::Choose),
+    ("pick", Mode::Pick),
+    ("pick-help", Mode::PickHelp),
 ];
 
 /// A theme role: the style of one part of the screen.
@@ -269,7 +275,7 @@ mod tests {
 
     #[test]
     fn every_bound_action_and_every_mode_has_a_name() {
-        for &(_, mode) in keys::SECTIONS {
+        for &(_, mode) in keys::every_section() {
             assert!(MODES.iter().any(|&(_, m)| m == mode), "{mode:?}");
             for binding in keys::defaults(mode) {
                 assert!(
@@ -306,7 +312,7 @@ mod tests {
 
     #[test]
     fn every_key_of_the_tables_round_trips_through_its_name() {
-        for &(_, mode) in keys::SECTIONS {
+        for &(_, mode) in keys::every_section() {
             for binding in keys::defaults(mode) {
                 let name = key_name(binding.key);
                 assert_eq!(parse_key(&name), Some(binding.key), "{name}");

@@ -83,9 +83,10 @@ fn key_tables(out: &mut String) {
         "# [keys.<mode>]: action = \"key\" or [\"key\", …]; \"none\" unbinds. A line\n\
          # replaces that action's keys in that mode. Keys: j, G, ctrl-r, alt-b,\n\
          # shift-tab, enter, esc, space, tab, backspace, up, page-down, home, f1, …;\n\
-         # `1-9` is a digit, `text` typing, `any` any other key. Ctrl-c always quits.\n",
+         # `1-9` is a digit, `text` typing, `any` any other key. Ctrl-c always quits\n\
+         # (in the picker: aborts).\n",
     );
-    for &(title, mode) in keys::SECTIONS {
+    for &(title, mode) in keys::every_section() {
         let _ = writeln!(out, "\n# {title}\n[keys.{}]", mode_name(mode));
         let mut done: Vec<&Action> = Vec::new();
         let bindings = keys::defaults(mode);
@@ -141,7 +142,7 @@ mod tests {
         assert_eq!(config.defaults.status_duration, Some(STATUS_DURATION));
         assert!(config.defaults.schools.is_empty());
         // Every key of every mode does what it did; each action keeps its keys.
-        for &(_, mode) in keys::SECTIONS {
+        for &(_, mode) in keys::every_section() {
             let (merged, built_in) = (keymap.bindings(mode), keys::defaults(mode));
             assert_eq!(merged.len(), built_in.len(), "{mode:?}");
             for binding in built_in {

@@ -15,6 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, OnceLock};
 use std::thread;
 
 use crate::diag::Diagnostic;
@@ -24,6 +25,24 @@ use crate::parse::{ParsedFile, parse};
 use merge::Merger;
 
 pub use read::read_file;
+
+/// How diagnostics name the document read from standard input.
+pub const STDIN_LABEL: &str = "<stdin>";
+
+/// `--schools -`: standard input, read once, at the start, and kept in
+/// memory: it is never read again, cached, watched or written back.
+static STDIN: OnceLock<Arc<Result<Vec<u8>, String>>> = OnceLock::new();
+
+/// Whether a `--schools` path stands for standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads standard input for `--schools -`, once; what cannot be read
+/// is said by loading, as for a file.
+pub fn read_stdin() {
+    STDIN.get_or_init(|| Arc::new(read::read_stdin()));
+}
 
 /// The built-in directory files, compiled into the binary.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -39,6 +58,9 @@ pub enum Input {
         text: &'static str,
     },
     File(PathBuf),
+    /// `--schools -`: the document standard input held, or why it could
+    /// not be read.
+    Stdin(Arc<Result<Vec<u8>, String>>),
     /// A folder whose files could not all be listed. Loading reports
     /// `reason` as an error in its place and goes on with the other inputs.
     Unlistable {
@@ -52,6 +74,7 @@ impl Input {
     pub fn label(&self) -> String {
         match self {
             Input::Builtin { name, .. } => format!("builtin:{name}"),
+            Input::Stdin(_) => STDIN_LABEL.to_string(),
             Input::File(path) | Input::Unlistable { path, .. } => path.display().to_string(),
         }
     }
@@ -121,7 +144,9 @@ fn collect(options: &SourceOptions, mut missing: impl FnMut(&Path)) -> Vec<Input
         add_folder(&own, &mut inputs);
     }
     for path in &options.schools {
-        if names_nothing(path) {
+        if is_stdin(path) {
+            inputs.extend(STDIN.get().map(|text| Input::Stdin(Arc::clone(text))));
+        } else if names_nothing(path) {
             missing(path);
         } else if path.is_dir() {
             add_folder(path, &mut inputs);
@@ -240,6 +265,10 @@ fn read_and_parse(input: &Input) -> ParsedFile {
         Input::File(path) => match read::read_file(path) {
             Ok(bytes) => parse(&label, &bytes),
             Err(reason) => unusable(label, reason),
+        },
+        Input::Stdin(text) => match text.as_ref() {
+            Ok(bytes) => parse(&label, bytes),
+            Err(reason) => unusable(label, reason.clone()),
         },
         Input::Unlistable { reason, .. } => unusable(label, reason.clone()),
     }

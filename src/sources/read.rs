@@ -31,6 +31,15 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The document on standard input (`--schools -`), under the same cap as a file.
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    match read_capped(io::stdin().lock(), MAX_FILE_BYTES, 0) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(format!("too large (the limit is {})", mib(MAX_FILE_BYTES))),
+        Err(error) => Err(cannot_read(&error)),
+    }
+}
+
 /// At most `limit` bytes of `reader`; `None` when it has more.
 fn read_capped(reader: impl Read, limit: u64, capacity: usize) -> io::Result<Option<Vec<u8>>> {
     let cap = usize::try_from(limit).unwrap_or(usize::MAX);

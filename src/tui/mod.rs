@@ -27,6 +27,7 @@ use crate::worker::{self, Answer, SearchWorker};
 mod editor;
 mod live;
 mod loading;
+mod pick;
 mod reload;
 pub mod resume;
 mod screen;
@@ -34,6 +35,7 @@ mod signals;
 mod start;
 
 use live::{Live, News};
+pub use pick::{PickStart, pick, terminal_device};
 pub use start::Start;
 
 /// Where events come from: the terminal, or a script in tests.
@@ -99,7 +101,7 @@ where
     let mut held = VecDeque::new();
     while !app.screen.should_quit() {
         if events.screen_returned() {
-            terminal.clear().map_err(io::Error::other)?;
+            redraw_whole(terminal).map_err(io::Error::other)?;
             changed = true;
         }
         if changed {
@@ -158,7 +160,8 @@ where
     let Some(action) = keys::action_for_event(app.screen.mode(), &event) else {
         return false;
     };
-    let urgent = matches!(action, Action::Quit | Action::Suspend) || !action.is_input();
+    let urgent =
+        matches!(action, Action::Quit | Action::Suspend | Action::Abort) || !action.is_input();
     if app.search.is_awaiting() && !urgent {
         held.push_back(event);
         return false;
@@ -294,7 +297,7 @@ impl Host for SystemHost {
             ),
             Effect::Copy(text) => {
                 let around = Surroundings::of_this_process();
-                match clipboard::copy(&text, &around, &mut io::stdout()) {
+                match clipboard::copy(&text, &around, &mut screen::out()) {
                     Ok(Copied::Clipboard) => Action::Copied(text),
                     // Said as it is: a copy that may not have arrived is no "Copied".
                     Ok(copied) => Action::Notice {
@@ -395,15 +398,23 @@ where
     if let Err(error) = screen::suspend() {
         return Some(Action::Opened(Err(format!("Cannot suspend: {error}"))));
     }
-    let _ = terminal.clear();
+    let _ = redraw_whole(terminal);
     None
+}
+
+/// Clears the screen so that the next frame is drawn whole. Not
+/// `Terminal::clear`: that asks the terminal where its cursor is, through
+/// standard output, which `profdex pick` keeps for its data.
+fn redraw_whole<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// The terminal goes back to normal on a panic too, before the message is
 /// printed, so the message is readable and the shell usable. Only a panic
 /// of the main thread ends the program; one elsewhere (the background
 /// search, reloading) is reported by the main thread, which keeps the screen.
-fn install_panic_hook() {
+pub(super) fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let background = [worker::THREAD_NAME, reload::THREAD_NAME, watch::THREAD_NAME];
@@ -428,8 +439,16 @@ fn panic_if_asked() {
 }
 
 /// `profdex` with no command: load, then browse until the user quits.
-pub fn run(setup: &Setup, start: Start) -> Result<(), Failure> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+pub fn run(setup: &Setup, start: &Start) -> Result<(), Failure> {
+    // With `--schools -` the keys come from the terminal itself.
+    let reads_stdin = setup
+        .options
+        .schools
+        .iter()
+        .any(|path| sources::is_stdin(path));
+    let keys =
+        io::stdin().is_terminal() || (reads_stdin && std::fs::File::open("/dev/tty").is_ok());
+    if !keys || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal; for scripts use `profdex list`, `profdex search QUERY` or `--help`".into(),
         ));

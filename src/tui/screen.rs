@@ -4,10 +4,11 @@
 //! happens once, whoever asks first, and frames are written under the same
 //! lock, only while the screen is the browser's.
 
-use std::io::{self, Write};
-use std::process::{Command, ExitStatus};
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::atomic::Ordering;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -27,8 +28,46 @@ pub(super) trait Tty: Write {
     fn raw(&mut self, on: bool) -> io::Result<()>;
 }
 
+/// The controlling terminal, when standard output carries data
+/// (`profdex pick`): every byte of the interface goes there instead.
+static DEVICE: OnceLock<File> = OnceLock::new();
+
+/// Draws on `device` from now on, for the rest of the process.
+pub(super) fn draw_on(device: File) {
+    let _ = DEVICE.set(device);
+}
+
+/// The one writer of the interface: standard output, or the device.
+pub(super) enum Out {
+    Stdout(io::Stdout),
+    Device(&'static File),
+}
+
+pub(super) fn out() -> Out {
+    match DEVICE.get() {
+        Some(device) => Out::Device(device),
+        None => Out::Stdout(io::stdout()),
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(out) => out.write(buf),
+            Out::Device(device) => (&**device).write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(out) => out.flush(),
+            Out::Device(device) => (&**device).flush(),
+        }
+    }
+}
+
 /// The terminal profdex runs in.
-struct Stdout(io::Stdout);
+struct Stdout(Out);
 
 impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -187,23 +226,23 @@ fn give(tty: &mut impl Tty) -> io::Result<()> {
 static SCREEN: Screen = Screen::new();
 
 pub(super) fn enter() -> io::Result<()> {
-    SCREEN.enter(&mut Stdout(io::stdout()))
+    SCREEN.enter(&mut Stdout(out()))
 }
 
 pub(super) fn leave() -> io::Result<()> {
-    SCREEN.leave(&mut Stdout(io::stdout()))
+    SCREEN.leave(&mut Stdout(out()))
 }
 
 // Stopping and continuing are Unix's.
 #[cfg_attr(not(unix), allow(dead_code))]
 pub(super) fn stop() -> io::Result<()> {
-    SCREEN.stop(&mut Stdout(io::stdout()))
+    SCREEN.stop(&mut Stdout(out()))
 }
 
 // Stopping and continuing are Unix's.
 #[cfg_attr(not(unix), allow(dead_code))]
 pub(super) fn resume() -> io::Result<bool> {
-    SCREEN.resume(&mut Stdout(io::stdout()))
+    SCREEN.resume(&mut Stdout(out()))
 }
 
 /// `Ctrl-z`: gives the screen to the shell, stops, and once continued
@@ -233,7 +272,7 @@ impl Write for Frames {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let written = SCREEN.frame(&mut io::stdout(), &self.frame);
+        let written = SCREEN.frame(&mut out(), &self.frame);
         self.frame.clear();
         written
     }
@@ -260,11 +299,20 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let _ = leave();
+    // The command talks to the terminal too, not to a pipe of data.
+    if let Some(device) = DEVICE.get().and_then(|device| device.try_clone().ok()) {
+        command.stdout(Stdio::from(device));
+    }
+    if !io::stdin().is_terminal()
+        && let Ok(tty) = File::open("/dev/tty")
+    {
+        command.stdin(Stdio::from(tty));
+    }
     super::signals::LENDING_TERMINAL.store(true, Ordering::SeqCst);
     let status = command.status();
     super::signals::LENDING_TERMINAL.store(false, Ordering::SeqCst);
     let _ = enter();
-    let _ = terminal.clear();
+    let _ = super::redraw_whole(terminal);
     status
 }
 

@@ -13,7 +13,7 @@ use super::live::Live;
 use super::loading::{self, Prepared, Waited};
 use super::reload::{Baseline, Reloader};
 use super::{SystemHost, TerminalEvents, dispatch, resume, run_loop, screen};
-use crate::app::{Action, Place};
+use crate::app::{Action, Place, ScopeName};
 use crate::layout::Pane;
 use crate::setup::{Failure, Setup};
 use crate::sources::Input;
@@ -21,10 +21,39 @@ use crate::watch::{Watched, Watcher};
 use crate::worker::SearchWorker;
 
 /// How the browser starts.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Start {
     /// Start afresh rather than where the last run left off (`--fresh`).
     pub fresh: bool,
+    /// The filter to start with (`--query`), over the one restored.
+    pub query: Option<String>,
+    /// The school to start in (`--school`), over the one restored.
+    pub school: Option<String>,
+}
+
+impl Start {
+    /// Where `--query` and `--school` ask to start, if they do; or why
+    /// the school named is not one.
+    fn asked(&self, app: &crate::app::App) -> Option<Result<Place, String>> {
+        if self.query.is_none() && self.school.is_none() {
+            return None;
+        }
+        let directory = app.catalogue.directory();
+        let scope = match self
+            .school
+            .as_deref()
+            .map(|name| crate::cli::find_school(directory, name))
+        {
+            Some(Ok(school)) => Some(ScopeName::School(directory.schools[school].name.clone())),
+            Some(Err(error)) => return Some(Err(error.to_string())),
+            None => None,
+        };
+        Some(Ok(Place {
+            scope,
+            filter: self.query.clone(),
+            ..Place::default()
+        }))
+    }
 }
 
 /// Loads the data behind a loading message, then runs the browser until
@@ -32,7 +61,7 @@ pub struct Start {
 pub(super) fn browse(
     setup: &Setup,
     inputs: &[Input],
-    start: Start,
+    start: &Start,
 ) -> Result<Result<(), String>, Failure> {
     let mut terminal = Terminal::new(CrosstermBackend::new(screen::Frames::default()))?;
     let size = terminal.size()?;
@@ -105,6 +134,18 @@ pub(super) fn browse(
     }
     if let Some(notice) = said {
         dispatch(&mut terminal, &mut app, &mut host, notice);
+    }
+    // Asked for on the command line: over where the last run left off.
+    match start.asked(&app) {
+        Some(Ok(place)) => dispatch(&mut terminal, &mut app, &mut host, Action::Restore(place)),
+        Some(Err(error)) => {
+            let notice = Action::Notice {
+                text: error,
+                is_error: true,
+            };
+            dispatch(&mut terminal, &mut app, &mut host, notice);
+        }
+        None => {}
     }
     let now = terminal.size()?;
     if now != size {

@@ -33,7 +33,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> (usize, usize) {
         ];
         (Mode::Related, hints)
     } else {
+        // Each shows where its key is bound: the picker's first, the browser's after.
         let hints = vec![
+            (Action::Accept, "choose"),
             (Action::OpenWebsite, "website"),
             (Action::OpenLab(1), "labs"),
             (Action::CopyUrl, "copy"),
@@ -90,17 +92,16 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
     let theme = app.screen.theme();
     if let Some(key) = app.selected_missing() {
         let remove = keys::primary(Mode::Browse, &Action::ToggleFavorite);
+        let missing = if app.screen.picking() {
+            "A favorite missing from the data".to_string()
+        } else {
+            format!("A favorite missing from the data: {remove} removes it")
+        };
         let lines = vec![
             (vec![Span::styled(safe(&key.name), theme.heading)], 0),
             (vec![Span::styled(safe(&key.school), theme.dim)], 0),
             (Vec::new(), 0),
-            (
-                vec![Span::styled(
-                    format!("A favorite missing from the data: {remove} removes it"),
-                    theme.error,
-                )],
-                0,
-            ),
+            (vec![Span::styled(missing, theme.error)], 0),
         ];
         let mut lines = lines;
         if let Some(details) = app.shortlist.details_of_key(key) {
@@ -177,7 +178,7 @@ fn related(app: &App) -> Vec<Text> {
     let directory = catalogue.directory();
     let moving = app.screen.mode() == Mode::Related;
     let mut heading = vec![Span::styled("Related", theme.title)];
-    if !moving {
+    if !moving && !app.screen.picking() {
         let key = keys::primary(Mode::Browse, &Action::FocusRelated);
         heading.push(Span::styled(format!("  {key}"), theme.key));
         heading.push(Span::styled(" to choose", theme.dim));

@@ -218,11 +218,12 @@ fn render_person(
     } else {
         style
     };
-    let mut spans = vec![if app.shortlist.contains(id) {
+    let mut spans: Vec<Span> = super::pick::gutter(app, id, style).into_iter().collect();
+    spans.push(if app.shortlist.contains(id) {
         Span::styled("★ ", style.patch(theme.star))
     } else {
         Span::raw("  ")
-    }];
+    });
     let apart = catalogue.told_apart(id).map(apart_label);
     let (name, apart) = name_cell(&safe(person.name()), apart.as_deref(), columns.name);
     spans.extend(highlighted(&name, &found.name, style, matched));
@@ -343,8 +344,7 @@ fn render_filter(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {}/{}", search.hits().len(), app.scope_total())
     };
-    let editing =
-        app.screen.mode() == Mode::Filter && !app.editing_schools() && !app.editing_topics();
+    let editing = app.screen.mode().is_typing() && !app.editing_schools() && !app.editing_topics();
     let [text_area, count_area] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(cells(count.width())),
@@ -372,16 +372,14 @@ fn render_empty(app: &App, area: Rect, buf: &mut Buffer) {
     let filter = app.search.filter();
     let key = |action| keys::primary(Mode::Browse, &action);
     let lines = if !filter.is_empty() {
+        let clears = if app.screen.picking() {
+            keys::primary(Mode::Pick, &Action::ClearFilter)
+        } else {
+            format!("{} or {}", key(Action::Cancel), key(Action::ClearFilter))
+        };
         vec![
             Span::styled(format!("No matches for “{}”", safe(filter)), theme.heading),
-            Span::styled(
-                format!(
-                    "{} or {} clears the filter",
-                    key(Action::Cancel),
-                    key(Action::ClearFilter)
-                ),
-                theme.dim,
-            ),
+            Span::styled(format!("{clears} clears the filter"), theme.dim),
         ]
     } else if app.scope() == Scope::Favorites && *app.shortlist.filter() != StatusFilter::All {
         let heading = match app.shortlist.filter() {

@@ -19,7 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let entries = entries();
+    let mode = app.screen.mode();
+    let entries = entries(mode);
     let key_width = entries
         .iter()
         .filter_map(|entry| entry.keys.as_ref())
@@ -57,9 +58,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> usize {
     Clear.render(area, buf);
     let title = format!(
         " Keys — {} closes, {} {} scroll ",
-        keys::primary(Mode::Help, &Action::ToggleHelp),
-        keys::primary(Mode::Help, &Action::Down),
-        keys::primary(Mode::Help, &Action::Up),
+        keys::primary(mode, &Action::ToggleHelp),
+        keys::primary(mode, &Action::Down),
+        keys::primary(mode, &Action::Up),
     );
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -122,14 +123,14 @@ fn heading(section: &str, mode: Mode) -> String {
     format!("{} (after {})", &section[..open], keys.join(" or "))
 }
 
-fn entries() -> Vec<Entry> {
+fn entries(mode: Mode) -> Vec<Entry> {
     let plain = |text: &str, heading| Entry {
         keys: None,
         text: text.to_string(),
         heading,
     };
     let mut entries = Vec::new();
-    for (index, &(section, mode)) in keys::SECTIONS.iter().enumerate() {
+    for (index, &(section, mode)) in keys::sections(mode).iter().enumerate() {
         if index > 0 {
             entries.push(plain("", false));
         }

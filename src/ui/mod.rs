@@ -12,6 +12,7 @@ mod chooser;
 mod detail;
 mod faculty;
 mod help;
+mod pick;
 mod schools;
 mod shortlist;
 mod status;
@@ -43,7 +44,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
             "Terminal too small ({}x{}). profdex needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Press {} to quit.",
             area.width,
             area.height,
-            keys::primary(Mode::Browse, &Action::Quit),
+            if app.screen.picking() {
+                keys::primary(Mode::Pick, &Action::Abort)
+            } else {
+                keys::primary(Mode::Browse, &Action::Quit)
+            },
         );
         let rows = wrap(
             &[Span::styled(message, theme.text)],
@@ -72,7 +77,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         chart::render(app, rect, buf);
     }
     status::render(app, panes.status, buf);
-    if app.screen.mode() == Mode::Help {
+    if app.screen.mode().is_help() {
         drawn.help_scroll_limit = Some(help::render(app, area, buf));
     }
     if let (Mode::Choose, Some(Prompt::Copy(choices))) = (app.screen.mode(), &app.prompt) {
@@ -149,7 +154,16 @@ fn list_footer<'a>(
 fn key_hints(app: &App, mode: Mode, hints: &[(Action, &str)]) -> Vec<Span<'static>> {
     let theme = app.screen.theme();
     let mut spans = Vec::new();
+    // The picker binds its own keys: a browser's hint would do something else.
+    let mode = if app.screen.picking() {
+        Mode::Pick
+    } else {
+        mode
+    };
     for (action, word) in hints {
+        if keys::primary(mode, action).is_empty() {
+            continue;
+        }
         spans.push(Span::styled(
             format!(" {}", keys::primary(mode, action)),
             theme.key,

@@ -85,7 +85,8 @@ pub fn detail_lines(app: &App, details: &Details) -> Vec<(Vec<Span<'static>>, us
     }
     // The keys, until the favorite has a status or a note: then the
     // user knows them (and the help lists them).
-    if !details.has_work() {
+    // The picker binds neither.
+    if !details.has_work() && !app.screen.picking() {
         for (action, word) in [(Action::EditNote, "note"), (Action::CycleStatus, "status")] {
             line.push(Span::styled(format!("  {}", key(action)), theme.key));
             line.push(Span::styled(format!(" {word}"), theme.dim));
@@ -99,7 +100,7 @@ pub fn detail_lines(app: &App, details: &Details) -> Vec<(Vec<Span<'static>>, us
             let text = format!("{mark}{}", safe(line));
             lines.push((vec![Span::styled(text, theme.text)], 2));
         }
-        if shown.len() < note.len() {
+        if shown.len() < note.len() && !app.screen.picking() {
             let text = format!(
                 "  … {} opens the whole note in your editor",
                 key(Action::EditNoteExternally)

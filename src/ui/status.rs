@@ -43,6 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None if app.editing_schools() => Span::styled(" Type to find a school", theme.dim),
         None if app.editing_topics() => Span::styled(" Type to find a topic", theme.dim),
+        None if mode == Mode::Pick => Span::styled(super::pick::prompt(app), theme.dim),
         None if mode == Mode::Filter => Span::styled(" Type to filter", theme.dim),
         None if mode == Mode::Choose => Span::styled(" Choose a field to copy", theme.dim),
         None => Span::raw(""),

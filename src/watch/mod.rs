@@ -218,6 +218,9 @@ impl Targets {
             .collect();
         let mut files = Vec::new();
         for path in &sources.schools {
+            if sources::is_stdin(path) {
+                continue;
+            }
             if path.is_dir() {
                 folders.push(path.clone());
             } else {

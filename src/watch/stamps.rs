@@ -73,7 +73,7 @@ impl Look {
         let data = inputs
             .into_iter()
             .filter_map(|input| match input {
-                Input::Builtin { .. } => None,
+                Input::Builtin { .. } | Input::Stdin(_) => None,
                 Input::File(path) => {
                     let stamp = Stamp::of(&path);
                     Some((path, Ok(stamp)))
