@@ -14,6 +14,7 @@ pub mod fold;
 pub mod import;
 pub mod keys;
 pub mod layout;
+pub mod links;
 pub mod model;
 pub mod open;
 pub mod parse;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use super::links::LinkArgs;
 use crate::fold::fold;
 use crate::search::Query;
 use crate::setup::{ColorChoice, Failure, Setup};
@@ -166,9 +167,18 @@ pub enum Command {
         source: ImportSource,
     },
     /// Lint directory files (default: every source); exit 1 on any error
+    ///
+    /// With --links, check every website, URL field and lab link instead
+    /// (dead, moved, suspicious), each URL once, politely; exit 1 on a
+    /// dead one. Results are kept in the cache directory (see `paths`).
     Check {
         /// Files or folders to check instead of the configured sources
         paths: Vec<PathBuf>,
+        /// Check the links (websites, URL fields, labs) over the network
+        #[arg(long)]
+        links: bool,
+        #[command(flatten)]
+        link: LinkArgs,
     },
     /// Print the data directory, the favorites file and the sources read
     Paths,

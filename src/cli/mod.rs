@@ -5,6 +5,7 @@ mod args;
 mod favorites;
 mod files;
 mod import;
+mod links;
 mod naming;
 mod open;
 mod people;
@@ -34,7 +35,12 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
             Ok(out.write_all(&script)?)
         }
         Command::Paths => files::paths(setup, out),
-        Command::Check { paths } => files::check(setup, paths, out),
+        Command::Check {
+            paths,
+            links: true,
+            link,
+        } => links::check(setup, paths, &link, out),
+        Command::Check { paths, .. } => files::check(setup, paths, out),
         Command::Import { source } => import::import(setup, &source, out),
         command => {
             // A mistake in the command line is reported before any data is read.
