@@ -17,6 +17,7 @@ mod cursor;
 mod editing;
 mod filter;
 mod line;
+mod links;
 mod names;
 mod navigate;
 mod place;
@@ -46,6 +47,7 @@ pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
+pub use self::links::LinkStates;
 pub use self::place::{Place, ScopeName};
 pub use self::prompt::{Choice, Chooser, Opens, Prompt, Removal, TextField, TextPrompt};
 pub use self::related::{RELATED_SHOWN, RelatedPeople};
@@ -88,6 +90,8 @@ pub struct App {
     /// What the browser is asking the user, if anything: a note or a
     /// status typed, a removal confirmed, a field chosen to copy.
     pub prompt: Option<Prompt>,
+    /// The last known state of each link, and the checks under way.
+    pub links: LinkStates,
 }
 
 impl App {
@@ -118,6 +122,7 @@ impl App {
             screen: Screen::new(&theme, area),
             related: RelatedPeople::default(),
             prompt: None,
+            links: LinkStates::default(),
         };
         // The empty filter is answered at once, whatever the size: no effect.
         let mut effects = Vec::new();
@@ -232,6 +237,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action.is_input() {
         // What the status line said has been read: the key hints come back.
         app.screen.clear_status();
+        // A warning about a dead link holds for the very next key only.
+        if action != Action::OpenWebsite {
+            app.links.warned = None;
+        }
     }
     apply(app, action, &mut effects);
     app.refresh_related();
@@ -344,5 +353,8 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Reloaded(reloaded) => app.reload(reloaded, effects),
         Action::FavoritesChanged(read) => app.favorites_changed(read, effects),
         Action::Restore(place) => app.go_to_place(&place, 0, effects),
+        Action::CheckLinks | Action::LinksKnown(_) | Action::LinksChecked(_) => {
+            links::handle(app, action, effects);
+        }
     }
 }

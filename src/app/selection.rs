@@ -20,7 +20,8 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             };
             let person = app.catalogue.person(person);
             if let Some(url) = person.website() {
-                effects.push(Effect::Open(url.to_owned()));
+                let (name, url) = (person.name().to_owned(), url.to_owned());
+                super::links::open(app, &name, &url, effects);
             } else {
                 let text = format!("{} has no website", person.name());
                 app.set_status(text, true);

@@ -20,6 +20,8 @@ use crate::sanitize::sanitize;
 use crate::setup::{Failure, Setup};
 
 /// The options of `check --links`.
+// Each flag is a bool, as clap gives them.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Args)]
 pub struct LinkArgs {
     /// With --links: only this school's links (name, case-insensitive, or a unique part of it)
@@ -120,37 +122,7 @@ pub(super) fn check(
         }
     }
     let store = Store::in_cache_dir();
-    let stored = match store.as_ref().map(Store::load) {
-        Some(Ok(stored)) => stored,
-        Some(Err(error)) => {
-            tell(&format!("warning: {}", sanitize(&error.to_string())));
-            Stored::new()
-        }
-        None => Stored::new(),
-    };
-    let now = links::now();
-    let fresh_since = now.saturating_sub(i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX));
-    let mut outcomes: HashMap<String, Outcome> = HashMap::new();
-    let mut to_check: Vec<String> = Vec::new();
-    let mut cached = 0;
-    for &url in &urls {
-        if excluded(url, &args.exclude) {
-            outcomes.insert(url.to_owned(), Outcome::new(State::Excluded, "excluded"));
-        } else if !crate::url::is_openable_url(url) {
-            outcomes.insert(
-                url.to_owned(),
-                Outcome::new(State::Invalid, "not an absolute http(s) URL; not checked"),
-            );
-        } else if let Some(old) = stored
-            .get(url)
-            .filter(|old| !args.recheck && old.checked_at > fresh_since)
-        {
-            outcomes.insert(url.to_owned(), old.clone());
-            cached += 1;
-        } else {
-            to_check.push(url.to_owned());
-        }
-    }
+    let (mut outcomes, to_check, cached) = known(store.as_ref(), &urls, args, max_age);
     let started = Instant::now();
     let checked = run_checks(limits, &to_check);
     let elapsed = started.elapsed();
@@ -199,6 +171,48 @@ pub(super) fn check(
         )));
     }
     Ok(())
+}
+
+/// What is known of `urls` without asking: excluded, invalid, or
+/// checked within `max_age`; and the URLs to check.
+fn known(
+    store: Option<&Store>,
+    urls: &[&str],
+    args: &LinkArgs,
+    max_age: Duration,
+) -> (HashMap<String, Outcome>, Vec<String>, usize) {
+    let stored = match store.map(Store::load) {
+        Some(Ok(stored)) => stored,
+        Some(Err(error)) => {
+            tell(&format!("warning: {}", sanitize(&error.to_string())));
+            Stored::new()
+        }
+        None => Stored::new(),
+    };
+    let now = links::now();
+    let fresh_since = now.saturating_sub(i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX));
+    let mut outcomes: HashMap<String, Outcome> = HashMap::new();
+    let mut to_check: Vec<String> = Vec::new();
+    let mut cached = 0;
+    for &url in urls {
+        if excluded(url, &args.exclude) {
+            outcomes.insert(url.to_owned(), Outcome::new(State::Excluded, "excluded"));
+        } else if !crate::url::is_openable_url(url) {
+            outcomes.insert(
+                url.to_owned(),
+                Outcome::new(State::Invalid, "not an absolute http(s) URL; not checked"),
+            );
+        } else if let Some(old) = stored
+            .get(url)
+            .filter(|old| !args.recheck && old.checked_at > fresh_since)
+        {
+            outcomes.insert(url.to_owned(), old.clone());
+            cached += 1;
+        } else {
+            to_check.push(url.to_owned());
+        }
+    }
+    (outcomes, to_check, cached)
 }
 
 /// The uses `--school` and `--favorites` leave.

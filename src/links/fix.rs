@@ -153,7 +153,10 @@ mod tests {
 
     #[test]
     fn far_apart_changes_are_hunks_of_their_own() {
-        let old: String = (1..=20).map(|n| format!("line {n}\n")).collect();
+        let old = (1..=20).fold(String::new(), |mut old, n| {
+            let _ = writeln!(old, "line {n}");
+            old
+        });
         let at = |n: usize| {
             let start = old.find(&format!("line {n}\n")).expect("there");
             start..start + 4

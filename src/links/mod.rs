@@ -141,7 +141,7 @@ impl Default for Limits {
             timeout: Duration::from_secs(20),
             max_redirects: 10,
             retries: 2,
-            retry_cap: Duration::from_secs(60),
+            retry_cap: Duration::from_mins(1),
             backoff: Duration::from_secs(1),
             accept: Accept::default(),
         }
@@ -259,9 +259,9 @@ mod tests {
 
     #[test]
     fn ages_in_their_units() {
-        assert_eq!(parse_age("1d"), Ok(Duration::from_secs(86_400)));
-        assert_eq!(parse_age("12h"), Ok(Duration::from_secs(43_200)));
-        assert_eq!(parse_age("30m"), Ok(Duration::from_secs(1800)));
+        assert_eq!(parse_age("1d"), Ok(Duration::from_hours(24)));
+        assert_eq!(parse_age("12h"), Ok(Duration::from_hours(12)));
+        assert_eq!(parse_age("30m"), Ok(Duration::from_mins(30)));
         assert_eq!(parse_age("0"), Ok(Duration::ZERO));
         assert!(parse_age("1y").is_err() && parse_age("d").is_err() && parse_age("5").is_err());
     }

@@ -121,6 +121,9 @@ pub fn is_url_field(key: &str, value: &str) -> bool {
     linkish || (value.contains("://") && !value.contains(char::is_whitespace))
 }
 
+/// Where a URL is written, and its line and column.
+type Spot = (Range<usize>, (usize, usize));
+
 fn add_uses(uses: &mut Vec<Use>, source: usize, file: &ParsedFile, bytes: &[u8]) {
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -130,7 +133,7 @@ fn add_uses(uses: &mut Vec<Use>, source: usize, file: &ParsedFile, bytes: &[u8])
     let text = std::str::from_utf8(bytes.get(bom..).unwrap_or_default()).unwrap_or_default();
     let index = LineIndex::new(text);
     // Each URL's spots in file order, with their lines and columns.
-    let mut spots: HashMap<&str, Vec<(Range<usize>, (usize, usize))>> = HashMap::new();
+    let mut spots: HashMap<&str, Vec<Spot>> = HashMap::new();
     for spot in &file.spots {
         let Some(url) = text.get(spot.start - bom..spot.end - bom) else {
             continue;

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{cells, highlighted, key_hints, pane_block, safe, shortlist, topic_highlights};
-use crate::app::{Action, App, Mode, NOBODY_SELECTED, Pane};
+use crate::app::{Action, App, LinkStates, Mode, NOBODY_SELECTED, Pane};
 use crate::keys;
+use crate::links::State;
 use crate::model::{Person, School};
 use crate::search::Highlights;
 use crate::theme::Theme;
@@ -160,7 +161,7 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
         .then(|| lines.len() + 2 + app.related.cursor());
     lines.extend(related);
     lines.push(blank());
-    lines.extend(links(person, theme));
+    lines.extend(links(person, theme, &app.links));
     lines.extend(about_school(school, theme));
     (lines, cursor)
 }
@@ -210,7 +211,7 @@ fn related(app: &App) -> Vec<Text> {
 }
 
 /// The person's website and other fields.
-fn links(person: &Person, theme: &Theme) -> Vec<Text> {
+fn links(person: &Person, theme: &Theme, known: &LinkStates) -> Vec<Text> {
     let mut lines = Vec::new();
     // A website that cannot be opened is kept as an extra field of that
     // name (see docs/format.md); say that it will not open, and where the
@@ -224,6 +225,7 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
                 Span::styled(safe(url), theme.link),
             ];
             spans.extend(real_host(url, theme));
+            spans.extend(link_state(url, theme, known));
             lines.push((spans, HANG));
         }
         None if person.extra().any(|f| unusable_website(f.key)) => {}
@@ -235,6 +237,7 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
             Span::styled(safe(field.value), theme.text),
         ];
         spans.extend(real_host(field.value, theme));
+        spans.extend(link_state(field.value, theme, known));
         if unusable_website(field.key) {
             spans.push(Span::styled(
                 "  (not opened: profdex check says why)",
@@ -245,6 +248,32 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     }
 
     lines
+}
+
+/// The last check of `url`, when there was one: `✗ 404, 3 days ago`,
+/// `→ moved to …`, `✓ 2 hours ago`.
+fn link_state(url: &str, theme: &Theme, known: &LinkStates) -> Option<Span<'static>> {
+    if known.is_checking(url) {
+        return Some(Span::styled("  … checking", theme.dim));
+    }
+    let outcome = known.of(url)?;
+    let ago = crate::links::ago(outcome.checked_at, crate::links::now());
+    let (text, style) = match (outcome.state, &outcome.final_url) {
+        (State::Ok | State::Redirected, _) => (format!("✓ {ago}"), theme.dim),
+        (State::Moved, Some(to)) => (format!("→ moved to {}", safe(to)), theme.error),
+        (State::Dead, _) => {
+            let what = outcome
+                .status
+                .map_or_else(|| safe(&outcome.detail), |status| status.to_string());
+            (format!("✗ {what}, {ago}"), theme.error)
+        }
+        (State::Excluded, _) => return None,
+        (state, _) => (
+            format!("? {}: {}, {ago}", state.name(), safe(&outcome.detail)),
+            theme.error,
+        ),
+    };
+    Some(Span::styled(format!("  {text}"), style))
 }
 
 /// Where `url` really goes, after it, when that could be mistaken

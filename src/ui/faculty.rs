@@ -215,6 +215,9 @@ fn render_person(
     };
     let mut spans = vec![if app.shortlist.contains(id) {
         Span::styled("★ ", style.patch(theme.star))
+    } else if person.website().is_some_and(|url| app.links.is_dead(url)) {
+        // A website known to be dead, the last check said.
+        Span::styled("✗ ", dim)
     } else {
         Span::raw("  ")
     }];

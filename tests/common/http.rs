@@ -3,6 +3,7 @@
 //! handler, one response per connection (`Connection: close`), every
 //! request recorded, and the most requests it ever had in flight.
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -125,6 +126,11 @@ impl Server {
             .count()
     }
 
+    /// Requests being answered now.
+    pub fn in_flight(&self) -> usize {
+        self.shared.in_flight.load(Ordering::SeqCst)
+    }
+
     pub fn most_in_flight(&self) -> usize {
         self.shared.most_in_flight.load(Ordering::SeqCst)
     }
@@ -178,12 +184,13 @@ fn serve(shared: &Shared, stream: TcpStream) {
 fn answer(mut stream: TcpStream, hit: &Hit, reply: &Reply) -> std::io::Result<()> {
     let mut head = format!("HTTP/1.1 {} Status\r\nConnection: close\r\n", reply.status);
     for (key, value) in &reply.headers {
-        head.push_str(&format!("{key}: {value}\r\n"));
+        let _ = write!(head, "{key}: {value}\r\n");
     }
-    match &reply.body {
-        Body::Text(text) => head.push_str(&format!("Content-Length: {}\r\n\r\n", text.len())),
-        Body::Endless => head.push_str("Content-Length: 1000000000000\r\n\r\n"),
-    }
+    let length = match &reply.body {
+        Body::Text(text) => text.len(),
+        Body::Endless => 1 << 40,
+    };
+    let _ = write!(head, "Content-Length: {length}\r\n\r\n");
     stream.write_all(head.as_bytes())?;
     if hit.method == "HEAD" {
         return stream.flush();

@@ -73,6 +73,9 @@ pub fn name(action: &Action) -> &'static str {
         Action::FavoritesChanged(Ok(_)) => "FavoritesChanged(Ok)",
         Action::FavoritesChanged(Err(_)) => "FavoritesChanged(Err)",
         Action::Restore(_) => "Restore",
+        Action::CheckLinks => "CheckLinks",
+        Action::LinksKnown(_) => "LinksKnown",
+        Action::LinksChecked(_) => "LinksChecked",
     }
 }
 
@@ -143,4 +146,7 @@ pub const ALL: &[&str] = &[
     "FavoritesChanged(Ok)",
     "FavoritesChanged(Err)",
     "Restore",
+    "CheckLinks",
+    "LinksKnown",
+    "LinksChecked",
 ];

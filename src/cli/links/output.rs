@@ -99,21 +99,20 @@ impl Findings<'_> {
                 builtin += 1;
                 continue;
             }
-            match &used.spot {
-                Some(range) => edits.entry(used.source).or_default().push(Edit {
+            if let Some(range) = &used.spot {
+                edits.entry(used.source).or_default().push(Edit {
                     range: range.clone(),
                     with: to.clone(),
-                }),
-                None => {
-                    unplaced += 1;
-                    tell(&format!(
-                        "note: {}:{}:{}: {} is not written as read (markdown changed it); change it by hand",
-                        sanitize(&self.gathered.sources[used.source].label),
-                        used.line,
-                        used.column,
-                        sanitize(&used.url)
-                    ));
-                }
+                });
+            } else {
+                unplaced += 1;
+                tell(&format!(
+                    "note: {}:{}:{}: {} is not written as read (markdown changed it); change it by hand",
+                    sanitize(&self.gathered.sources[used.source].label),
+                    used.line,
+                    used.column,
+                    sanitize(&used.url)
+                ));
             }
         }
         if builtin > 0 {
