@@ -166,11 +166,7 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
-    /// Lint directory files (default: every source); exit 1 on any error
-    ///
-    /// With --links, check every website, URL field and lab link instead
-    /// (dead, moved, suspicious), each URL once, politely; exit 1 on a
-    /// dead one. Results are kept in the cache directory (see `paths`).
+    /// Lint directory files (default: every source), or with --links check their links; exit 1 on any error
     Check {
         /// Files or folders to check instead of the configured sources
         paths: Vec<PathBuf>,
