@@ -109,7 +109,8 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
 
 /// What opening `url` does, knowing its last check: open it, or warn
 /// once (the same key again opens it, or where it moved).
-pub(super) fn open(app: &mut App, name: &str, url: &str, effects: &mut Vec<Effect>) {
+/// `what` names the link: "Ada Quill's website", "Lab Vision Lab".
+pub(super) fn open(app: &mut App, what: &str, url: &str, effects: &mut Vec<Effect>) {
     let Some(outcome) = app.links.of(url).cloned() else {
         effects.push(Effect::Open(url.to_owned()));
         return;
@@ -121,7 +122,7 @@ pub(super) fn open(app: &mut App, name: &str, url: &str, effects: &mut Vec<Effec
             app.links.warned = Some(url.to_owned());
             app.set_status(
                 format!(
-                    "{name}'s website was dead ({}, {ago}): the same key again opens it anyway",
+                    "{what} was dead ({}, {ago}): the same key again opens it anyway",
                     outcome.detail
                 ),
                 true,
@@ -131,7 +132,7 @@ pub(super) fn open(app: &mut App, name: &str, url: &str, effects: &mut Vec<Effec
             app.links.warned = Some(url.to_owned());
             app.set_status(
                 format!(
-                    "{name}'s website moved to {}: the same key again opens the new address",
+                    "{what} moved to {}: the same key again opens the new address",
                     crate::url::shown(to)
                 ),
                 false,

@@ -237,8 +237,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action.is_input() {
         // What the status line said has been read: the key hints come back.
         app.screen.clear_status();
-        // A warning about a dead link holds for the very next key only.
-        if action != Action::OpenWebsite {
+        // A warning about a dead link holds for the very next key only,
+        // and only for that link (see `links::open`).
+        if !matches!(action, Action::OpenWebsite | Action::OpenLab(_)) {
             app.links.warned = None;
         }
     }

@@ -162,7 +162,7 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
     lines.extend(related);
     lines.push(blank());
     lines.extend(links(person, theme, &app.links));
-    lines.extend(about_school(school, theme));
+    lines.extend(about_school(school, theme, &app.links));
     (lines, cursor)
 }
 
@@ -284,7 +284,7 @@ fn real_host(text: &str, theme: &Theme) -> Option<Span<'static>> {
 }
 
 /// The school's labs, focus and description.
-fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
+fn about_school(school: &School, theme: &Theme, known: &LinkStates) -> Vec<Text> {
     let blank = || (Vec::new(), 0);
     let mut lines = Vec::new();
     if !school.labs.is_empty() {
@@ -303,6 +303,7 @@ fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
                 Span::styled(format!("  {}", safe(&lab.url)), theme.dim),
             ];
             spans.extend(real_host(&lab.url, theme));
+            spans.extend(link_state(&lab.url, theme, known));
             lines.push((spans, HANG));
         }
     }
@@ -346,6 +347,53 @@ mod tests {
                 (text, spans.last().map(|span| span.style))
             })
             .collect()
+    }
+
+    #[test]
+    fn each_link_shows_its_last_check() {
+        use crate::app::{Action, update};
+        use crate::links::{Outcome, State, Stored};
+        let directory = Directory {
+            schools: vec![school(
+                "U",
+                vec![
+                    lab("Gone", "https://gone.example/"),
+                    lab("Fine", "https://fine.example/"),
+                ],
+            )],
+            people: vec![professor(0, "Ada", Some("https://u.example/~ada"))],
+        };
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        let dead = Outcome {
+            status: Some(404),
+            ..Outcome::new(State::Dead, "404 Not Found")
+        };
+        let moved = Outcome {
+            final_url: Some("https://new.example/ada".into()),
+            ..Outcome::new(State::Moved, "moved")
+        };
+        let known = Stored::from([
+            ("https://u.example/~ada".to_string(), moved),
+            ("https://gone.example/".to_string(), dead),
+        ]);
+        update(&mut app, Action::LinksKnown(known));
+        let texts: Vec<String> = lines(&app)
+            .0
+            .into_iter()
+            .map(|(spans, _)| spans.iter().map(|span| span.content.as_ref()).collect())
+            .collect();
+        for want in [
+            "Website https://u.example/~ada  → moved to https://new.example/ada",
+            "1 Gone  https://gone.example/  ✗ 404, just now",
+            "2 Fine  https://fine.example/",
+        ] {
+            assert!(texts.iter().any(|t| t == want), "{want:?} in {texts:#?}");
+        }
     }
 
     #[test]

@@ -49,6 +49,20 @@ fn a_dead_website_asks_once_and_the_same_key_opens_it() {
     update(&mut app, Action::Up);
     update(&mut app, Action::Down);
     assert!(update(&mut app, Action::OpenWebsite).is_empty());
+    // A lab known dead asks too; another key (the website's) forgets it.
+    let lab = "https://sky.cs.berkeley.edu/".to_string();
+    update(
+        &mut app,
+        Action::LinksKnown(Stored::from([(lab.clone(), outcome(State::Dead, None))])),
+    );
+    assert!(update(&mut app, Action::OpenLab(2)).is_empty());
+    let status = app
+        .screen
+        .status()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.starts_with("Lab "), "{status}");
+    assert_eq!(update(&mut app, Action::OpenLab(2)), [Effect::Open(lab)]);
 }
 
 #[test]
