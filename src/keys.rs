@@ -77,6 +77,7 @@ pub const BROWSE: &[Binding] = &[
     bind(Char('b'), Action::ToggleFavorite),
     bind(Char('y'), Action::CopyUrl),
     bind(Ctrl('r'), Action::Reload),
+    bind(Char('L'), Action::CheckLinks),
     bind(Char('Y'), Action::CopyOther),
     bind(Char('n'), Action::EditNote),
     bind(Char('N'), Action::EditNoteExternally),

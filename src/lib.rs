@@ -15,6 +15,7 @@ pub mod fold;
 pub mod import;
 pub mod keys;
 pub mod layout;
+pub mod links;
 pub mod model;
 pub mod namesakes;
 pub mod open;

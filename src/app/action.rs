@@ -163,6 +163,12 @@ pub enum Action {
     FavoritesChanged(Result<Favorites, String>),
     /// Back to where the browser was when it last quit.
     Restore(Place),
+    /// `L`: check the selected person's links now, in the background.
+    CheckLinks,
+    /// What the link store held when the browser started.
+    LinksKnown(crate::links::Stored),
+    /// The links `L` asked for, checked.
+    LinksChecked(Vec<(String, crate::links::Outcome)>),
 }
 
 /// What the last frame measured, for the next `update` to clamp scrolling
@@ -210,6 +216,8 @@ pub enum Effect {
     Suspend,
     /// Read the data files again; answered by `Action::Reloaded`.
     Reload,
+    /// Check these URLs in the background; answered by `Action::LinksChecked`.
+    CheckLinks(Vec<String>),
 }
 
 impl Action {
@@ -270,6 +278,7 @@ impl Action {
             }
             Action::ToggleFavorite => "bookmark: add or remove a favorite (saved at once)",
             Action::CopyUrl => "copy the website to the clipboard",
+            Action::CheckLinks => "check the person's links now, in the background",
             Action::EditNote => "edit the favorite's note here (bookmarks them if need be)",
             Action::EditNoteExternally => "edit the note in $VISUAL or $EDITOR",
             Action::CycleStatus => "next status: to contact, contacted, replied, declined, none",
@@ -306,7 +315,9 @@ impl Action {
             | Action::Notice { .. }
             | Action::Reloaded(_)
             | Action::FavoritesChanged(_)
-            | Action::Restore(_) => "",
+            | Action::Restore(_)
+            | Action::LinksKnown(_)
+            | Action::LinksChecked(_) => "",
         }
     }
 
@@ -389,6 +400,8 @@ impl Action {
                 | Action::Reloaded(_)
                 | Action::FavoritesChanged(_)
                 | Action::Restore(_)
+                | Action::LinksKnown(_)
+                | Action::LinksChecked(_)
         )
     }
 

@@ -17,6 +17,7 @@ mod cursor;
 mod editing;
 mod filter;
 mod line;
+mod links;
 mod names;
 mod navigate;
 mod pick;
@@ -47,6 +48,7 @@ pub use self::catalogue::Catalogue;
 pub use self::cursor::ListCursor;
 pub use self::filter::{BACKGROUND_SEARCH, BACKGROUND_WORK, Search};
 pub use self::line::{LineEdit, Motion};
+pub use self::links::LinkStates;
 pub use self::pick::{Picked, Picker};
 pub use self::place::{Place, ScopeName};
 pub use self::prompt::{Choice, Chooser, Opens, Prompt, Removal, TextField, TextPrompt};
@@ -92,6 +94,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// `profdex pick`'s marks and what was chosen; `None` in the browser.
     pub pick: Option<Picker>,
+    /// The last known state of each link, and the checks under way.
+    pub links: LinkStates,
 }
 
 impl App {
@@ -123,6 +127,7 @@ impl App {
             related: RelatedPeople::default(),
             prompt: None,
             pick: None,
+            links: LinkStates::default(),
         };
         // The empty filter is answered at once, whatever the size: no effect.
         let mut effects = Vec::new();
@@ -237,6 +242,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if action.is_input() {
         // What the status line said has been read: the key hints come back.
         app.screen.clear_status();
+        // A warning about a dead link holds for the very next key only,
+        // and only for that link (see `links::open`).
+        if !matches!(action, Action::OpenWebsite | Action::OpenLab(_)) {
+            app.links.warned = None;
+        }
     }
     apply(app, action, &mut effects);
     app.refresh_related();
@@ -352,5 +362,8 @@ fn apply(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
         Action::Reloaded(reloaded) => app.reload(reloaded, effects),
         Action::FavoritesChanged(read) => app.favorites_changed(read, effects),
         Action::Restore(place) => app.go_to_place(&place, 0, effects),
+        Action::CheckLinks | Action::LinksKnown(_) | Action::LinksChecked(_) => {
+            links::handle(app, action, effects);
+        }
     }
 }

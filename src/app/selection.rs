@@ -20,7 +20,8 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             };
             let person = app.catalogue.person(person);
             if let Some(url) = person.website() {
-                effects.push(Effect::Open(url.to_owned()));
+                let (what, url) = (format!("{}'s website", person.name()), url.to_owned());
+                super::links::open(app, &what, &url, effects);
             } else {
                 let text = format!("{} has no website", person.name());
                 app.set_status(text, true);
@@ -34,7 +35,8 @@ pub(super) fn handle(app: &mut App, action: Action, effects: &mut Vec<Effect>) {
             let directory = app.catalogue.directory();
             let school = directory.school_of(app.catalogue.person(person));
             if let Some(lab) = school.labs.get(number.wrapping_sub(1)) {
-                effects.push(Effect::Open(lab.url.clone()));
+                let (what, url) = (format!("Lab {}", lab.name), lab.url.clone());
+                super::links::open(app, &what, &url, effects);
             } else {
                 let text = match school.labs.len() {
                     0 => format!("{} has no labs listed", school.name),

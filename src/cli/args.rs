@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use super::links::LinkArgs;
 use crate::config::{self, Config, Location};
 use crate::fold::fold;
 use crate::search::Query;
@@ -200,10 +201,15 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
-    /// Lint directory files (default: every source); exit 1 on any error
+    /// Lint directory files (default: every source), or with --links check their links; exit 1 on any error
     Check {
         /// Files or folders to check instead of the configured sources
         paths: Vec<PathBuf>,
+        /// Check the links (websites, URL fields, labs) over the network
+        #[arg(long)]
+        links: bool,
+        #[command(flatten)]
+        link: LinkArgs,
     },
     /// Choose people in the browser, drawn on the terminal, and print them
     ///

@@ -64,11 +64,8 @@ pub(super) fn paths(setup: &Setup, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
-pub(super) fn check(
-    setup: &Setup,
-    paths: Vec<PathBuf>,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+/// The files `check` reads: `paths` when given, else every source.
+pub(super) fn inputs(setup: &Setup, paths: Vec<PathBuf>) -> Result<Vec<Input>, Failure> {
     let inputs = if paths.is_empty() {
         sources::discover(&setup.options)?
     } else {
@@ -83,6 +80,15 @@ pub(super) fn check(
         inputs.extend(missing.into_iter().map(Input::File));
         inputs
     };
+    Ok(inputs)
+}
+
+pub(super) fn check(
+    setup: &Setup,
+    paths: Vec<PathBuf>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let inputs = inputs(setup, paths)?;
     let mut reads = Vec::with_capacity(inputs.len());
     let loaded = sources::load_each(&inputs, &mut |label, file| {
         reads.push(format!(

@@ -6,6 +6,7 @@ mod configure;
 mod favorites;
 mod files;
 mod import;
+mod links;
 mod naming;
 mod open;
 mod people;
@@ -47,7 +48,12 @@ pub fn run(setup: &Setup, command: Command, out: &mut dyn Write) -> Result<(), F
         )),
         Command::Paths => files::paths(setup, out),
         Command::ShellInit { shell } => Ok(out.write_all(shell::snippet(shell).as_bytes())?),
-        Command::Check { paths } => files::check(setup, paths, out),
+        Command::Check {
+            paths,
+            links: true,
+            link,
+        } => links::check(setup, paths, &link, out),
+        Command::Check { paths, .. } => files::check(setup, paths, out),
         Command::Import { source } => import::import(setup, &source, out),
         command => {
             // A mistake in the command line is reported before any data is read.

@@ -61,6 +61,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle-help", Action::ToggleHelp),
     ("suspend", Action::Suspend),
     ("reload", Action::Reload),
+    ("check-links", Action::CheckLinks),
     ("accept", Action::Accept),
     ("abort", Action::Abort),
     ("mark-down", Action::MarkDown),

@@ -261,6 +261,7 @@ pub(super) fn person(
         website(rep, block.start, &mut person, url);
     }
     for link in rest.links {
+        rep.spot(block.start, &link);
         person.extra.push(field("Link", link));
     }
     for (source, line) in children {
@@ -293,6 +294,7 @@ pub(super) fn website(rep: &mut Reporter, start: usize, person: &mut PersonDraft
         person.extra.push(field("Email", address.to_string()));
         return;
     }
+    rep.spot(start, url);
     match website_verdict(url) {
         Ok(warning) => {
             if let Some(warning) = warning {

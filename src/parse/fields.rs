@@ -137,6 +137,7 @@ pub(super) fn read_field(
     let judged = (kind == FieldKind::Website).then(|| website_verdict(&url));
     if let Some(Err(warning)) = judged {
         rep.warn(start, warning);
+        rep.spot(start, &url);
         // Kept where it is shown but never opened.
         let key = "Website".to_string();
         person.extra.push(Field { key, value: url });
@@ -181,7 +182,10 @@ pub(super) fn read_field(
     match kind {
         FieldKind::Title => person.title = Some(text),
         FieldKind::Research => person.research = topics,
-        FieldKind::Website => person.website = Some(url),
+        FieldKind::Website => {
+            rep.spot(start, &url);
+            person.website = Some(url);
+        }
         // Repeated extra keys are all kept: two `Email` lines are two
         // addresses, not a mistake. A value that is only a link keeps
         // its URL when it is one worth opening (`Scholar: [profile](https://…)`);
@@ -189,7 +193,10 @@ pub(super) fn read_field(
         // address, not `mailto:`).
         FieldKind::Extra => {
             let value = match only_link(&value) {
-                Some(url) if is_openable_url(url) => url.to_string(),
+                Some(url) if is_openable_url(url) => {
+                    rep.spot(start, url);
+                    url.to_string()
+                }
                 _ => text,
             };
             person.extra.push(Field { key, value });

@@ -84,6 +84,7 @@ pub(super) fn checked(rep: &mut Reporter, start: usize, name: String, url: Strin
             format!("lab {}: {} {why}", quote(&name), quote(&url)),
         );
     }
+    rep.spot(start, &url);
     Some(Lab { name, url })
 }
 

@@ -35,9 +35,12 @@ pub use fields::{is_field_key, website_verdict};
 pub use inline::split_topics;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use blocks::collect_blocks;
-use positions::{LineIndex, Reporter, blank_long_lines};
+use positions::{Reporter, blank_long_lines};
+
+pub use positions::LineIndex;
 use reader::Reader;
 
 use crate::diag::{Diagnostic, Severity};
@@ -64,6 +67,10 @@ pub struct ParsedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// How many people and labs were read in each shape.
     pub shapes: Shapes,
+    /// Where the URLs of people's websites and fields and of labs are
+    /// written: byte ranges of the file as read (byte-order mark
+    /// included), in no particular order, for changing one in place.
+    pub spots: Vec<Range<usize>>,
 }
 
 /// How many people and labs a file gave in each of the shapes it may
@@ -98,6 +105,7 @@ pub fn parse(label: &str, bytes: &[u8]) -> ParsedFile {
         label,
         index: LineIndex::new(text),
         diagnostics: Vec::new(),
+        spots: Vec::new(),
     };
     let front = front::front_matter(text);
     let unfronted = match &front {
@@ -111,7 +119,11 @@ pub fn parse(label: &str, bytes: &[u8]) -> ParsedFile {
     for block in blocks {
         reader.block(block);
     }
-    reader.finish(label)
+    let mut file = reader.finish(label);
+    for spot in &mut file.spots {
+        *spot = spot.start + bom_len..spot.end + bom_len;
+    }
+    file
 }
 
 fn not_utf8(label: &str, bytes: &[u8], valid_up_to: usize, bom_len: usize) -> ParsedFile {

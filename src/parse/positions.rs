@@ -15,7 +15,7 @@ pub(super) const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Byte offset to 1-based line and character column. Line endings are those
 /// of `CommonMark` (LF, CRLF and a lone CR), so lines agree with the parser.
-pub(super) struct LineIndex<'a> {
+pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     /// The last answer (offset, line index, column index). Diagnostics come
@@ -25,7 +25,7 @@ pub(super) struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
@@ -51,17 +51,21 @@ impl<'a> LineIndex<'a> {
         start..end
     }
 
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
     /// The text at `range` as written, or nothing when `range` is not in it.
     pub(super) fn source(&self, range: Range<usize>) -> &'a str {
         self.text.get(range).unwrap_or("")
     }
 
-    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
+    /// 1-based line and character column of the byte at `offset`.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = self.text.floor_char_boundary(offset);
-        let line = self
-            .starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
+        let line = self.line_of(offset);
         let line_start = self.line_range(line).start;
         let (memo_offset, memo_line, memo_col) = self.memo.get();
         let (from, base) = if memo_line == line && (line_start..=offset).contains(&memo_offset) {
@@ -79,6 +83,8 @@ pub(super) struct Reporter<'a> {
     pub(super) label: &'a str,
     pub(super) index: LineIndex<'a>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Where each URL the reader took is written, as byte ranges of the text.
+    pub(super) spots: Vec<Range<usize>>,
 }
 
 impl Reporter<'_> {
@@ -99,6 +105,34 @@ impl Reporter<'_> {
 
     pub(super) fn warn(&mut self, offset: usize, message: String) {
         self.at(offset, Severity::Warning, message);
+    }
+
+    /// Records where `url`, read from the line holding `from`, is written
+    /// there: the link's destination (after `(` or `<`) when the URL is
+    /// also its text, else its first appearance after `from`. A URL that
+    /// markdown changed (an escape, an entity) is not there as read, and
+    /// gets no spot.
+    pub(super) fn spot(&mut self, from: usize, url: &str) {
+        if url.is_empty() {
+            return;
+        }
+        let line = self.index.line_of(from);
+        let end = self.index.line_range(line).end;
+        let Some(text) = self.index.text.get(from..end) else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        let mut first = None;
+        for (at, _) in text.match_indices(url) {
+            first.get_or_insert(at);
+            if at > 0 && matches!(bytes[at - 1], b'(' | b'<') {
+                first = Some(at);
+                break;
+            }
+        }
+        if let Some(at) = first {
+            self.spots.push(from + at..from + at + url.len());
+        }
     }
 }
 

@@ -385,6 +385,7 @@ impl<'a> Reader<'a> {
             people: self.people,
             diagnostics,
             shapes: self.shapes,
+            spots: self.rep.spots,
         }
     }
 

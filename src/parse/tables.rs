@@ -352,9 +352,11 @@ fn read_row(
         && website_key(own) != website_key(column)
         && is_openable_url(own)
     {
+        rep.spot(row.start, own);
         person.extra.push(field("Link", own.clone()));
     }
     for link in rest.links {
+        rep.spot(row.start, &link);
         person.extra.push(field("Link", link));
     }
     extra_cells(rep, columns, row, &mut person);
@@ -390,7 +392,10 @@ fn extra_cells(rep: &mut Reporter, columns: &Columns, row: &Row, person: &mut Pe
             continue;
         }
         let value = match only_link(&block.inlines) {
-            Some(url) if is_openable_url(url) => url.trim().to_string(),
+            Some(url) if is_openable_url(url) => {
+                rep.spot(row.start, url.trim());
+                url.trim().to_string()
+            }
             _ => render(&block.inlines),
         };
         if value.is_empty() {

@@ -25,6 +25,7 @@ use crate::watch;
 use crate::worker::{self, Answer, SearchWorker};
 
 mod editor;
+mod links;
 mod live;
 mod loading;
 mod pick;
@@ -231,6 +232,8 @@ pub struct SystemHost {
     expiry: Option<(Instant, u64)>,
     /// Watching and reloading the files; `None` keeps the data as loaded.
     live: Option<Live>,
+    /// The link store read, and the checks `L` asked for.
+    links: links::Checks,
 }
 
 impl SystemHost {
@@ -241,6 +244,7 @@ impl SystemHost {
             search,
             expiry: None,
             live: None,
+            links: links::Checks::start(),
         }
     }
 
@@ -330,6 +334,10 @@ impl Host for SystemHost {
                     is_error: true,
                 },
             },
+            Effect::CheckLinks(urls) => {
+                self.links.check(urls);
+                return None;
+            }
         })
     }
 
@@ -354,6 +362,9 @@ impl Host for SystemHost {
             Some(News::Action(action)) => return Some(action),
             None => {}
         }
+        if let Some(action) = self.links.news() {
+            return Some(action);
+        }
         let (at, seq) = self.expiry?;
         (Instant::now() >= at).then(|| {
             self.expiry = None;
@@ -362,7 +373,7 @@ impl Host for SystemHost {
     }
 
     fn busy(&self) -> bool {
-        self.search.busy() || self.live.as_ref().is_some_and(Live::busy)
+        self.search.busy() || self.live.as_ref().is_some_and(Live::busy) || self.links.busy()
     }
 
     fn next_deadline(&self) -> Option<Instant> {
@@ -417,7 +428,12 @@ fn redraw_whole<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> 
 pub(super) fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let background = [worker::THREAD_NAME, reload::THREAD_NAME, watch::THREAD_NAME];
+        let background = [
+            worker::THREAD_NAME,
+            reload::THREAD_NAME,
+            watch::THREAD_NAME,
+            links::THREAD_NAME,
+        ];
         if !thread::current()
             .name()
             .is_some_and(|name| background.contains(&name))

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{cells, highlighted, key_hints, pane_block, safe, shortlist, topic_highlights};
-use crate::app::{Action, App, Mode, NOBODY_SELECTED, Pane};
+use crate::app::{Action, App, LinkStates, Mode, NOBODY_SELECTED, Pane};
 use crate::keys;
+use crate::links::State;
 use crate::model::{Person, School};
 use crate::search::Highlights;
 use crate::theme::Theme;
@@ -161,8 +162,8 @@ fn lines(app: &App) -> (Vec<Text>, Option<usize>) {
         .then(|| lines.len() + 2 + app.related.cursor());
     lines.extend(related);
     lines.push(blank());
-    lines.extend(links(person, theme));
-    lines.extend(about_school(school, theme));
+    lines.extend(links(person, theme, &app.links));
+    lines.extend(about_school(school, theme, &app.links));
     (lines, cursor)
 }
 
@@ -211,7 +212,7 @@ fn related(app: &App) -> Vec<Text> {
 }
 
 /// The person's website and other fields.
-fn links(person: &Person, theme: &Theme) -> Vec<Text> {
+fn links(person: &Person, theme: &Theme, known: &LinkStates) -> Vec<Text> {
     let mut lines = Vec::new();
     // A website that cannot be opened is kept as an extra field of that
     // name (see docs/format.md); say that it will not open, and where the
@@ -225,6 +226,7 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
                 Span::styled(safe(url), theme.link),
             ];
             spans.extend(real_host(url, theme));
+            spans.extend(link_state(url, theme, known));
             lines.push((spans, HANG));
         }
         None if person.extra().any(|f| unusable_website(f.key)) => {}
@@ -236,6 +238,7 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
             Span::styled(safe(field.value), theme.text),
         ];
         spans.extend(real_host(field.value, theme));
+        spans.extend(link_state(field.value, theme, known));
         if unusable_website(field.key) {
             spans.push(Span::styled(
                 "  (not opened: profdex check says why)",
@@ -248,6 +251,32 @@ fn links(person: &Person, theme: &Theme) -> Vec<Text> {
     lines
 }
 
+/// The last check of `url`, when there was one: `✗ 404, 3 days ago`,
+/// `→ moved to …`, `✓ 2 hours ago`.
+fn link_state(url: &str, theme: &Theme, known: &LinkStates) -> Option<Span<'static>> {
+    if known.is_checking(url) {
+        return Some(Span::styled("  … checking", theme.dim));
+    }
+    let outcome = known.of(url)?;
+    let ago = crate::links::ago(outcome.checked_at, crate::links::now());
+    let (text, style) = match (outcome.state, &outcome.final_url) {
+        (State::Ok | State::Redirected, _) => (format!("✓ {ago}"), theme.dim),
+        (State::Moved, Some(to)) => (format!("→ moved to {}", safe(to)), theme.error),
+        (State::Dead, _) => {
+            let what = outcome
+                .status
+                .map_or_else(|| safe(&outcome.detail), |status| status.to_string());
+            (format!("✗ {what}, {ago}"), theme.error)
+        }
+        (State::Excluded, _) => return None,
+        (state, _) => (
+            format!("? {}: {}, {ago}", state.name(), safe(&outcome.detail)),
+            theme.error,
+        ),
+    };
+    Some(Span::styled(format!("  {text}"), style))
+}
+
 /// Where `url` really goes, after it, when that could be mistaken
 /// (`https://www.google.com@evil.example/  (opens evil.example)`).
 fn real_host(text: &str, theme: &Theme) -> Option<Span<'static>> {
@@ -256,7 +285,7 @@ fn real_host(text: &str, theme: &Theme) -> Option<Span<'static>> {
 }
 
 /// The school's labs, focus and description.
-fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
+fn about_school(school: &School, theme: &Theme, known: &LinkStates) -> Vec<Text> {
     let blank = || (Vec::new(), 0);
     let mut lines = Vec::new();
     if !school.labs.is_empty() {
@@ -275,6 +304,7 @@ fn about_school(school: &School, theme: &Theme) -> Vec<Text> {
                 Span::styled(format!("  {}", safe(&lab.url)), theme.dim),
             ];
             spans.extend(real_host(&lab.url, theme));
+            spans.extend(link_state(&lab.url, theme, known));
             lines.push((spans, HANG));
         }
     }
@@ -318,6 +348,53 @@ mod tests {
                 (text, spans.last().map(|span| span.style))
             })
             .collect()
+    }
+
+    #[test]
+    fn each_link_shows_its_last_check() {
+        use crate::app::{Action, update};
+        use crate::links::{Outcome, State, Stored};
+        let directory = Directory {
+            schools: vec![school(
+                "U",
+                vec![
+                    lab("Gone", "https://gone.example/"),
+                    lab("Fine", "https://fine.example/"),
+                ],
+            )],
+            people: vec![professor(0, "Ada", Some("https://u.example/~ada"))],
+        };
+        let mut app = App::new(
+            directory,
+            Favorites::default(),
+            Theme::colored(),
+            Rect::new(0, 0, 120, 40),
+        );
+        let dead = Outcome {
+            status: Some(404),
+            ..Outcome::new(State::Dead, "404 Not Found")
+        };
+        let moved = Outcome {
+            final_url: Some("https://new.example/ada".into()),
+            ..Outcome::new(State::Moved, "moved")
+        };
+        let known = Stored::from([
+            ("https://u.example/~ada".to_string(), moved),
+            ("https://gone.example/".to_string(), dead),
+        ]);
+        update(&mut app, Action::LinksKnown(known));
+        let texts: Vec<String> = lines(&app)
+            .0
+            .into_iter()
+            .map(|(spans, _)| spans.iter().map(|span| span.content.as_ref()).collect())
+            .collect();
+        for want in [
+            "Website https://u.example/~ada  → moved to https://new.example/ada",
+            "1 Gone  https://gone.example/  ✗ 404, just now",
+            "2 Fine  https://fine.example/",
+        ] {
+            assert!(texts.iter().any(|t| t == want), "{want:?} in {texts:#?}");
+        }
     }
 
     #[test]

@@ -221,6 +221,9 @@ fn render_person(
     let mut spans: Vec<Span> = super::pick::gutter(app, id, style).into_iter().collect();
     spans.push(if app.shortlist.contains(id) {
         Span::styled("★ ", style.patch(theme.star))
+    } else if person.website().is_some_and(|url| app.links.is_dead(url)) {
+        // A website known to be dead, the last check said.
+        Span::styled("✗ ", dim)
     } else {
         Span::raw("  ")
     });

@@ -153,4 +153,5 @@ pub fn names(rows: &[serde_json::Value]) -> Vec<&str> {
 pub fn exists(path: &Path) -> bool {
     path.exists()
 }
+pub mod http;
 pub mod tmux;

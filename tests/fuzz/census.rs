@@ -79,6 +79,9 @@ pub fn name(action: &Action) -> &'static str {
         Action::Abort => "Abort",
         Action::MarkDown => "MarkDown",
         Action::MarkUp => "MarkUp",
+        Action::CheckLinks => "CheckLinks",
+        Action::LinksKnown(_) => "LinksKnown",
+        Action::LinksChecked(_) => "LinksChecked",
     }
 }
 
@@ -149,4 +152,7 @@ pub const ALL: &[&str] = &[
     "FavoritesChanged(Ok)",
     "FavoritesChanged(Err)",
     "Restore",
+    "CheckLinks",
+    "LinksKnown",
+    "LinksChecked",
 ];

@@ -11,6 +11,7 @@ use std::path::Path;
 use profdex::app::{Action, App, Catalogue, Place, ReloadSummary, Reloaded, ScopeName};
 use profdex::favorites::{FavoriteKey, Favorites};
 use profdex::layout::Pane;
+use profdex::links::{Outcome, State, Stored};
 use profdex::model::identity_key;
 use profdex::sources::{self, Input};
 
@@ -141,4 +142,37 @@ pub fn place(rng: &mut Rng, app: &App, cast: &Cast) -> Action {
         focus: pane(rng),
         left: pane(rng),
     })
+}
+
+/// A link's last check, of any state, as the store or `L` may have it.
+pub fn outcome(rng: &mut Rng) -> Outcome {
+    let state = State::ALL[rng.below(State::ALL.len())];
+    Outcome {
+        status: rng
+            .percent(70)
+            .then(|| 200 + u16::try_from(rng.below(400)).unwrap_or(0)),
+        final_url: rng
+            .percent(40)
+            .then(|| format!("https://{}.example/", text::words(rng, 1))),
+        checked_at: profdex::links::now() - i64::try_from(rng.below(400_000)).unwrap_or(0),
+        ..Outcome::new(state, text::text(rng, 3))
+    }
+}
+
+/// The link store as the browser reads it when it starts: some of the
+/// directory's websites with a last check, and some URLs it no longer has.
+pub fn links_known(rng: &mut Rng, app: &App) -> Action {
+    let people = &app.catalogue.directory().people;
+    let mut known = Stored::new();
+    for _ in 0..rng.size(20) {
+        let url = match people
+            .get(rng.below(people.len().max(1)))
+            .and_then(|p| p.website())
+        {
+            Some(url) if rng.percent(80) => url.to_owned(),
+            _ => format!("https://{}.example/", text::words(rng, 1)),
+        };
+        known.insert(url, outcome(rng));
+    }
+    Action::LinksKnown(known)
 }

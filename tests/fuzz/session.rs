@@ -387,6 +387,13 @@ impl Runner {
                 self.reload_asked = true;
                 return None;
             }
+            Effect::CheckLinks(urls) => {
+                let checked = urls
+                    .into_iter()
+                    .map(|url| (url, live::outcome(rng)))
+                    .collect();
+                Action::LinksChecked(checked)
+            }
         })
     }
 
@@ -410,6 +417,10 @@ impl Runner {
         if self.rng.one_in(200) {
             let place = live::place(&mut self.rng, &self.app, cast);
             self.dispatch(place);
+        }
+        if self.rng.one_in(60) {
+            let known = live::links_known(&mut self.rng, &self.app);
+            self.dispatch(known);
         }
     }
 

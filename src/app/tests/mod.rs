@@ -7,6 +7,7 @@ use crate::fixture::directory;
 mod background;
 mod browsing;
 mod favorites;
+mod links;
 mod pick;
 mod related;
 mod shortlist;
