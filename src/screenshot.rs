@@ -218,6 +218,22 @@ pub fn picture(app: &App) -> String {
     }
 }
 
+/// The buffer's text, one line a row, without trailing blanks: what a
+/// test compares with what a user would read.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        for x in area.left()..area.right() {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// The buffer as an SVG picture of a terminal.
 pub fn to_svg(buffer: &Buffer) -> String {
     svg_on(buffer, BACKGROUND, FOREGROUND)

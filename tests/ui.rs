@@ -5,25 +5,11 @@ use profdex::app::{Action, App, Mode, update};
 use profdex::favorites::Favorites;
 use profdex::keys;
 use profdex::model::Lab;
-use profdex::screenshot::{app_after, app_with, draw, render, shortlist};
+use profdex::screenshot::{app_after, app_with, draw, render, shortlist, text};
 use profdex::sources::{self, Input};
 use profdex::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut line = String::new();
-        for x in area.left()..area.right() {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// Per row, the characters drawn in `style`: what the eye sees as
 /// highlighted (the favorite star shares the colour, and is left out).

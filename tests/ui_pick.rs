@@ -3,22 +3,7 @@
 
 use profdex::app::{Action, App, update};
 use profdex::favorites::Favorites;
-use profdex::screenshot::{app_with, render};
-use ratatui::buffer::Buffer;
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut line = String::new();
-        for x in area.left()..area.right() {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use profdex::screenshot::{app_with, render, text};
 
 fn picker(multi: bool, actions: &[Action]) -> App {
     let mut app = app_with(120, 24, Favorites::default(), &[]).into_picker(multi);
