@@ -290,6 +290,19 @@ mod tests {
     }
 
     #[test]
+    fn a_url_field_written_plainly_is_found_where_it_is() {
+        let text = "# U\n## Faculty\n### Bo\n- **Website**: https://b.example/\n- **Scholar**: https://s.example/bo\n";
+        let uses = uses_of(text);
+        let scholar = uses
+            .iter()
+            .find(|u| u.url == "https://s.example/bo")
+            .expect("the Scholar link is checked");
+        assert_eq!((scholar.line, scholar.column), (5, 16));
+        let spot = scholar.spot.clone().expect("a spot");
+        assert_eq!(&text[spot], "https://s.example/bo");
+    }
+
+    #[test]
     fn list_entries_and_tables_have_spots_too() {
         let text = "# U\n## People\n- [Ada](https://a.example/~ada): vision\n\n## Faculty\n\n| Name | Website |\n|---|---|\n| Bo | https://b.example/bo |\n";
         let uses = uses_of(text);

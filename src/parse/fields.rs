@@ -197,7 +197,14 @@ pub(super) fn read_field(
                     rep.spot(start, url);
                     url.to_string()
                 }
-                _ => text,
+                _ => {
+                    // A URL written plainly is checked and fixed where it
+                    // is written, as a link's is.
+                    if is_openable_url(&text) {
+                        rep.spot(start, &text);
+                    }
+                    text
+                }
             };
             person.extra.push(Field { key, value });
         }
