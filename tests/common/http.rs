@@ -177,8 +177,11 @@ fn serve(shared: &Shared, stream: TcpStream) {
     shared.most_in_flight.fetch_max(now, Ordering::SeqCst);
     let reply = (shared.handler)(&hit);
     thread::sleep(reply.delay);
-    let _ = answer(stream, &hit, &reply);
+    // Answered from the moment the answer starts: the client may ask
+    // again as soon as it has read the status line, before this thread
+    // has finished writing.
     shared.in_flight.fetch_sub(1, Ordering::SeqCst);
+    let _ = answer(stream, &hit, &reply);
 }
 
 fn answer(mut stream: TcpStream, hit: &Hit, reply: &Reply) -> std::io::Result<()> {
