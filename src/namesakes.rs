@@ -63,26 +63,20 @@ fn labels(
         }
     }
     counts.retain(|_, count| *count > 1);
-    let mut by_hash: HashMap<(SchoolId, u64), Vec<PersonId>> = HashMap::new();
+    // The members of those groups by their names' keys themselves (two
+    // names may share a hash): each name's key made once, each group
+    // found by one lookup, whatever its size.
+    let mut groups: HashMap<(SchoolId, String), Vec<PersonId>> = HashMap::new();
     if !counts.is_empty() {
         for (id, key) in keys.iter().enumerate() {
             if counts.contains_key(key) {
-                by_hash.entry(*key).or_default().push(id);
+                let name = identity_key(directory.people[id].name());
+                groups.entry((key.0, name)).or_default().push(id);
             }
         }
     }
-    let namesakes_of = |person: PersonId| -> Option<Vec<PersonId>> {
-        let faculty = &directory.people[person];
-        let group = by_hash.get(&key_of(person))?;
-        let key = identity_key(faculty.name());
-        let same: Vec<PersonId> = group
-            .iter()
-            .copied()
-            .filter(|&other| identity_key(directory.people[other].name()) == key)
-            .collect();
-        (same.len() > 1).then_some(same)
-    };
-    // Per name asked about: each host of those namesakes, and how many have it.
+    groups.retain(|_, group| group.len() > 1);
+    // Per group: each host of its namesakes, and how many have it.
     let mut hosts: HashMap<(SchoolId, String), HashMap<Option<String>, usize>> = HashMap::new();
     let host = |person: PersonId| {
         let website = directory.people[person].website()?;
@@ -91,15 +85,18 @@ fn labels(
     people
         .iter()
         .map(|&person| {
+            if !counts.contains_key(&key_of(person)) {
+                return None;
+            }
             let faculty = &directory.people[person];
             let name = (faculty.school, identity_key(faculty.name()));
-            let group = namesakes_of(person)?;
+            let group = groups.get(&name)?;
             let Some(website) = faculty.website() else {
                 return Some("no website".to_string());
             };
             let counts = hosts.entry(name).or_insert_with(|| {
                 let mut counts = HashMap::new();
-                for &namesake in &group {
+                for &namesake in group {
                     *counts.entry(host(namesake)).or_insert(0) += 1;
                 }
                 counts
