@@ -536,19 +536,32 @@ fn the_cursor_shows_in_the_filter_being_edited() {
 /// 80 columns and at 160.
 #[test]
 fn namesakes_are_told_apart_on_their_rows() {
-    let data = "# Lee U\n## Faculty\n### Ada Lee\n- **Research**: Databases\n- **Website**: https://people.lee.example/ada\n### Ada Lee\n- **Research**: Robotics\n- **Website**: https://www.robots.example/\n### Bo Reyes\n- **Website**: https://people.lee.example/bo\n";
+    let data = "# Lee U\n## Faculty\n### Ada Lee\n- **Research**: Databases\n- **Website**: https://people.lee.example/ada\n### Ada Lee\n- **Research**: Robotics\n- **Website**: https://www.robots.example/\n### Bo Reyes\n- **Website**: https://people.lee.example/bo\n### Cy Wu\n- **Website**: https://cs.lee.example/~cywu\n### Cy Wu\n- **Website**: https://cs.lee.example/~wucy/\n";
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("lee.md");
     std::fs::write(&path, data).expect("write the data file");
     let directory = sources::load(&[Input::File(path)]).directory;
-    assert_eq!(directory.people.len(), 3);
-    for (width, first, second) in [
+    assert_eq!(directory.people.len(), 5);
+    // A host keeps its start; on one host, the end of the path tells.
+    for (width, seen) in [
         (
             160,
-            "Ada Lee (people.lee.exam…",
-            "Ada Lee (www.robots.exam…",
+            [
+                "Ada Lee (people.lee.exa…)",
+                "Ada Lee (www.robots.exa…)",
+                "Cy Wu (…ee.example/~cywu)",
+                "Cy Wu (…ee.example/~wucy)",
+            ],
         ),
-        (80, "Ada Lee (people…", "Ada Lee (www.ro…"),
+        (
+            80,
+            [
+                "Ada Lee (peopl…)",
+                "Ada Lee (www.r…)",
+                "Cy Wu (…e/~cywu)",
+                "Cy Wu (…e/~wucy)",
+            ],
+        ),
     ] {
         let mut app = App::new(
             directory.clone(),
@@ -557,8 +570,9 @@ fn namesakes_are_told_apart_on_their_rows() {
             Rect::new(0, 0, width, 24),
         );
         let shown = text(&draw(&mut app));
-        assert!(shown.contains(first), "{width}: {shown}");
-        assert!(shown.contains(second), "{width}: {shown}");
+        for row in seen {
+            assert!(shown.contains(row), "{width}: {row}\n{shown}");
+        }
         assert!(!shown.contains("Bo Reyes ("), "{width}: {shown}");
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe, shortlist,
+    abbrev, cells, columns, fit, highlighted, line_spans, pane_block, safe, shortlist, tail,
     topic_highlights,
 };
 use crate::app::{Action, App, Mode, Pane, Scope, Sort, StatusFilter};
@@ -129,7 +129,7 @@ impl Columns {
             .map(|&id| {
                 let apart = catalogue
                     .told_apart(id)
-                    .map_or(0, |label| columns(&apart_label(label)));
+                    .map_or(0, |label| columns(&apart_label(label)) + 3);
                 columns(&safe(catalogue.person(id).name())) + apart
             })
             .max()
@@ -285,30 +285,38 @@ fn render_person(
     Line::from(spans).render(row, buf);
 }
 
-/// What tells a namesake apart, as it follows the name: ` (host)`.
+/// What tells a namesake apart, made safe for the terminal.
 fn apart_label(label: &str) -> String {
-    format!(" ({})", safe(label))
+    safe(label)
 }
 
-/// A name and what tells it apart from a namesake in `width` columns.
-/// Both are cut when they must be, the name keeping at least half: two
-/// rows of one name are told apart even in a narrow column.
+/// A name and what tells it apart from a namesake, ` (host)`, in `width`
+/// columns. Both are cut when they must be, the name keeping at least
+/// half, so two rows of one name are told apart even in a narrow column:
+/// a host keeps its start (`people.csail…`), a host with a path its end
+/// (`…~wwang`), where namesakes on one host differ.
 fn name_cell(name: &str, apart: Option<&str>, width: usize) -> (String, String) {
     let Some(apart) = apart else {
         return (fit(name, width), String::new());
     };
-    if columns(name) + columns(apart) <= width {
-        return (name.to_string(), apart.to_string());
+    let whole = format!(" ({apart})");
+    if columns(name) + columns(&whole) <= width {
+        return (name.to_string(), whole);
     }
-    let name = fit(name, width.saturating_sub(columns(apart)).max(width / 2));
-    let room = width.saturating_sub(columns(&name));
-    // " (…" says nothing: too little room shows the name alone.
-    let apart = if room >= 4 {
-        fit(apart, room)
-    } else {
-        String::new()
+    let name = fit(name, width.saturating_sub(columns(&whole)).max(width / 2));
+    // " (" and ")" around at least two columns of the label.
+    let Some(room) = width.saturating_sub(columns(&name)).checked_sub(3) else {
+        return (name, String::new());
     };
-    (name, apart)
+    if room < 2 {
+        return (name, String::new());
+    }
+    let cut = if apart.contains('/') {
+        format!("…{}", tail(apart, room - 1))
+    } else {
+        fit(apart, room)
+    };
+    (name, format!(" ({cut})"))
 }
 
 /// Spaces `n` columns wide.
