@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use super::args::PickArgs;
+use clap::Args;
+
 use super::{Session, resolve};
 use crate::app::Picked;
 use crate::model::{Directory, Person, PersonId, SchoolId};
@@ -13,6 +14,41 @@ use crate::report::Report;
 use crate::sanitize::sanitize;
 use crate::setup::Failure;
 use crate::tui::{self, PickStart};
+
+/// `profdex pick`'s options. Its flags are fzf's, each on its own.
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct PickArgs {
+    /// Print these fields, tab-separated: name, school, title, website, research, or an extra field's key (email, scholar…) [default: name,school,website]
+    #[arg(
+        long,
+        value_name = "FIELD,…",
+        value_delimiter = ',',
+        conflicts_with = "json"
+    )]
+    pub print: Vec<String>,
+    /// Print one JSON array of the chosen people, as `list --json` does
+    #[arg(long)]
+    pub json: bool,
+    /// End each person with a NUL byte instead of a line break (for `xargs -0`)
+    #[arg(long, conflicts_with = "json")]
+    pub print0: bool,
+    /// Choose several people: Tab and Shift-Tab mark them
+    #[arg(long)]
+    pub multi: bool,
+    /// Start with this filter
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// When exactly one person matches the query, print them at once, without a screen
+    #[arg(long = "select-1")]
+    pub select_one: bool,
+    /// When no one matches the query, exit 1 at once, without a screen
+    #[arg(long = "exit-0")]
+    pub exit_zero: bool,
+    /// Only this school (name, case-insensitive, or a unique part of it)
+    #[arg(long, value_name = "S")]
+    pub school: Option<String>,
+}
 
 /// One column of the printed records.
 #[derive(Debug, Clone, PartialEq, Eq)]
